@@ -1,0 +1,27 @@
+// The `quiver` program's subcommands. Each Add*Command registers one
+// subcommand on the app; its callback throws CLI::RuntimeError(exit code) on
+// failure after printing the reason to stderr.
+
+#ifndef QUIVER_CLI_COMMANDS_H_
+#define QUIVER_CLI_COMMANDS_H_
+
+#include <string_view>
+
+#include "absl/status/status.h"
+
+namespace CLI {
+class App;
+}
+
+namespace quiver::cli {
+
+void AddLoadCommand(CLI::App& app);
+void AddStatsCommand(CLI::App& app);
+
+// Prints "quiver: MESSAGE" to stderr and throws CLI::RuntimeError(1).
+[[noreturn]] void Fail(const absl::Status& status);
+[[noreturn]] void Fail(std::string_view message);
+
+}  // namespace quiver::cli
+
+#endif  // QUIVER_CLI_COMMANDS_H_

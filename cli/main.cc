@@ -1,0 +1,30 @@
+// quiver: build a knowledge graph from documents and question it.
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+namespace quiver::cli {
+
+void Fail(const absl::Status& status) { Fail(std::string(status.message())); }
+
+void Fail(std::string_view message) {
+  std::cerr << "quiver: " << message << "\n";
+  throw CLI::RuntimeError(1);
+}
+
+}  // namespace quiver::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "quiver: turn documents into a knowledge graph and question it.\n"
+      "Each command takes a STORE: the directory of an embedded graph store."};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "Describe every command and option");
+  quiver::cli::AddLoadCommand(app);
+  quiver::cli::AddStatsCommand(app);
+  CLI11_PARSE(app, argc, argv);
+  return 0;
+}

@@ -1,0 +1,149 @@
+#include "graph/key_format.h"
+
+#include "graph/coding.h"
+
+namespace quiver::graph {
+
+const char* CfName(Cf cf) {
+  static constexpr const char* kNames[kNumCfs] = {
+      "default", "meta", "terms", "nodes", "names", "labels", "out",
+      "in", "by_type", "edges", "evidence", "docs", "hashes"};
+  return kNames[static_cast<int>(cf)];
+}
+
+std::string IdKey(uint64_t id) {
+  std::string k;
+  PutFixed64BE(&k, id);
+  return k;
+}
+
+uint64_t DecodeIdKey(std::string_view key) { return DecodeFixed64BE(key.data()); }
+
+std::string TermByNameKey(std::string_view text) {
+  std::string k = "n";
+  k.append(text);
+  return k;
+}
+
+std::string TermByIdKey(TermId id) {
+  std::string k = "i";
+  PutFixed32BE(&k, id);
+  return k;
+}
+
+std::string NamePrefix(std::string_view normalised) {
+  std::string k(normalised);
+  k.push_back('\0');
+  return k;
+}
+
+std::string NameKey(std::string_view normalised, uint64_t node) {
+  std::string k = NamePrefix(normalised);
+  PutFixed64BE(&k, node);
+  return k;
+}
+
+uint64_t NodeFromNameKey(std::string_view key) {
+  return DecodeFixed64BE(key.data() + key.size() - 8);
+}
+
+std::string LabelPrefix(TermId label) {
+  std::string k;
+  PutFixed32BE(&k, label);
+  return k;
+}
+
+std::string LabelKey(TermId label, uint64_t node) {
+  std::string k = LabelPrefix(label);
+  PutFixed64BE(&k, node);
+  return k;
+}
+
+namespace {
+
+std::string AdjKey(uint64_t a, TermId type, uint64_t b, uint64_t edge) {
+  std::string k;
+  k.reserve(kAdjKeySize);
+  PutFixed64BE(&k, a);
+  PutFixed32BE(&k, type);
+  PutFixed64BE(&k, b);
+  PutFixed64BE(&k, edge);
+  return k;
+}
+
+}  // namespace
+
+std::string OutKey(const AdjEntry& e) { return AdjKey(e.src, e.type, e.dst, e.edge); }
+std::string InKey(const AdjEntry& e) { return AdjKey(e.dst, e.type, e.src, e.edge); }
+
+std::string ByTypeKey(const AdjEntry& e) {
+  std::string k;
+  k.reserve(kAdjKeySize);
+  PutFixed32BE(&k, e.type);
+  PutFixed64BE(&k, e.src);
+  PutFixed64BE(&k, e.dst);
+  PutFixed64BE(&k, e.edge);
+  return k;
+}
+
+bool DecodeOutKey(std::string_view key, AdjEntry* e) {
+  if (key.size() != kAdjKeySize) return false;
+  const char* p = key.data();
+  e->src = DecodeFixed64BE(p);
+  e->type = DecodeFixed32BE(p + 8);
+  e->dst = DecodeFixed64BE(p + 12);
+  e->edge = DecodeFixed64BE(p + 20);
+  return true;
+}
+
+bool DecodeInKey(std::string_view key, AdjEntry* e) {
+  if (!DecodeOutKey(key, e)) return false;
+  std::swap(e->src, e->dst);
+  return true;
+}
+
+bool DecodeByTypeKey(std::string_view key, AdjEntry* e) {
+  if (key.size() != kAdjKeySize) return false;
+  const char* p = key.data();
+  e->type = DecodeFixed32BE(p);
+  e->src = DecodeFixed64BE(p + 4);
+  e->dst = DecodeFixed64BE(p + 12);
+  e->edge = DecodeFixed64BE(p + 20);
+  return true;
+}
+
+std::string AdjPrefix(uint64_t node) { return IdKey(node); }
+
+std::string AdjPrefix(uint64_t node, TermId type) {
+  std::string k = IdKey(node);
+  PutFixed32BE(&k, type);
+  return k;
+}
+
+std::string AdjPrefix(uint64_t node, TermId type, uint64_t other) {
+  std::string k = AdjPrefix(node, type);
+  PutFixed64BE(&k, other);
+  return k;
+}
+
+std::string ByTypePrefix(TermId type) { return LabelPrefix(type); }
+
+std::string EvidenceKey(uint64_t edge, uint64_t doc, uint32_t sentence) {
+  std::string k;
+  k.reserve(kEvidenceKeySize);
+  PutFixed64BE(&k, edge);
+  PutFixed64BE(&k, doc);
+  PutFixed32BE(&k, sentence);
+  return k;
+}
+
+bool DecodeEvidenceKey(std::string_view key, uint64_t* edge, uint64_t* doc,
+                       uint32_t* sentence) {
+  if (key.size() != kEvidenceKeySize) return false;
+  *edge = DecodeFixed64BE(key.data());
+  *doc = DecodeFixed64BE(key.data() + 8);
+  *sentence = DecodeFixed32BE(key.data() + 16);
+  return true;
+}
+
+}  // namespace quiver::graph

@@ -1,0 +1,135 @@
+// The byte layout of every column family of a Quiver store.
+//
+// All ids in keys are fixed-width big-endian, so RocksDB's bytewise order is
+// numeric order and a prefix scan returns ids in ascending order. Where the
+// key is the whole fact the value is empty (index entries). Record values
+// start with a format byte (kRecordFormat) so each record type can evolve.
+// docs/storage-format.md describes the same layout at length.
+//
+//   cf        key                                       value
+//   --------  ----------------------------------------  -----------------------
+//   meta      ascii name ("format_version", ...)        fixed64 BE, or raw bytes
+//   terms     'n' term-text                             term-id: fixed32 BE
+//             'i' term-id(4)                            term-text
+//   nodes     node-id(8)                                NodeRecord
+//   names     normalised-name 0x00 node-id(8)           (empty)
+//   labels    label-term(4) node-id(8)                  (empty)
+//   out       src(8) type-term(4) dst(8) edge-id(8)     (empty)
+//   in        dst(8) type-term(4) src(8) edge-id(8)     (empty)
+//   by_type   type-term(4) src(8) dst(8) edge-id(8)     (empty)
+//   edges     edge-id(8)                                EdgeRecord
+//   evidence  edge-id(8) doc-id(8) sentence(4)          EvidenceRecord
+//   docs      doc-id(8)                                 DocRecord
+//   hashes    content-hash(16)                          doc-id: fixed64 BE
+//
+// Records (varint = LEB128; str = varint length + bytes; value = Value::Type
+// tag byte + payload, see coding.h; map = varint n + n × (str key, value)):
+//   NodeRecord      format(1) labels: varint n + n × str
+//                   aliases: varint n + n × str   properties: map
+//                   mentions: varint
+//   EdgeRecord      format(1) src: fixed64 dst: fixed64 type-term: fixed32
+//                   properties: map
+//   EvidenceRecord  format(1) begin: varint end: varint text: str source: str
+//   DocRecord       format(1) source: str title: str date: str url: str
+//                   hash: str(16 bytes) statements: varint
+//
+// Terms give relationship types and labels 4-byte ids so adjacency keys stay
+// fixed-width; ids are never reused.
+
+#ifndef QUIVER_GRAPH_KEY_FORMAT_H_
+#define QUIVER_GRAPH_KEY_FORMAT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace quiver::graph {
+
+// Column families. DO NOT CHANGE the names: they are on-disk identifiers.
+enum class Cf : int {
+  kDefault = 0,
+  kMeta,
+  kTerms,
+  kNodes,
+  kNames,
+  kLabels,
+  kOut,
+  kIn,
+  kByType,
+  kEdges,
+  kEvidence,
+  kDocs,
+  kHashes,
+};
+inline constexpr int kNumCfs = 13;
+const char* CfName(Cf cf);
+
+using TermId = uint32_t;
+
+// The format version this code writes and reads. Bump it with a migration in
+// graph/store_format.cc whenever a layout above changes.
+inline constexpr uint64_t kFormatVersion = 1;
+// The first byte of every record value. DO NOT CHANGE: on-disk value.
+inline constexpr uint8_t kRecordFormat = 1;
+
+inline constexpr size_t kIdSize = 8;
+inline constexpr size_t kTermSize = 4;
+inline constexpr size_t kAdjKeySize = 8 + 4 + 8 + 8;
+inline constexpr size_t kEvidenceKeySize = 8 + 8 + 4;
+inline constexpr size_t kHashSize = 16;
+
+// Meta keys. DO NOT CHANGE: on-disk names.
+namespace meta {
+inline constexpr std::string_view kFormatVersion = "format_version";
+inline constexpr std::string_view kStoreId = "store_id";
+inline constexpr std::string_view kNextNodeId = "next_node_id";
+inline constexpr std::string_view kNextEdgeId = "next_edge_id";
+inline constexpr std::string_view kNextDocId = "next_doc_id";
+inline constexpr std::string_view kNextTermId = "next_term_id";
+inline constexpr std::string_view kNodeCount = "count_nodes";
+inline constexpr std::string_view kEdgeCount = "count_edges";
+inline constexpr std::string_view kDocCount = "count_docs";
+inline constexpr std::string_view kEvidenceCount = "count_evidence";
+}  // namespace meta
+
+std::string IdKey(uint64_t id);  // nodes, edges, docs
+uint64_t DecodeIdKey(std::string_view key);  // REQUIRES: key.size() >= 8
+
+std::string TermByNameKey(std::string_view text);
+std::string TermByIdKey(TermId id);
+
+std::string NameKey(std::string_view normalised, uint64_t node);
+std::string NamePrefix(std::string_view normalised);
+uint64_t NodeFromNameKey(std::string_view key);  // the last 8 bytes
+
+std::string LabelKey(TermId label, uint64_t node);
+std::string LabelPrefix(TermId label);
+
+// An adjacency entry as the `out` index orders it. `in` swaps src and dst;
+// `by_type` puts the type first.
+struct AdjEntry {
+  uint64_t src = 0;
+  TermId type = 0;
+  uint64_t dst = 0;
+  uint64_t edge = 0;
+};
+std::string OutKey(const AdjEntry& e);
+std::string InKey(const AdjEntry& e);
+std::string ByTypeKey(const AdjEntry& e);
+// Decoders return false for a key of the wrong size.
+bool DecodeOutKey(std::string_view key, AdjEntry* e);
+bool DecodeInKey(std::string_view key, AdjEntry* e);
+bool DecodeByTypeKey(std::string_view key, AdjEntry* e);
+// Prefixes: node, node+type, node+type+other.
+std::string AdjPrefix(uint64_t node);
+std::string AdjPrefix(uint64_t node, TermId type);
+std::string AdjPrefix(uint64_t node, TermId type, uint64_t other);
+std::string ByTypePrefix(TermId type);
+
+std::string EvidenceKey(uint64_t edge, uint64_t doc, uint32_t sentence);
+bool DecodeEvidenceKey(std::string_view key, uint64_t* edge, uint64_t* doc,
+                       uint32_t* sentence);
+
+}  // namespace quiver::graph
+
+#endif  // QUIVER_GRAPH_KEY_FORMAT_H_

@@ -1,0 +1,129 @@
+#include "graph/records.h"
+
+#include "absl/strings/escaping.h"
+#include "graph/coding.h"
+
+namespace quiver::graph {
+
+namespace {
+
+void PutStrings(std::string* dst, const std::vector<std::string>& v) {
+  PutVarint64(dst, v.size());
+  for (const auto& s : v) PutLengthPrefixed(dst, s);
+}
+
+bool GetStrings(std::string_view* in, std::vector<std::string>* v) {
+  uint64_t n;
+  if (!GetVarint64(in, &n) || n > in->size()) return false;
+  v->clear();
+  for (uint64_t i = 0; i < n; ++i) {
+    std::string_view s;
+    if (!GetLengthPrefixed(in, &s)) return false;
+    v->emplace_back(s);
+  }
+  return true;
+}
+
+bool GetFormat(std::string_view* in) {
+  if (in->empty() || uint8_t((*in)[0]) != kRecordFormat) return false;
+  in->remove_prefix(1);
+  return true;
+}
+
+bool GetString(std::string_view* in, std::string* s) {
+  std::string_view v;
+  if (!GetLengthPrefixed(in, &v)) return false;
+  s->assign(v);
+  return true;
+}
+
+}  // namespace
+
+std::string EncodeNode(const Node& node) {
+  std::string out(1, char(kRecordFormat));
+  PutStrings(&out, node.labels);
+  PutStrings(&out, node.aliases);
+  PutValueMap(&out, node.properties);
+  PutVarint64(&out, uint64_t(node.mentions));
+  return out;
+}
+
+bool DecodeNode(std::string_view in, Node* node) {
+  uint64_t mentions;
+  if (!GetFormat(&in) || !GetStrings(&in, &node->labels) ||
+      !GetStrings(&in, &node->aliases) ||
+      !GetValueMap(&in, &node->properties) || !GetVarint64(&in, &mentions) ||
+      !in.empty()) {
+    return false;
+  }
+  node->mentions = int64_t(mentions);
+  auto it = node->properties.find("name");
+  node->name = it != node->properties.end() && it->second.is_string()
+                   ? it->second.AsString()
+                   : std::string();
+  return true;
+}
+
+std::string EncodeEdge(const EdgeRecord& edge) {
+  std::string out(1, char(kRecordFormat));
+  PutFixed64BE(&out, edge.src);
+  PutFixed64BE(&out, edge.dst);
+  PutFixed32BE(&out, edge.type);
+  PutValueMap(&out, edge.properties);
+  return out;
+}
+
+bool DecodeEdge(std::string_view in, EdgeRecord* edge) {
+  return GetFormat(&in) && GetFixed64BE(&in, &edge->src) &&
+         GetFixed64BE(&in, &edge->dst) && GetFixed32BE(&in, &edge->type) &&
+         GetValueMap(&in, &edge->properties) && in.empty();
+}
+
+std::string EncodeEvidence(const Evidence& e) {
+  std::string out(1, char(kRecordFormat));
+  PutVarint64(&out, e.begin);
+  PutVarint64(&out, e.end);
+  PutLengthPrefixed(&out, e.text);
+  PutLengthPrefixed(&out, e.source);
+  return out;
+}
+
+bool DecodeEvidence(std::string_view in, Evidence* e) {
+  uint64_t begin, end;
+  if (!GetFormat(&in) || !GetVarint64(&in, &begin) || !GetVarint64(&in, &end) ||
+      !GetString(&in, &e->text) || !GetString(&in, &e->source) || !in.empty() ||
+      begin > UINT32_MAX || end > UINT32_MAX) {
+    return false;
+  }
+  e->begin = uint32_t(begin);
+  e->end = uint32_t(end);
+  return true;
+}
+
+std::string EncodeDocument(const Document& doc, std::string_view hash) {
+  std::string out(1, char(kRecordFormat));
+  PutLengthPrefixed(&out, doc.source);
+  PutLengthPrefixed(&out, doc.title);
+  PutLengthPrefixed(&out, doc.date);
+  PutLengthPrefixed(&out, doc.url);
+  PutLengthPrefixed(&out, hash);
+  PutVarint64(&out, uint64_t(doc.statements));
+  return out;
+}
+
+bool DecodeDocument(std::string_view in, Document* doc) {
+  std::string_view hash;
+  uint64_t statements;
+  if (!GetFormat(&in) || !GetString(&in, &doc->source) ||
+      !GetString(&in, &doc->title) || !GetString(&in, &doc->date) ||
+      !GetString(&in, &doc->url) || !GetLengthPrefixed(&in, &hash) ||
+      hash.size() != kHashSize || !GetVarint64(&in, &statements) || !in.empty()) {
+    return false;
+  }
+  doc->content_hash = absl::BytesToHexString(
+      absl::string_view(hash.data(), hash.size()));
+  doc->statements = int64_t(statements);
+  return true;
+}
+
+}  // namespace quiver::graph

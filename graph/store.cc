@@ -1,0 +1,346 @@
+#include "graph/store.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "graph/coding.h"
+#include "graph/reader.h"
+#include "graph/rocksdb_status.h"
+#include "graph/store_lock.h"
+#include "graph/write_txn.h"
+#include "rocksdb/cache.h"
+#include "rocksdb/db.h"
+#include "rocksdb/env.h"
+#include "rocksdb/filter_policy.h"
+#include "rocksdb/table.h"
+#include "util/status_macros.h"
+#include "util/strings.h"
+
+namespace quiver::graph {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string EncodeU64(uint64_t v) {
+  std::string s;
+  PutFixed64BE(&s, v);
+  return s;
+}
+
+std::string RandomStoreId() {
+  std::random_device rd;
+  std::string id;
+  for (int i = 0; i < 4; ++i) PutFixed32BE(&id, rd());
+  return id;
+}
+
+}  // namespace
+
+Store::Store(std::string path, const Options& options)
+    : path_(std::move(path)), options_(options) {}
+
+Store::~Store() {
+  if (db_ != nullptr) {
+    for (auto* h : handles_) {
+      if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
+    }
+    db_->Close();
+    delete db_;
+  }
+  if (!secondary_dir_.empty()) {
+    std::error_code ec;  // Best effort: it is a private temporary directory.
+    fs::remove_all(secondary_dir_, ec);
+  }
+}
+
+absl::StatusOr<std::unique_ptr<Store>> Store::Open(std::string_view path,
+                                                   const Options& options) {
+  if (path.empty()) return absl::InvalidArgumentError("store path is empty");
+  std::unique_ptr<Store> store(new Store(std::string(path), options));
+  if (options.in_memory) {
+    store->env_.reset(rocksdb::NewMemEnv(rocksdb::Env::Default()));
+  }
+  QUIVER_RETURN_IF_ERROR(store->OpenDb());
+  return store;
+}
+
+absl::Status Store::OpenDb() {
+  bool exists = false;
+  if (!options_.in_memory) {
+    std::error_code ec;
+    fs::file_status st = fs::status(path_, ec);
+    if (fs::exists(st) && !fs::is_directory(st)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path_, " is not a Quiver store (it is a file, not a directory)"));
+    }
+    if (fs::exists(st)) {
+      exists = fs::exists(fs::path(path_) / "CURRENT", ec);
+      if (!exists && !fs::is_empty(path_, ec)) {
+        bool only_our_lock = true;
+        for (const auto& entry : fs::directory_iterator(path_, ec)) {
+          if (entry.path().filename() != "QUIVER_LOCK") only_our_lock = false;
+        }
+        if (!only_our_lock) {
+          return absl::InvalidArgumentError(absl::StrCat(
+              path_, " is not a Quiver store (a non-empty directory without a "
+                     "RocksDB CURRENT file)"));
+        }
+      }
+    }
+    if (!exists && (!options_.create_if_missing || options_.read_only)) {
+      return absl::NotFoundError(absl::StrCat(
+          "store ", path_, " does not exist (",
+          options_.read_only ? "a read-only open never creates one"
+                             : "create_if_missing is false",
+          ")"));
+    }
+    if (exists && options_.error_if_exists) {
+      return absl::AlreadyExistsError(
+          absl::StrCat("store ", path_, " exists (error_if_exists is true)"));
+    }
+    if (!exists) {
+      fs::create_directories(path_, ec);
+      if (ec) {
+        return absl::UnavailableError(absl::StrCat(
+            "store ", path_, ": cannot create the directory: ", ec.message()));
+      }
+    }
+    if (!options_.read_only) {
+      QUIVER_ASSIGN_OR_RETURN(lock_, StoreLock::Acquire(path_, options_.holder));
+    }
+  }
+
+  rocksdb::DBOptions db_options;
+  db_options.create_if_missing = true;
+  db_options.create_missing_column_families = true;
+  db_options.paranoid_checks = true;
+  db_options.max_background_jobs = 2;
+  if (env_) db_options.env = env_.get();
+
+  std::vector<std::string> existing;
+  if (exists) {
+    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, path_, &existing);
+    QUIVER_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
+    if (std::find(existing.begin(), existing.end(), "meta") == existing.end()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          path_, " is a RocksDB database but not a Quiver store (it has no "
+                 "meta column family)"));
+    }
+  }
+
+  rocksdb::BlockBasedTableOptions table;
+  table.block_cache = rocksdb::NewLRUCache(options_.block_cache_bytes);
+  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  rocksdb::ColumnFamilyOptions cf_options;
+  cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (int i = 0; i < kNumCfs; ++i) {
+    descriptors.emplace_back(CfName(static_cast<Cf>(i)), cf_options);
+  }
+  // Column families a newer format added must be opened too, or RocksDB
+  // refuses; the version check below then explains the mismatch.
+  for (const auto& name : existing) {
+    bool known = false;
+    for (const auto& d : descriptors) known |= d.name == name;
+    if (!known) descriptors.emplace_back(name, cf_options);
+  }
+
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::Status s;
+  if (options_.read_only) {
+    char tmpl[] = "/tmp/quiver-secondary-XXXXXX";
+    if (::mkdtemp(tmpl) == nullptr) {
+      return absl::UnavailableError("cannot create a directory for a read-only open");
+    }
+    secondary_dir_ = tmpl;
+    db_options.max_open_files = -1;  // Required by secondary instances.
+    db_options.create_if_missing = false;
+    db_options.create_missing_column_families = false;
+    s = rocksdb::DB::OpenAsSecondary(db_options, path_, secondary_dir_,
+                                     descriptors, &handles, &db_);
+  } else {
+    s = rocksdb::DB::Open(db_options, path_, descriptors, &handles, &db_);
+  }
+  QUIVER_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
+  for (size_t i = 0; i < handles.size(); ++i) {
+    if (i < size_t(kNumCfs)) {
+      handles_[i] = handles[i];
+    } else {
+      db_->DestroyColumnFamilyHandle(handles[i]);
+    }
+  }
+  QUIVER_RETURN_IF_ERROR(InitializeOrCheckMeta(!exists));
+  QUIVER_RETURN_IF_ERROR(LoadMeta());
+  return LoadTerms();
+}
+
+absl::Status Store::InitializeOrCheckMeta(bool created) {
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handle(Cf::kMeta),
+                               std::string(meta::kFormatVersion), &value);
+  if (s.IsNotFound() && created && !options_.read_only) {
+    rocksdb::WriteBatch batch;
+    auto* m = handle(Cf::kMeta);
+    batch.Put(m, std::string(meta::kFormatVersion), EncodeU64(kFormatVersion));
+    batch.Put(m, std::string(meta::kStoreId), RandomStoreId());
+    rocksdb::WriteOptions wo;
+    wo.sync = true;
+    return FromRocksDb(db_->Write(wo, &batch), absl::StrCat("store ", path_, ": initialising"));
+  }
+  if (s.IsNotFound()) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        path_, " is not a Quiver store (no format version in its meta column family)"));
+  }
+  QUIVER_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
+  if (value.size() != 8) {
+    return absl::DataLossError(absl::StrCat(
+        "store ", path_, ": corrupted format version in column family meta"));
+  }
+  uint64_t version = DecodeFixed64BE(value.data());
+  if (version != kFormatVersion) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "store ", path_, " has format version ", version,
+        "; this build of quiver reads format version ", kFormatVersion, ". ",
+        version > kFormatVersion
+            ? "Open it with a newer quiver, or export it there (quiver export "
+              "--format jsonl) and load the export into a new store here."
+            : "Export it with the quiver that wrote it (quiver export --format "
+              "jsonl) and load the export into a new store."));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Store::LoadMeta() {
+  Counters c;
+  struct Field {
+    std::string_view key;
+    uint64_t* u;
+    int64_t* i;
+  };
+  Field fields[] = {
+      {meta::kNextNodeId, &c.next_node, nullptr},
+      {meta::kNextEdgeId, &c.next_edge, nullptr},
+      {meta::kNextDocId, &c.next_doc, nullptr},
+      {meta::kNextTermId, &c.next_term, nullptr},
+      {meta::kNodeCount, nullptr, &c.nodes},
+      {meta::kEdgeCount, nullptr, &c.edges},
+      {meta::kDocCount, nullptr, &c.docs},
+      {meta::kEvidenceCount, nullptr, &c.evidence},
+  };
+  for (const auto& f : fields) {
+    std::string value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handle(Cf::kMeta),
+                                 std::string(f.key), &value);
+    if (s.IsNotFound()) continue;  // Never written: keep the default.
+    QUIVER_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
+    if (value.size() != 8) {
+      return absl::DataLossError(absl::StrCat("store ", path_, ": corrupted ",
+                                              util::Absl(f.key), " in column family meta"));
+    }
+    uint64_t v = DecodeFixed64BE(value.data());
+    if (f.u) *f.u = v;
+    if (f.i) *f.i = int64_t(v);
+  }
+  absl::MutexLock lock(&mu_);
+  counters_ = c;
+  return absl::OkStatus();
+}
+
+absl::Status Store::LoadTerms() {
+  absl::flat_hash_map<std::string, TermId> ids;
+  absl::flat_hash_map<TermId, std::string> texts;
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->NewIterator(rocksdb::ReadOptions(), handle(Cf::kTerms)));
+  for (it->Seek("i"); it->Valid() && it->key().starts_with("i"); it->Next()) {
+    if (it->key().size() != 1 + kTermSize) {
+      return absl::DataLossError(absl::StrCat(
+          "store ", path_, ": corrupted key in column family terms"));
+    }
+    TermId id = DecodeFixed32BE(it->key().data() + 1);
+    std::string text = it->value().ToString();
+    ids[text] = id;
+    texts[id] = std::move(text);
+  }
+  QUIVER_RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("store ", path_, ": reading terms")));
+  absl::MutexLock lock(&mu_);
+  term_ids_ = std::move(ids);
+  term_texts_ = std::move(texts);
+  return absl::OkStatus();
+}
+
+std::unique_ptr<Reader> Store::NewReader() const { return NewSnapshotReader(*this); }
+
+absl::StatusOr<std::unique_ptr<WriteTxn>> Store::BeginWrite() {
+  if (options_.read_only) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("store ", path_, " is open read-only"));
+  }
+  if (writer_thread_.load() == std::this_thread::get_id()) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "store ", path_, ": this thread already has a write transaction open"));
+  }
+  write_mu_.Lock();
+  writer_thread_.store(std::this_thread::get_id());
+  return std::unique_ptr<WriteTxn>(new WriteTxn(this, counters()));
+}
+
+void Store::EndWrite() {
+  writer_thread_.store(std::thread::id());
+  write_mu_.Unlock();
+}
+
+void Store::PublishCommit(const Counters& counters,
+                          const std::vector<std::pair<std::string, TermId>>& terms) {
+  absl::MutexLock lock(&mu_);
+  counters_ = counters;
+  for (const auto& [text, id] : terms) {
+    term_ids_[text] = id;
+    term_texts_[id] = text;
+  }
+  generation_.fetch_add(1);
+}
+
+absl::Status Store::CatchUp() {
+  if (!options_.read_only) return absl::OkStatus();
+  QUIVER_RETURN_IF_ERROR(FromRocksDb(db_->TryCatchUpWithPrimary(),
+                                     absl::StrCat("store ", path_, ": catching up")));
+  QUIVER_RETURN_IF_ERROR(LoadMeta());
+  QUIVER_RETURN_IF_ERROR(LoadTerms());
+  generation_.fetch_add(1);
+  return absl::OkStatus();
+}
+
+Counters Store::counters() const {
+  absl::MutexLock lock(&mu_);
+  return counters_;
+}
+
+std::optional<TermId> Store::FindTerm(std::string_view text) const {
+  absl::MutexLock lock(&mu_);
+  auto it = term_ids_.find(util::Absl(text));
+  if (it == term_ids_.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string Store::TermText(TermId id) const {
+  absl::MutexLock lock(&mu_);
+  auto it = term_texts_.find(id);
+  return it == term_texts_.end() ? std::string() : it->second;
+}
+
+std::vector<std::pair<TermId, std::string>> Store::Terms() const {
+  absl::MutexLock lock(&mu_);
+  std::vector<std::pair<TermId, std::string>> out(term_texts_.begin(), term_texts_.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace quiver::graph

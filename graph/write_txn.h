@@ -1,0 +1,125 @@
+// graph::WriteTxn: the store's one open write transaction.
+//
+// Collects every change in a RocksDB WriteBatchWithIndex and writes it with
+// one atomic Write on Commit(), so a document or a query's updates are in the
+// store entirely or not at all, also after kill -9. Reads through the
+// transaction see its own uncommitted changes. Destroying an uncommitted
+// transaction discards it. Holds the store's writer mutex while it lives.
+// Not thread-safe.
+
+#ifndef QUIVER_GRAPH_WRITE_TXN_H_
+#define QUIVER_GRAPH_WRITE_TXN_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "graph/reader.h"
+#include "graph/store.h"
+
+namespace rocksdb {
+class WriteBatchWithIndex;
+}
+
+namespace quiver::graph {
+
+// Limits on what one value may hold, so a broken input file cannot bloat the
+// store or the index keys. Longer input is rejected with kInvalidArgument.
+inline constexpr size_t kMaxNameBytes = 4096;
+inline constexpr size_t kMaxTypeBytes = 256;
+
+// What a merged fact edge carries besides its evidence.
+struct FactProperties {
+  std::string text;  // Relation as written; the first statement's is kept.
+  bool negated = false;
+  double confidence = 1.0;  // The highest statement's is kept.
+  ValueMap qualifiers;
+};
+
+class WriteTxn : public Reader {
+ public:
+  ~WriteTxn() override;
+
+  absl::StatusOr<std::optional<std::string>> Get(
+      Cf cf, std::string_view key) const override;
+  std::unique_ptr<Cursor> Scan(Cf cf, std::string_view prefix) const override;
+  std::optional<TermId> FindTerm(std::string_view text) const override;
+  std::string TermText(TermId id) const override;
+
+  // The id of a relationship type or label, allocated on first use.
+  TermId InternTerm(std::string_view text);
+
+  // A new node; its string "name" property and `aliases` are indexed.
+  absl::StatusOr<NodeId> CreateNode(const std::vector<std::string>& labels,
+                                    const ValueMap& properties,
+                                    const std::vector<std::string>& aliases = {});
+
+  // The node called `name` (by name or alias, normalised) whose labels agree
+  // with `labels` (either side has none, or they share one), else a new node.
+  // New labels and aliases are added; mentions is incremented.
+  // Returns the id and whether the node was created.
+  absl::StatusOr<std::pair<NodeId, bool>> FindOrCreateNamedNode(
+      std::string_view name, const std::vector<std::string>& labels,
+      const std::vector<std::string>& aliases);
+
+  // Rewrites a node (labels, aliases, properties) and its index entries.
+  // Errors: kNotFound.
+  absl::Status UpdateNode(const Node& node);
+
+  // Errors: kNotFound; kFailedPrecondition when the node has relationships
+  // and `detach` is false.
+  absl::Status DeleteNode(NodeId id, bool detach);
+
+  // A new relationship; never merges (Cypher's CREATE).
+  absl::StatusOr<EdgeId> CreateEdge(NodeId src, std::string_view type,
+                                    NodeId dst, const ValueMap& properties);
+
+  // Rewrites a relationship's properties. Errors: kNotFound.
+  absl::Status UpdateEdgeProperties(EdgeId id, const ValueMap& properties);
+
+  absl::Status DeleteEdge(EdgeId id);
+
+  // States the fact src –type→ dst: merges into the existing edge of that
+  // (src, type, dst, negated), or creates one. `evidence` (edge id ignored)
+  // is added unless that document and sentence already stated it, and
+  // "count" then grows by one. Returns the edge id and whether it is new.
+  absl::StatusOr<std::pair<EdgeId, bool>> AddFact(NodeId src,
+                                                  std::string_view type,
+                                                  NodeId dst,
+                                                  const FactProperties& fact,
+                                                  const Evidence& evidence);
+
+  // Records a document with its raw 16-byte content hash.
+  DocId AddDocumentRecord(Document doc, std::string_view hash);
+
+  // Writes everything atomically. After an error the transaction is dead.
+  absl::Status Commit();
+
+  const Counters& counters() const { return counters_; }
+
+ private:
+  friend class Store;
+  WriteTxn(Store* store, Counters counters);
+
+  void Put(Cf cf, std::string_view key, std::string_view value);
+  void Delete(Cf cf, std::string_view key);
+  absl::Status CheckName(std::string_view what, std::string_view text) const;
+  absl::Status CheckProperties(const ValueMap& properties) const;
+  void IndexNode(NodeId id, const Node& node, bool add);
+
+  Store* store_;
+  std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
+  Counters counters_;
+  std::vector<std::pair<std::string, TermId>> new_terms_;
+  absl::flat_hash_map<std::string, TermId> new_term_ids_;
+  absl::flat_hash_map<TermId, std::string> new_term_texts_;
+  bool done_ = false;
+};
+
+}  // namespace quiver::graph
+
+#endif  // QUIVER_GRAPH_WRITE_TXN_H_

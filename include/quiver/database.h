@@ -1,0 +1,90 @@
+// quiver::Database: an embedded knowledge-graph store.
+//
+// A Database is a directory holding a RocksDB store of nodes, edges, the
+// evidence for every edge, and the documents it came from. One process may
+// hold a store for writing; any number may read it (Options::read_only).
+//
+// Thread-safety: all methods may be called from several threads at once.
+// Writes are serialised; each read sees one consistent state of the store.
+
+#ifndef QUIVER_DATABASE_H_
+#define QUIVER_DATABASE_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "quiver/graph_types.h"
+#include "quiver/options.h"
+
+namespace quiver {
+
+class Database {
+ public:
+  // Opens the store at `path`, creating it when options.create_if_missing.
+  // Errors: kNotFound (no store and create_if_missing is false),
+  // kInvalidArgument (path is not a Quiver store), kFailedPrecondition (a
+  // store of an unsupported format version), kUnavailable (another writer
+  // holds the store; the message names its process), kDataLoss (corrupted).
+  static absl::StatusOr<std::unique_ptr<Database>> Open(
+      std::string_view path, const Options& options = Options());
+
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  // Adds a document and every triple it states in one atomic write: after a
+  // crash the document is in the store entirely or not at all. A document
+  // whose content is already stored changes nothing (result.duplicate).
+  // Errors: kInvalidArgument for a triple with an empty subject, relation or
+  // object; kFailedPrecondition on a read-only store.
+  absl::StatusOr<AddResult> AddDocument(const DocumentInput& document);
+
+  // Nodes whose name or an alias matches `name` ignoring case, accents and
+  // runs of white space ("Francois  HOLLANDE" finds "François Hollande"),
+  // lowest id first. An empty vector when none does.
+  absl::StatusOr<std::vector<Node>> FindNodes(std::string_view name) const;
+
+  // Errors: kNotFound when no node or edge has that id.
+  absl::StatusOr<Node> GetNode(NodeId id) const;
+  absl::StatusOr<Edge> GetEdge(EdgeId id) const;
+
+  // Edges at `node` in the given direction, optionally of one type only;
+  // ordered by type, then far node, then edge id.
+  absl::StatusOr<std::vector<Neighbor>> Neighbors(
+      NodeId node, Direction direction,
+      std::optional<std::string_view> type = std::nullopt) const;
+
+  // Every statement of an edge, by document then sentence.
+  absl::StatusOr<std::vector<Evidence>> EvidenceFor(EdgeId edge) const;
+
+  // Errors: kNotFound.
+  absl::StatusOr<Document> GetDocument(DocId id) const;
+
+  // Makes `node` findable by `alias` too. Errors: kNotFound, kInvalidArgument.
+  absl::Status AddAlias(NodeId node, std::string_view alias);
+
+  absl::StatusOr<Stats> GetStats() const;
+
+  // Read-only stores: makes the writer's commits so far visible.
+  // A no-op on a writable store.
+  absl::Status CatchUp();
+
+  const std::string& path() const;
+
+  // Implementation, shared with the query and ingest modules.
+  struct Impl;
+  Impl* impl() { return impl_.get(); }
+
+ private:
+  explicit Database(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace quiver
+
+#endif  // QUIVER_DATABASE_H_

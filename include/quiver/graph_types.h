@@ -1,0 +1,127 @@
+// Plain records the Database API reads and writes: nodes, edges, their
+// evidence, documents, triples to add, and store statistics.
+
+#ifndef QUIVER_GRAPH_TYPES_H_
+#define QUIVER_GRAPH_TYPES_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "quiver/value.h"
+
+namespace quiver {
+
+using NodeId = uint64_t;
+using EdgeId = uint64_t;
+using DocId = uint64_t;
+
+// A thing in the graph. `name` mirrors properties["name"] when that is a
+// string; `aliases` holds every surface form the node can be found by.
+struct Node {
+  NodeId id = 0;
+  std::string name;
+  std::vector<std::string> labels;
+  std::vector<std::string> aliases;
+  ValueMap properties;
+  int64_t mentions = 0;  // How many statements named this node.
+};
+
+// A directed, typed relationship. Facts added from documents merge into one
+// edge per (src, type, dst); `count` is how many sentences or lines stated it.
+struct Edge {
+  EdgeId id = 0;
+  NodeId src = 0;
+  NodeId dst = 0;
+  std::string type;
+  ValueMap properties;  // Includes "text", "negated", "count", "confidence"
+                        // for extracted facts.
+  int64_t count() const;
+  bool negated() const;
+};
+
+// One statement of an edge: which document and sentence said it, where.
+struct Evidence {
+  EdgeId edge = 0;
+  DocId doc = 0;
+  uint32_t sentence = 0;  // Sentence index, or line number for loads.
+  uint32_t begin = 0;     // Character span in the document (0, 0 if unknown).
+  uint32_t end = 0;
+  std::string text;    // The sentence as written.
+  std::string source;  // Where the statement came from, when it says.
+};
+
+struct Document {
+  DocId id = 0;
+  std::string source;  // Path or URL the document was read from.
+  std::string title;
+  std::string date;
+  std::string url;
+  std::string content_hash;  // 32 hex digits (XXH3-128 of the content).
+  int64_t statements = 0;    // Triples the document contributed.
+};
+
+// A fact to add: subject –relation→ object, named by strings. The store finds
+// or creates the nodes by normalised name (see Database::FindNodes).
+struct Triple {
+  std::string subject;
+  std::string relation;  // Relationship type, e.g. "veto", "minister_of".
+  std::string object;
+  std::vector<std::string> subject_labels;
+  std::vector<std::string> object_labels;
+  std::vector<std::string> subject_aliases;  // Further names of the subject.
+  std::vector<std::string> object_aliases;
+  std::string text;       // Relation as written ("was vetoed by").
+  bool negated = false;
+  double confidence = 1.0;
+  ValueMap qualifiers;    // Extra edge properties (e.g. "in": "Paris").
+  // Evidence: which sentence (or line) of the document stated it.
+  uint32_t sentence = 0;
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::string sentence_text;
+  std::string source;
+};
+
+// A document and the facts it states; added atomically.
+struct DocumentInput {
+  std::string source;
+  std::string title;
+  std::string date;
+  std::string url;
+  std::string content;  // Hashed to recognise a document seen before.
+  std::vector<Triple> triples;
+};
+
+struct AddResult {
+  bool duplicate = false;  // The content was already stored; nothing changed.
+  DocId doc = 0;
+  int64_t nodes_created = 0;
+  int64_t edges_created = 0;
+  int64_t evidence_added = 0;
+};
+
+enum class Direction { kOutgoing, kIncoming, kBoth };
+
+// An edge seen from one of its ends: `other` is the node at the far end.
+struct Neighbor {
+  Edge edge;
+  NodeId other = 0;
+  Direction direction = Direction::kOutgoing;  // kOutgoing or kIncoming.
+};
+
+struct Stats {
+  int64_t nodes = 0;
+  int64_t edges = 0;
+  int64_t documents = 0;
+  int64_t evidence = 0;
+  // (name, count), most frequent first, ties by name.
+  std::vector<std::pair<std::string, int64_t>> labels;
+  std::vector<std::pair<std::string, int64_t>> relation_types;
+};
+
+}  // namespace quiver
+
+#endif  // QUIVER_GRAPH_TYPES_H_

@@ -1,0 +1,11 @@
+// Umbrella header: everything a program embedding Quiver needs.
+
+#ifndef QUIVER_QUIVER_H_
+#define QUIVER_QUIVER_H_
+
+#include "quiver/database.h"
+#include "quiver/graph_types.h"
+#include "quiver/options.h"
+#include "quiver/value.h"
+
+#endif  // QUIVER_QUIVER_H_

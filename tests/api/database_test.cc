@@ -1,0 +1,134 @@
+#include "quiver/database.h"
+
+#include "gtest/gtest.h"
+#include "tests/test_support.h"
+
+namespace quiver {
+namespace {
+
+using ::quiver::testing::TempDir;
+
+DocumentInput Article() {
+  DocumentInput doc;
+  doc.source = "article.txt";
+  doc.title = "Talks cancelled";
+  doc.content = "President Hollande cancelled the meeting. Russia vetoed the resolution.";
+  Triple cancel{"François Hollande", "cancel", "meeting"};
+  cancel.subject_labels = {"Person"};
+  cancel.subject_aliases = {"President Hollande"};
+  cancel.object_labels = {"Concept"};
+  cancel.text = "cancelled";
+  cancel.sentence = 0;
+  cancel.begin = 0;
+  cancel.end = 41;
+  cancel.sentence_text = "President Hollande cancelled the meeting.";
+  Triple veto{"Russia", "veto", "resolution"};
+  veto.subject_labels = {"Country"};
+  veto.sentence = 1;
+  veto.sentence_text = "Russia vetoed the resolution.";
+  doc.triples = {cancel, veto};
+  return doc;
+}
+
+TEST(Database, RoundTripThroughCloseAndReopen) {
+  TempDir dir;
+  EdgeId edge;
+  {
+    auto db = Database::Open(dir.Sub("g"));
+    ASSERT_TRUE(db.ok()) << db.status();
+    auto added = (*db)->AddDocument(Article());
+    ASSERT_TRUE(added.ok()) << added.status();
+    EXPECT_EQ(added->nodes_created, 4);
+    EXPECT_EQ(added->edges_created, 2);
+    auto hollande = (*db)->FindNodes("Hollande, President");
+    EXPECT_TRUE(hollande->empty());
+    auto nodes = (*db)->FindNodes("president hollande");
+    ASSERT_EQ(nodes->size(), 1u);
+    auto out = (*db)->Neighbors((*nodes)[0].id, Direction::kOutgoing);
+    ASSERT_EQ(out->size(), 1u);
+    edge = (*out)[0].edge.id;
+  }
+  auto db = Database::Open(dir.Sub("g"));
+  ASSERT_TRUE(db.ok()) << db.status();
+  auto nodes = (*db)->FindNodes("FRANCOIS  HOLLANDE");
+  ASSERT_EQ(nodes->size(), 1u);
+  const Node& h = (*nodes)[0];
+  EXPECT_EQ(h.name, "François Hollande");
+  EXPECT_EQ(h.labels, std::vector<std::string>{"Person"});
+  EXPECT_EQ(h.aliases, (std::vector<std::string>{"François Hollande", "President Hollande"}));
+  auto e = (*db)->GetEdge(edge);
+  ASSERT_TRUE(e.ok());
+  EXPECT_EQ(e->type, "cancel");
+  EXPECT_EQ(e->properties.at("text"), Value("cancelled"));
+  auto evidence = (*db)->EvidenceFor(edge);
+  ASSERT_EQ(evidence->size(), 1u);
+  EXPECT_EQ((*evidence)[0].text, "President Hollande cancelled the meeting.");
+  EXPECT_EQ((*evidence)[0].end, 41u);
+  auto doc = (*db)->GetDocument((*evidence)[0].doc);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ(doc->title, "Talks cancelled");
+  EXPECT_EQ(doc->content_hash.size(), 32u);
+}
+
+TEST(Database, NeighborsByDirectionAndType) {
+  TempDir dir;
+  auto db = *Database::Open(dir.Sub("g"));
+  DocumentInput doc;
+  doc.content = "c";
+  doc.triples = {{"Fabius", "meet", "Lavrov"},
+                 {"Lavrov", "criticise", "Fabius"},
+                 {"Fabius", "minister_of", "France"}};
+  ASSERT_TRUE(db->AddDocument(doc).ok());
+  NodeId fabius = (*db->FindNodes("fabius"))[0].id;
+  EXPECT_EQ(db->Neighbors(fabius, Direction::kOutgoing)->size(), 2u);
+  EXPECT_EQ(db->Neighbors(fabius, Direction::kIncoming)->size(), 1u);
+  auto both = *db->Neighbors(fabius, Direction::kBoth);
+  ASSERT_EQ(both.size(), 3u);
+  auto meets = *db->Neighbors(fabius, Direction::kBoth, "meet");
+  ASSERT_EQ(meets.size(), 1u);
+  EXPECT_EQ(db->GetNode(meets[0].other)->name, "Lavrov");
+  EXPECT_EQ(meets[0].direction, Direction::kOutgoing);
+  auto crit = *db->Neighbors(fabius, Direction::kIncoming, "criticise");
+  ASSERT_EQ(crit.size(), 1u);
+  EXPECT_EQ(crit[0].direction, Direction::kIncoming);
+  EXPECT_TRUE(db->Neighbors(fabius, Direction::kBoth, "no_such_type")->empty());
+}
+
+TEST(Database, StatsCountEverything) {
+  TempDir dir;
+  auto db = *Database::Open(dir.Sub("g"));
+  ASSERT_TRUE(db->AddDocument(Article()).ok());
+  auto stats = db->GetStats();
+  ASSERT_TRUE(stats.ok());
+  EXPECT_EQ(stats->nodes, 4);
+  EXPECT_EQ(stats->edges, 2);
+  EXPECT_EQ(stats->documents, 1);
+  EXPECT_EQ(stats->evidence, 2);
+  EXPECT_EQ(stats->labels.size(), 3u);
+  ASSERT_EQ(stats->relation_types.size(), 2u);
+  EXPECT_EQ(stats->relation_types[0].first, "cancel");  // ties sort by name
+}
+
+TEST(Database, AddAliasMakesTheNodeFindable) {
+  TempDir dir;
+  auto db = *Database::Open(dir.Sub("g"));
+  ASSERT_TRUE(db->AddDocument(Article()).ok());
+  NodeId id = (*db->FindNodes("Russia"))[0].id;
+  ASSERT_TRUE(db->AddAlias(id, "Russian Federation").ok());
+  auto found = db->FindNodes("russian federation");
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ((*found)[0].id, id);
+  EXPECT_EQ(db->AddAlias(9999, "x").code(), absl::StatusCode::kNotFound);
+}
+
+TEST(Database, MissingThingsAreNotFound) {
+  TempDir dir;
+  auto db = *Database::Open(dir.Sub("g"));
+  EXPECT_EQ(db->GetNode(1).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(db->GetEdge(1).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(db->GetDocument(1).status().code(), absl::StatusCode::kNotFound);
+  EXPECT_TRUE(db->FindNodes("nobody")->empty());
+}
+
+}  // namespace
+}  // namespace quiver

@@ -1,0 +1,13 @@
+# Fails when a public header includes or names an implementation library.
+file(GLOB headers ${DIR}/*.h)
+set(bad)
+foreach(h ${headers})
+  file(STRINGS ${h} lines REGEX "(#include *[<\"](rocksdb|antlr4|boost|link-grammar|unicode)/|rocksdb::|antlr4::|boost::)")
+  if(lines)
+    list(APPEND bad "${h}: ${lines}")
+  endif()
+endforeach()
+if(bad)
+  message(FATAL_ERROR "public headers mention implementation types:\n${bad}")
+endif()
+message(STATUS "checked public headers: none mentions an implementation type")

@@ -1,0 +1,38 @@
+// Helpers shared by tests: temporary directories and running the CLI.
+
+#ifndef QUIVER_TESTS_TEST_SUPPORT_H_
+#define QUIVER_TESTS_TEST_SUPPORT_H_
+
+#include <string>
+
+namespace quiver::testing {
+
+// A fresh directory under the test's temporary root, removed at destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+void WriteFile(const std::string& path, const std::string& content);
+std::string ReadFile(const std::string& path);
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;  // stdout
+  std::string err;  // stderr
+};
+// Runs `command` through /bin/sh with stdin from `input`.
+CommandResult RunCommand(const std::string& command, const std::string& input = "");
+
+// The path of the built `quiver` program.
+std::string QuiverBinary();
+
+}  // namespace quiver::testing
+
+#endif  // QUIVER_TESTS_TEST_SUPPORT_H_
