@@ -13,6 +13,7 @@ packages=(
   liblink-grammar-dev link-grammar-dictionaries-en
   wordnet-dev wordnet-base
   libicu-dev iso-codes
+  libxxhash-dev
   libgraphviz-dev graphviz
   libedit-dev
   libcli11-dev
