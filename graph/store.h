@@ -90,6 +90,7 @@ class Store {
 
  private:
   friend class WriteTxn;
+  friend class BulkLoader;
   Store(std::string path, const Options& options);
 
   absl::Status OpenDb();

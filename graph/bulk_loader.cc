@@ -1,0 +1,301 @@
+#include "graph/bulk_loader.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "absl/strings/str_cat.h"
+#include "graph/coding.h"
+#include "graph/content_hash.h"
+#include "graph/key_format.h"
+#include "graph/name_normalizer.h"
+#include "graph/reader.h"
+#include "graph/records.h"
+#include "graph/rocksdb_status.h"
+#include "graph/write_txn.h"
+#include "rocksdb/db.h"
+#include "rocksdb/sst_file_writer.h"
+#include "util/status_macros.h"
+#include "util/strings.h"
+#include "util/utf8.h"
+
+namespace quiver::graph {
+
+namespace {
+
+absl::Status CheckText(const char* what, std::string_view text, size_t limit) {
+  if (text.empty()) return absl::InvalidArgumentError(absl::StrCat(what, " is empty"));
+  if (!util::IsValidUtf8(text))
+    return absl::InvalidArgumentError(absl::StrCat(what, " is not valid UTF-8"));
+  if (text.size() > limit)
+    return absl::InvalidArgumentError(absl::StrCat(what, " is too long"));
+  return absl::OkStatus();
+}
+
+std::string U64(uint64_t v) {
+  std::string s;
+  PutFixed64BE(&s, v);
+  return s;
+}
+
+// Writes one column family's sorted entries to an SST file.
+class SstSink {
+ public:
+  SstSink(Store* store, Cf cf, std::string path)
+      : store_(store), cf_(cf), path_(std::move(path)) {}
+
+  absl::Status Add(std::string_view key, std::string_view value) {
+    if (!writer_) {
+      rocksdb::Options options = store_->db()->GetOptions(store_->handle(cf_));
+      // Index families are small fixed-width keys that compress poorly; and
+      // the load is CPU-bound, so skip compression for all of them.
+      options.compression = rocksdb::kNoCompression;
+      writer_ = std::make_unique<rocksdb::SstFileWriter>(
+          rocksdb::EnvOptions(), options, store_->handle(cf_));
+      QUIVER_RETURN_IF_ERROR(FromRocksDb(writer_->Open(path_), Context()));
+    }
+    return FromRocksDb(writer_->Put(rocksdb::Slice(key.data(), key.size()),
+                                    rocksdb::Slice(value.data(), value.size())),
+                       Context());
+  }
+
+  // Finishes the file; returns false when nothing was written.
+  absl::StatusOr<bool> Finish() {
+    if (!writer_) return false;
+    QUIVER_RETURN_IF_ERROR(FromRocksDb(writer_->Finish(), Context()));
+    return true;
+  }
+
+  Cf cf() const { return cf_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string Context() const {
+    return absl::StrCat("bulk load: writing ", path_, " for column family ", CfName(cf_));
+  }
+  Store* store_;
+  Cf cf_;
+  std::string path_;
+  std::unique_ptr<rocksdb::SstFileWriter> writer_;
+};
+
+struct EdgeInfo {
+  uint64_t src, dst;
+  uint32_t type, text;
+};
+
+}  // namespace
+
+BulkLoader::BulkLoader(Store* store) : store_(store) {}
+
+void BulkLoader::SetDocument(const Document& doc, std::string_view content) {
+  doc_ = doc;
+  hash_ = ContentHash(content);
+}
+
+absl::StatusOr<uint32_t> BulkLoader::InternNode(std::string_view name) {
+  QUIVER_RETURN_IF_ERROR(CheckText("name", name, kMaxNameBytes));
+  std::string key = NormalizeName(name);
+  auto [it, inserted] = node_by_key_.try_emplace(key, uint32_t(nodes_.size() + 1));
+  if (inserted) {
+    NodeEntry entry;
+    entry.name = std::string(name);
+    entry.aliases.push_back(entry.name);
+    nodes_.push_back(std::move(entry));
+  } else {
+    auto& aliases = nodes_[it->second - 1].aliases;
+    if (std::find(aliases.begin(), aliases.end(), name) == aliases.end())
+      aliases.emplace_back(name);
+  }
+  return it->second;
+}
+
+absl::Status BulkLoader::AddNode(std::string_view name) {
+  QUIVER_ASSIGN_OR_RETURN(uint32_t id, InternNode(name));
+  (void)id;
+  return absl::OkStatus();
+}
+
+absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view relation,
+                                      std::string_view object, uint32_t line,
+                                      std::string_view relation_text) {
+  QUIVER_RETURN_IF_ERROR(CheckText("relationship type", relation, kMaxTypeBytes));
+  QUIVER_ASSIGN_OR_RETURN(uint32_t s, InternNode(subject));
+  ++nodes_[s - 1].mentions;
+  QUIVER_ASSIGN_OR_RETURN(uint32_t o, InternNode(object));
+  ++nodes_[o - 1].mentions;
+  auto [t, new_term] = term_ids_.try_emplace(util::Absl(relation), uint32_t(terms_.size() + 1));
+  if (new_term) terms_.emplace_back(relation);
+  std::string_view text = relation_text.empty() ? relation : relation_text;
+  auto [x, new_text] = text_ids_.try_emplace(util::Absl(text), uint32_t(texts_.size()));
+  if (new_text) texts_.emplace_back(text);
+  statements_.push_back({s, t->second, o, line, x->second});
+  return absl::OkStatus();
+}
+
+absl::StatusOr<AddResult> BulkLoader::Finish() {
+  // Holding the write transaction keeps every other writer out meanwhile.
+  QUIVER_ASSIGN_OR_RETURN(auto txn, store_->BeginWrite());
+  Counters c = txn->counters();
+  if (c.nodes != 0 || c.edges != 0 || c.docs != 0 || c.next_term != 1) {
+    return absl::FailedPreconditionError(absl::StrCat(
+        "store ", store_->path(), " is not empty; the bulk loader only fills new stores"));
+  }
+
+  // Edges in order of first statement, as AddFact would create them; each
+  // further statement of the same (s, type, o) on another line adds evidence.
+  absl::flat_hash_map<std::tuple<uint32_t, uint32_t, uint32_t>, uint32_t> edge_ids;
+  edge_ids.reserve(statements_.size());
+  std::vector<EdgeInfo> edges;
+  std::vector<std::pair<uint32_t, uint32_t>> evidence;  // (edge id, line)
+  evidence.reserve(statements_.size());
+  for (const Statement& st : statements_) {
+    auto [it, inserted] = edge_ids.try_emplace(std::make_tuple(st.subject, st.relation, st.object),
+                                               uint32_t(edges.size() + 1));
+    if (inserted) edges.push_back({st.subject, st.object, st.relation, st.text});
+    evidence.emplace_back(it->second, st.line);
+  }
+  edge_ids = {};
+  std::sort(evidence.begin(), evidence.end());
+  evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
+  std::vector<int64_t> counts(edges.size() + 1, 0);
+  for (const auto& [edge, line] : evidence) ++counts[edge];
+
+  const DocId doc_id = 1;
+  const std::string dir = store_->path();
+  auto sink_path = [&](Cf cf) { return absl::StrCat(dir, "/bulk-", CfName(cf), ".sst"); };
+
+  // Two workers, each writing a balanced share of the column families.
+  auto write_a = [&](std::vector<std::unique_ptr<SstSink>>& sinks) -> absl::Status {
+    auto& nodes = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kNodes, sink_path(Cf::kNodes)));
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      Node node;
+      node.aliases = nodes_[i].aliases;
+      node.properties["name"] = Value(nodes_[i].name);
+      node.mentions = nodes_[i].mentions;
+      QUIVER_RETURN_IF_ERROR(nodes.Add(IdKey(i + 1), EncodeNode(node)));
+    }
+    std::vector<std::string> names;
+    names.reserve(nodes_.size());
+    for (const auto& [key, id] : node_by_key_) names.push_back(NameKey(key, id));
+    std::sort(names.begin(), names.end());
+    auto& name_sink = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kNames, sink_path(Cf::kNames)));
+    for (const auto& k : names) QUIVER_RETURN_IF_ERROR(name_sink.Add(k, ""));
+
+    std::vector<AdjEntry> adj(edges.size());
+    for (size_t i = 0; i < edges.size(); ++i)
+      adj[i] = {edges[i].src, edges[i].type, edges[i].dst, i + 1};
+    std::sort(adj.begin(), adj.end(), [](const AdjEntry& a, const AdjEntry& b) {
+      return std::tie(a.src, a.type, a.dst, a.edge) < std::tie(b.src, b.type, b.dst, b.edge);
+    });
+    auto& out = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kOut, sink_path(Cf::kOut)));
+    for (const auto& e : adj) QUIVER_RETURN_IF_ERROR(out.Add(OutKey(e), ""));
+
+    auto& edge_sink = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kEdges, sink_path(Cf::kEdges)));
+    for (size_t i = 0; i < edges.size(); ++i) {
+      EdgeRecord r{edges[i].src, edges[i].dst, edges[i].type, {}};
+      r.properties["confidence"] = Value(1.0);
+      r.properties["count"] = Value(counts[i + 1]);
+      r.properties["negated"] = Value(false);
+      r.properties["text"] = Value(texts_[edges[i].text]);
+      QUIVER_RETURN_IF_ERROR(edge_sink.Add(IdKey(i + 1), EncodeEdge(r)));
+    }
+    return absl::OkStatus();
+  };
+  auto write_b = [&](std::vector<std::unique_ptr<SstSink>>& sinks) -> absl::Status {
+    std::vector<AdjEntry> adj(edges.size());
+    for (size_t i = 0; i < edges.size(); ++i)
+      adj[i] = {edges[i].src, edges[i].type, edges[i].dst, i + 1};
+    std::sort(adj.begin(), adj.end(), [](const AdjEntry& a, const AdjEntry& b) {
+      return std::tie(a.dst, a.type, a.src, a.edge) < std::tie(b.dst, b.type, b.src, b.edge);
+    });
+    auto& in = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kIn, sink_path(Cf::kIn)));
+    for (const auto& e : adj) QUIVER_RETURN_IF_ERROR(in.Add(InKey(e), ""));
+    std::sort(adj.begin(), adj.end(), [](const AdjEntry& a, const AdjEntry& b) {
+      return std::tie(a.type, a.src, a.dst, a.edge) < std::tie(b.type, b.src, b.dst, b.edge);
+    });
+    auto& by_type = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kByType, sink_path(Cf::kByType)));
+    for (const auto& e : adj) QUIVER_RETURN_IF_ERROR(by_type.Add(ByTypeKey(e), ""));
+    adj = {};
+
+    Evidence ev;
+    ev.source = doc_.source;
+    const std::string ev_value = EncodeEvidence(ev);
+    auto& ev_sink = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kEvidence, sink_path(Cf::kEvidence)));
+    for (const auto& [edge, line] : evidence)
+      QUIVER_RETURN_IF_ERROR(ev_sink.Add(EvidenceKey(edge, doc_id, line), ev_value));
+
+    // The small families: terms, the document and the counters.
+    std::vector<std::pair<std::string, std::string>> terms;
+    for (size_t i = 0; i < terms_.size(); ++i) {
+      std::string id;
+      PutFixed32BE(&id, uint32_t(i + 1));
+      terms.emplace_back(TermByNameKey(terms_[i]), id);
+      terms.emplace_back(TermByIdKey(uint32_t(i + 1)), terms_[i]);
+    }
+    std::sort(terms.begin(), terms.end());
+    auto& term_sink = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kTerms, sink_path(Cf::kTerms)));
+    for (const auto& [k, v] : terms) QUIVER_RETURN_IF_ERROR(term_sink.Add(k, v));
+
+    Document doc = doc_;
+    doc.statements = int64_t(statements_.size());
+    auto& docs = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kDocs, sink_path(Cf::kDocs)));
+    QUIVER_RETURN_IF_ERROR(docs.Add(IdKey(doc_id), EncodeDocument(doc, hash_)));
+    auto& hashes = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kHashes, sink_path(Cf::kHashes)));
+    QUIVER_RETURN_IF_ERROR(hashes.Add(hash_, IdKey(doc_id)));
+    return absl::OkStatus();
+  };
+
+  std::vector<std::unique_ptr<SstSink>> sinks_a, sinks_b;
+  absl::Status status_a;
+  std::thread worker([&] { status_a = write_a(sinks_a); });
+  absl::Status status_b = write_b(sinks_b);
+  worker.join();
+  QUIVER_RETURN_IF_ERROR(status_a);
+  QUIVER_RETURN_IF_ERROR(status_b);
+
+  Counters after = c;
+  after.next_node = nodes_.size() + 1;
+  after.next_edge = edges.size() + 1;
+  after.next_doc = doc_id + 1;
+  after.next_term = terms_.size() + 1;
+  after.nodes = int64_t(nodes_.size());
+  after.edges = int64_t(edges.size());
+  after.docs = 1;
+  after.evidence = int64_t(evidence.size());
+  std::vector<std::pair<std::string_view, uint64_t>> meta_entries = {
+      {meta::kNodeCount, uint64_t(after.nodes)},   {meta::kDocCount, uint64_t(after.docs)},
+      {meta::kEdgeCount, uint64_t(after.edges)},   {meta::kEvidenceCount, uint64_t(after.evidence)},
+      {meta::kNextDocId, after.next_doc},          {meta::kNextEdgeId, after.next_edge},
+      {meta::kNextNodeId, after.next_node},        {meta::kNextTermId, after.next_term}};
+  std::sort(meta_entries.begin(), meta_entries.end());
+  auto& meta_sink = *sinks_b.emplace_back(std::make_unique<SstSink>(store_, Cf::kMeta, sink_path(Cf::kMeta)));
+  for (const auto& [k, v] : meta_entries) QUIVER_RETURN_IF_ERROR(meta_sink.Add(k, U64(v)));
+
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (auto* sinks : {&sinks_a, &sinks_b}) {
+    for (auto& sink : *sinks) {
+      QUIVER_ASSIGN_OR_RETURN(bool written, sink->Finish());
+      if (!written) continue;
+      rocksdb::IngestExternalFileArg arg;
+      arg.column_family = store_->handle(sink->cf());
+      arg.external_files = {sink->path()};
+      arg.options.move_files = true;
+      args.push_back(std::move(arg));
+    }
+  }
+  QUIVER_RETURN_IF_ERROR(FromRocksDb(store_->db()->IngestExternalFiles(args),
+                                     absl::StrCat("store ", dir, ": ingesting bulk files")));
+
+  std::vector<std::pair<std::string, TermId>> new_terms;
+  for (size_t i = 0; i < terms_.size(); ++i) new_terms.emplace_back(terms_[i], TermId(i + 1));
+  store_->PublishCommit(after, new_terms);
+
+  AddResult result;
+  result.doc = doc_id;
+  result.nodes_created = after.nodes;
+  result.edges_created = after.edges;
+  result.evidence_added = after.evidence;
+  return result;
+}
+
+}  // namespace quiver::graph

@@ -1,0 +1,81 @@
+// graph::BulkLoader: loads a large document of facts into an EMPTY store by
+// writing sorted SST files and ingesting them in one atomic step.
+//
+// The ordinary write path (WriteTxn) looks up every name and edge as it goes
+// and pays a memtable skiplist insert per key. For a fresh store nothing needs
+// looking up: the loader interns names in memory, sorts fixed-width index
+// entries as integers, writes one SST file per column family (two threads),
+// and hands them all to RocksDB's IngestExternalFiles, which records them in
+// the MANIFEST atomically: after a crash the load is there entirely or not at
+// all. The resulting store is identical to the one AddDocument would build
+// from the same statements (same ids, records and counts).
+//
+// Only unlabelled statements without aliases are accepted (label agreement
+// decides node identity on the ordinary path). Not thread-safe.
+
+#ifndef QUIVER_GRAPH_BULK_LOADER_H_
+#define QUIVER_GRAPH_BULK_LOADER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/statusor.h"
+#include "graph/store.h"
+#include "quiver/graph_types.h"
+
+namespace quiver::graph {
+
+class BulkLoader {
+ public:
+  // REQUIRES: `store` outlives the loader.
+  explicit BulkLoader(Store* store);
+
+  // The document the statements belong to; `content` is hashed as in
+  // AddDocument, so the same file loaded later is recognised.
+  void SetDocument(const Document& doc, std::string_view content);
+
+  // A node that may have no edges (e.g. from an entity list).
+  absl::Status AddNode(std::string_view name);
+
+  // One statement: subject –relation→ object, stated on line `line`
+  // (its evidence sentence index). `relation_text` is the relation as written
+  // (empty: same as `relation`).
+  absl::Status AddStatement(std::string_view subject, std::string_view relation,
+                            std::string_view object, uint32_t line,
+                            std::string_view relation_text = {});
+
+  // Writes everything. Errors: kFailedPrecondition when the store is not
+  // empty, or when its content hash is already stored; RocksDB errors.
+  absl::StatusOr<AddResult> Finish();
+
+ private:
+  struct Statement {
+    uint32_t subject, relation, object, line;
+    uint32_t text;  // Index into texts_.
+  };
+  struct NodeEntry {
+    std::string name;     // First surface form seen.
+    std::vector<std::string> aliases;
+    int64_t mentions = 0;
+  };
+
+  absl::StatusOr<uint32_t> InternNode(std::string_view name);
+
+  Store* store_;
+  Document doc_;
+  std::string hash_;
+  absl::flat_hash_map<std::string, uint32_t> node_by_key_;  // normalised name
+  std::vector<NodeEntry> nodes_;                            // index = id - 1
+  absl::flat_hash_map<std::string, uint32_t> term_ids_;
+  std::vector<std::string> terms_;  // index = term id - 1
+  absl::flat_hash_map<std::string, uint32_t> text_ids_;
+  std::vector<std::string> texts_;
+  std::vector<Statement> statements_;
+};
+
+}  // namespace quiver::graph
+
+#endif  // QUIVER_GRAPH_BULK_LOADER_H_

@@ -1,0 +1,143 @@
+#include "graph/bulk_loader.h"
+
+#include <map>
+
+#include "graph/document_writer.h"
+#include "graph/reader.h"
+#include "gtest/gtest.h"
+#include "rocksdb/db.h"
+#include "tests/test_support.h"
+
+namespace quiver::graph {
+namespace {
+
+using ::quiver::testing::TempDir;
+
+// Every key and value of every column family but the store's random id.
+std::map<std::string, std::string> Dump(const Store& store) {
+  std::map<std::string, std::string> all;
+  for (int i = 0; i < kNumCfs; ++i) {
+    Cf cf = static_cast<Cf>(i);
+    std::unique_ptr<rocksdb::Iterator> it(
+        store.db()->NewIterator(rocksdb::ReadOptions(), store.handle(cf)));
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      std::string key = it->key().ToString();
+      if (cf == Cf::kMeta && key == meta::kStoreId) continue;
+      all[std::string(CfName(cf)) + "/" + key] = it->value().ToString();
+    }
+    EXPECT_TRUE(it->status().ok());
+  }
+  return all;
+}
+
+struct Line {
+  std::string s, r, o, text;
+};
+
+const std::vector<Line> kLines = {
+    {"Russia", "veto", "resolution", "vetoed"},
+    {"France", "host", "conference", ""},
+    {"russia", "veto", "resolution", "blocked"},   // same edge, other surface form
+    {"Russia", "oppose", "resolution", ""},
+    {"Fabius", "meet_with", "Lavrov", "met with"},
+    {"Lavrov", "meet_with", "Fabius", ""},
+    {"RUSSIA", "veto", "Resolution", ""},
+    {"Lavrov", "meet_with", "Fabius", ""},
+};
+
+TEST(BulkLoader, BuildsTheSameStoreAsTheWriteTransactionPath) {
+  TempDir dir;
+  std::string content = "the file's bytes";
+  auto slow = *Store::Open(dir.Sub("slow"), {});
+  auto fast = *Store::Open(dir.Sub("fast"), {});
+
+  DocumentInput input;
+  input.source = "facts.tsv";
+  input.content = content;
+  for (size_t i = 0; i < kLines.size(); ++i) {
+    Triple t{kLines[i].s, kLines[i].r, kLines[i].o};
+    t.text = kLines[i].text;
+    t.sentence = uint32_t(i + 1);
+    t.source = "facts.tsv";
+    input.triples.push_back(t);
+  }
+  auto slow_result = AddDocument(*slow, input);
+  ASSERT_TRUE(slow_result.ok()) << slow_result.status();
+
+  BulkLoader loader(fast.get());
+  Document doc;
+  doc.source = "facts.tsv";
+  loader.SetDocument(doc, content);
+  for (size_t i = 0; i < kLines.size(); ++i) {
+    ASSERT_TRUE(loader.AddStatement(kLines[i].s, kLines[i].r, kLines[i].o, uint32_t(i + 1),
+                                    kLines[i].text).ok());
+  }
+  auto fast_result = loader.Finish();
+  ASSERT_TRUE(fast_result.ok()) << fast_result.status();
+  EXPECT_EQ(fast_result->nodes_created, slow_result->nodes_created);
+  EXPECT_EQ(fast_result->edges_created, slow_result->edges_created);
+  EXPECT_EQ(fast_result->evidence_added, slow_result->evidence_added);
+
+  auto slow_dump = Dump(*slow);
+  auto fast_dump = Dump(*fast);
+  EXPECT_EQ(slow_dump.size(), fast_dump.size());
+  for (const auto& [k, v] : slow_dump) {
+    auto it = fast_dump.find(k);
+    if (it == fast_dump.end()) {
+      ADD_FAILURE() << "bulk store lacks key " << k;
+    } else {
+      EXPECT_EQ(it->second, v) << "value differs at " << k;
+    }
+  }
+  EXPECT_EQ(slow->counters().nodes, fast->counters().nodes);
+  EXPECT_EQ(slow->counters().next_term, fast->counters().next_term);
+  EXPECT_EQ(fast->FindTerm("meet_with"), slow->FindTerm("meet_with"));
+}
+
+TEST(BulkLoader, StoreSurvivesReopenAndRefusesTheSameDocumentLater) {
+  TempDir dir;
+  std::string path = dir.Sub("g");
+  {
+    auto store = *Store::Open(path, {});
+    BulkLoader loader(store.get());
+    loader.SetDocument(Document{}, "content");
+    ASSERT_TRUE(loader.AddNode("lonely").ok());
+    ASSERT_TRUE(loader.AddStatement("a", "r", "b", 1).ok());
+    ASSERT_TRUE(loader.Finish().ok());
+  }
+  auto store = *Store::Open(path, {});
+  EXPECT_EQ(store->counters().nodes, 3);
+  EXPECT_EQ(store->counters().edges, 1);
+  EXPECT_EQ(store->NewReader()->FindNodesByName("LONELY")->size(), 1u);
+  DocumentInput again;
+  again.content = "content";
+  auto result = AddDocument(*store, again);
+  ASSERT_TRUE(result.ok());
+  EXPECT_TRUE(result->duplicate);
+  // The ordinary path continues from the bulk load's counters.
+  DocumentInput more;
+  more.content = "more";
+  more.triples = {{"a", "r", "c"}};
+  ASSERT_TRUE(AddDocument(*store, more).ok());
+  EXPECT_EQ(store->counters().nodes, 4);
+  EXPECT_EQ(store->counters().edges, 2);
+}
+
+TEST(BulkLoader, RefusesANonEmptyStoreAndBadNames) {
+  TempDir dir;
+  auto store = *Store::Open(dir.Sub("g"), {});
+  DocumentInput doc;
+  doc.content = "x";
+  doc.triples = {{"a", "r", "b"}};
+  ASSERT_TRUE(AddDocument(*store, doc).ok());
+  BulkLoader loader(store.get());
+  loader.SetDocument(Document{}, "y");
+  EXPECT_EQ(loader.AddStatement("", "r", "b", 1).code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(loader.AddStatement("a", "r", "b\xFF", 1).code(), absl::StatusCode::kInvalidArgument);
+  ASSERT_TRUE(loader.AddStatement("c", "r", "d", 1).ok());
+  EXPECT_EQ(loader.Finish().status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(store->counters().nodes, 2);
+}
+
+}  // namespace
+}  // namespace quiver::graph
