@@ -1,0 +1,226 @@
+// load_bench: bulk-load the 1M-edge benchmark graph into a fresh store and
+// compare with raw RocksDB writing the same keys.
+//
+//   python3 ../shared/bench/gen_graph.py --out /tmp/quiver-bench
+//   build/release/bench/load_bench /tmp/quiver-bench [--no-baseline]
+//
+// Each phase runs in a child process so its peak memory is its own. The
+// Quiver phase: read entities.csv and edges.csv, BulkLoader, close; then a
+// reopen verifies the counts and the one-hop answers of params.json. The
+// baseline: the same out/in/by_type/edges/evidence keys written to a plain
+// RocksDB with WriteBatch (WAL off), then flushed: what the store would cost
+// without the sorted-SST path.
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "graph/bulk_loader.h"
+#include "graph/key_format.h"
+#include "graph/reader.h"
+#include "graph/store.h"
+#include "rocksdb/db.h"
+#include "rocksdb/write_batch.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+double PeakMiB() {
+  rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  return double(usage.ru_maxrss) / 1024.0;
+}
+
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "cannot read " << path << " (run ../shared/bench/gen_graph.py first)\n";
+    std::exit(2);
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct CsvEdge {
+  std::string_view src, dst, label;
+};
+
+std::vector<CsvEdge> ParseEdges(const std::string& csv) {
+  std::vector<CsvEdge> edges;
+  edges.reserve(1 << 20);
+  size_t pos = 0;
+  while (pos < csv.size()) {
+    size_t eol = csv.find('\n', pos);
+    if (eol == std::string::npos) eol = csv.size();
+    std::string_view line(csv.data() + pos, eol - pos);
+    size_t c1 = line.find(','), c2 = line.find(',', c1 + 1);
+    if (c1 != std::string_view::npos && c2 != std::string_view::npos)
+      edges.push_back({line.substr(0, c1), line.substr(c1 + 1, c2 - c1 - 1), line.substr(c2 + 1)});
+    pos = eol + 1;
+  }
+  return edges;
+}
+
+// Runs `phase` in a child; the child prints its own results.
+void InChild(const char* name, const std::function<int()>& phase) {
+  std::cout.flush();
+  pid_t pid = fork();
+  if (pid == 0) {
+    int rc = phase();
+    std::cout.flush();
+    _exit(rc);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    std::cerr << name << " failed\n";
+    std::exit(1);
+  }
+}
+
+int QuiverPhase(const std::string& data, const std::string& store_path) {
+  auto t0 = Clock::now();
+  std::string entities = ReadAll(data + "/entities.csv");
+  std::string csv = ReadAll(data + "/edges.csv");
+  std::vector<CsvEdge> edges = ParseEdges(csv);
+  double read_s = Seconds(t0);
+
+  auto t1 = Clock::now();
+  auto store = quiver::graph::Store::Open(store_path, {});
+  if (!store.ok()) return std::cerr << store.status() << "\n", 1;
+  quiver::graph::BulkLoader loader(store->get());
+  quiver::Document doc;
+  doc.source = data + "/edges.csv";
+  loader.SetDocument(doc, csv);
+  size_t pos = 0;
+  while (pos < entities.size()) {
+    size_t eol = entities.find('\n', pos);
+    if (eol == std::string::npos) eol = entities.size();
+    if (eol > pos) {
+      auto s = loader.AddNode(std::string_view(entities.data() + pos, eol - pos));
+      if (!s.ok()) return std::cerr << s << "\n", 1;
+    }
+    pos = eol + 1;
+  }
+  for (size_t i = 0; i < edges.size(); ++i) {
+    auto s = loader.AddStatement(edges[i].src, edges[i].label, edges[i].dst, uint32_t(i + 1));
+    if (!s.ok()) return std::cerr << s << "\n", 1;
+  }
+  auto result = loader.Finish();
+  if (!result.ok()) return std::cerr << result.status() << "\n", 1;
+  store->reset();  // close: everything durable
+  double load_s = Seconds(t1);
+  std::printf("quiver bulk load: %zu edges, %lld nodes: parse %.3f s, load+close %.3f s "
+              "(%.0f edges/s), total %.3f s, peak %.0f MiB\n",
+              edges.size(), (long long)result->nodes_created, read_s, load_s,
+              double(edges.size()) / load_s, read_s + load_s, PeakMiB());
+  return 0;
+}
+
+int VerifyPhase(const std::string& data, const std::string& store_path) {
+  auto t0 = Clock::now();
+  quiver::Options options;
+  options.create_if_missing = false;
+  auto store = quiver::graph::Store::Open(store_path, options);
+  if (!store.ok()) return std::cerr << store.status() << "\n", 1;
+  double open_s = Seconds(t0);
+  auto params = nlohmann::json::parse(ReadAll(data + "/params.json"));
+  auto c = (*store)->counters();
+  bool ok = c.nodes == params["nodes"].get<int64_t>() && c.edges == params["edges"].get<int64_t>();
+  auto reader = (*store)->NewReader();
+  int64_t rows = 0;
+  auto t1 = Clock::now();
+  for (const auto& name : params["onehop"]) {
+    auto ids = reader->FindNodesByName(name.get<std::string>());
+    if (!ids.ok() || ids->size() != 1) return std::cerr << "missing " << name << "\n", 1;
+    auto s = reader->ScanAdjacent((*ids)[0], quiver::Direction::kOutgoing, std::nullopt,
+                                  std::nullopt, [&](const quiver::graph::AdjEntry&) {
+                                    ++rows;
+                                    return true;
+                                  });
+    if (!s.ok()) return std::cerr << s << "\n", 1;
+  }
+  double onehop_us = Seconds(t1) * 1e6 / double(params["onehop"].size());
+  ok = ok && rows == params["onehop_expected_rows"].get<int64_t>();
+  std::printf("verify: reopen %.3f s; %lld nodes, %lld edges; one-hop rows %lld (expected %lld), "
+              "%.1f us per one-hop lookup via the store: %s\n",
+              open_s, (long long)c.nodes, (long long)c.edges, (long long)rows,
+              (long long)params["onehop_expected_rows"].get<int64_t>(), onehop_us,
+              ok ? "OK" : "MISMATCH");
+  return ok ? 0 : 1;
+}
+
+int BaselinePhase(const std::string& data, const std::string& path) {
+  std::string csv = ReadAll(data + "/edges.csv");
+  std::vector<CsvEdge> edges = ParseEdges(csv);
+  auto t0 = Clock::now();
+  rocksdb::Options options;
+  options.create_if_missing = true;
+  options.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
+  for (const char* n : {"default", "out", "in", "by_type", "edges", "evidence"})
+    cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> h;
+  rocksdb::DB* db;
+  if (!rocksdb::DB::Open(options, path, cfs, &h, &db).ok()) return 1;
+  // Ids as a hash map would give them; the keys are what matters.
+  std::unordered_map<std::string_view, uint64_t> ids;
+  auto id_of = [&](std::string_view s) {
+    auto [it, inserted] = ids.try_emplace(s, ids.size() + 1);
+    return it->second;
+  };
+  rocksdb::WriteOptions wo;
+  wo.disableWAL = true;
+  rocksdb::WriteBatch batch;
+  for (size_t i = 0; i < edges.size(); ++i) {
+    quiver::graph::AdjEntry e{id_of(edges[i].src), uint32_t(id_of(edges[i].label)),
+                              id_of(edges[i].dst), i + 1};
+    batch.Put(h[1], quiver::graph::OutKey(e), "");
+    batch.Put(h[2], quiver::graph::InKey(e), "");
+    batch.Put(h[3], quiver::graph::ByTypeKey(e), "");
+    batch.Put(h[4], quiver::graph::IdKey(i + 1), std::string(40, 'v'));
+    batch.Put(h[5], quiver::graph::EvidenceKey(i + 1, 1, uint32_t(i)), "e");
+    if (batch.Count() >= 50000) {
+      db->Write(wo, &batch);
+      batch.Clear();
+    }
+  }
+  db->Write(wo, &batch);
+  db->Flush(rocksdb::FlushOptions(), h);
+  for (auto* x : h) db->DestroyColumnFamilyHandle(x);
+  delete db;
+  double s = Seconds(t0);
+  std::printf("raw RocksDB baseline (WriteBatch, WAL off, then flush): %.3f s (%.0f edges/s), "
+              "peak %.0f MiB\n", s, double(edges.size()) / s, PeakMiB());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string data = argc > 1 ? argv[1] : "/tmp/quiver-bench";
+  bool baseline = !(argc > 2 && std::string(argv[2]) == "--no-baseline");
+  char tmpl[] = "/tmp/quiver-load-bench-XXXXXX";
+  std::string dir = mkdtemp(tmpl);
+  InChild("quiver load", [&] { return QuiverPhase(data, dir + "/store"); });
+  InChild("verify", [&] { return VerifyPhase(data, dir + "/store"); });
+  if (baseline) InChild("baseline", [&] { return BaselinePhase(data, dir + "/raw"); });
+  std::string cmd = "rm -rf " + dir;
+  return std::system(cmd.c_str()) == 0 ? 0 : 1;
+}
