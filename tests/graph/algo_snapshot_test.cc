@@ -1,0 +1,87 @@
+#include "graph/snapshot.h"
+
+#include <set>
+
+#include "gtest/gtest.h"
+#include "tests/graph/algo_test_graph.h"
+
+namespace quiver::graph {
+namespace {
+
+using testing::TestGraph;
+
+std::multiset<std::tuple<Vertex, Vertex, TermId>> Edges(const Snapshot& s, Direction d) {
+  std::multiset<std::tuple<Vertex, Vertex, TermId>> out;
+  for (Vertex v = 0; v < s.num_vertices(); ++v) {
+    for (uint32_t i = s.row_start(d)[v]; i < s.row_start(d)[v + 1]; ++i) {
+      out.emplace(v, s.column(d)[i], s.edge(d, i).type);
+    }
+  }
+  return out;
+}
+
+TEST(Snapshot, KeepsEveryEdgeWithTypeIncludingParallelAndSelfLoops) {
+  TestGraph g({{"A", "x", "B"}, {"A", "y", "B"}, {"B", "x", "B"}, {"C", "x", "A"}}, {"D"});
+  const Snapshot& s = g.snap();
+  EXPECT_EQ(s.num_vertices(), 4u);
+  EXPECT_EQ(s.num_edges(), 4u);
+  Vertex a = g.V("A"), b = g.V("B"), c = g.V("C");
+  std::multiset<std::tuple<Vertex, Vertex, TermId>> want = {
+      {a, b, g.T("x")}, {a, b, g.T("y")}, {b, b, g.T("x")}, {c, a, g.T("x")}};
+  EXPECT_EQ(Edges(s, Direction::kOutgoing), want);
+  std::multiset<std::tuple<Vertex, Vertex, TermId>> reversed;
+  for (auto [u, v, t] : want) reversed.emplace(v, u, t);
+  EXPECT_EQ(Edges(s, Direction::kIncoming), reversed);
+  EXPECT_EQ(boost::num_edges(s.out()), 4u);
+  EXPECT_EQ(boost::out_degree(a, s.out()), 2u);
+  EXPECT_EQ(boost::out_degree(g.V("D"), s.out()), 0u);
+}
+
+TEST(Snapshot, VerticesFollowNodeIdOrderAndMapBothWays) {
+  TestGraph g({{"A", "x", "B"}, {"C", "x", "D"}});
+  const Snapshot& s = g.snap();
+  for (Vertex v = 0; v < s.num_vertices(); ++v) {
+    EXPECT_EQ(s.vertex(s.node_id(v)), v);
+    if (v > 0) {
+      EXPECT_LT(s.node_id(v - 1), s.node_id(v));
+    }
+  }
+  EXPECT_EQ(s.vertex(999999), std::nullopt);
+}
+
+TEST(Snapshot, EdgeIdsMatchTheStore) {
+  TestGraph g({{"A", "x", "B"}});
+  const Snapshot& s = g.snap();
+  EdgeId id = s.edge(Direction::kOutgoing, 0).id;
+  auto edge = g.store().NewReader()->GetEdge(id);
+  ASSERT_TRUE(edge.ok() && edge->has_value());
+  EXPECT_EQ(s.vertex((*edge)->src), g.V("A"));
+  EXPECT_EQ(s.vertex((*edge)->dst), g.V("B"));
+}
+
+TEST(Snapshot, EmptyStoreGivesEmptySnapshot) {
+  TestGraph g({});
+  EXPECT_EQ(g.snap().num_vertices(), 0u);
+  EXPECT_EQ(g.snap().num_edges(), 0u);
+}
+
+TEST(SnapshotCache, SharesOneBuildUntilTheStoreChanges) {
+  TestGraph g({{"A", "x", "B"}});
+  int builds = g.cache().builds();
+  auto first = g.cache().Get(g.store());
+  auto second = g.cache().Get(g.store());
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->get(), second->get());
+  EXPECT_EQ(g.cache().builds(), builds);
+
+  g.Add({{"B", "x", "C"}});  // A commit: the next Get rebuilds.
+  EXPECT_EQ(g.cache().builds(), builds + 1);
+  auto third = g.cache().Get(g.store());
+  ASSERT_TRUE(third.ok());
+  EXPECT_NE(third->get(), first->get());
+  EXPECT_EQ((*third)->num_edges(), 2u);
+  EXPECT_EQ((*first)->num_edges(), 1u);  // An old snapshot stays as it was.
+}
+
+}  // namespace
+}  // namespace quiver::graph
