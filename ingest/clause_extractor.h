@@ -1,0 +1,47 @@
+// Clauses from a link-grammar parse: who did what to whom, with polarity,
+// modality, prepositional arguments and the words that say it.
+
+#ifndef QUIVER_INGEST_CLAUSE_EXTRACTOR_H_
+#define QUIVER_INGEST_CLAUSE_EXTRACTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "ingest/noun_phrase.h"
+
+namespace quiver::ingest {
+
+enum class Modality { kAsserted, kPossible, kPlanned, kReported };
+const char* ModalityName(Modality m);
+
+struct PrepArg {
+  std::string preposition;  // "in", "with", "by"
+  int prep_word = -1;
+  int head = -1;  // Head noun of the prepositional object.
+};
+
+// One clause. Word indices point into the parse tree.
+struct Clause {
+  int subject = -1;          // Head of the subject (after passive: the agent).
+  int object = -1;           // Head of the object, or -1.
+  int verb = -1;             // Content verb (or copula complement head).
+  std::vector<int> relation_words;  // Auxiliaries, negation, verb, particle...
+  std::string relation;      // Normalised type: "veto", "meet_with", "minister_of".
+  std::vector<PrepArg> preps;  // Further prepositional arguments (qualifiers).
+  bool negated = false;
+  bool passive = false;      // Stated in the passive voice.
+  Modality modality = Modality::kAsserted;
+  // A subject or object that is the patient of a passive without agent, or
+  // an adjective complement: CaRB-worthy, too weak for the graph.
+  bool graph_worthy = true;
+  int subject_as_written = -1;  // The grammatical subject, for CaRB order.
+  int object_as_written = -1;
+  int object_prep_word = -1;    // When the object came from a preposition.
+};
+
+// Every clause the parse states, in sentence order of their verbs.
+std::vector<Clause> ExtractClauses(const LinkGraph& graph);
+
+}  // namespace quiver::ingest
+
+#endif  // QUIVER_INGEST_CLAUSE_EXTRACTOR_H_

@@ -1,0 +1,256 @@
+#include "ingest/document_reader.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "util/utf8.h"
+
+namespace quiver::ingest {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string Extension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+bool KnownExtension(const std::string& ext) {
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" ||
+         ext == ".htm" || ext == ".jsonl";
+}
+
+bool IsBlank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+// Why `bytes` is not text, or "" when it is.
+std::string NotTextReason(std::string_view bytes) {
+  if (bytes.find('\0') != std::string_view::npos) return "binary file (contains NUL bytes)";
+  size_t bad = util::FindInvalidUtf8(bytes);
+  if (bad != std::string_view::npos) return absl::StrCat("invalid UTF-8 at byte ", bad);
+  if (IsBlank(bytes)) return "empty file";
+  return "";
+}
+
+// The first line stands for a title when it is short and ends without a
+// full stop, as headlines do.
+std::string TitleFromFirstLine(std::string_view text) {
+  size_t nl = text.find('\n');
+  if (nl == std::string_view::npos || nl == 0 || nl > 200) return "";
+  std::string_view line = text.substr(0, nl);
+  while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+  if (line.empty() || line.back() == '.' || line.back() == '?' || line.back() == '!') return "";
+  return std::string(line);
+}
+
+void Walk(GumboNode* node, std::string* out, std::string* title) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+    out->append(node->v.text.text);
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboTag tag = node->v.element.tag;
+  if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NAV ||
+      tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_FOOTER) {
+    return;
+  }
+  if (tag == GUMBO_TAG_TITLE) {
+    std::string t;
+    const GumboVector& kids = node->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i) Walk(static_cast<GumboNode*>(kids.data[i]), &t, nullptr);
+    if (title != nullptr && title->empty()) *title = t;
+    return;
+  }
+  const bool block = tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_BR ||
+                     tag == GUMBO_TAG_LI || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
+                     tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 ||
+                     tag == GUMBO_TAG_H6 || tag == GUMBO_TAG_TR || tag == GUMBO_TAG_BLOCKQUOTE ||
+                     tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_PRE;
+  if (block) out->append("\n");
+  const GumboVector& kids = node->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) Walk(static_cast<GumboNode*>(kids.data[i]), out, title);
+  if (block) out->append("\n");
+}
+
+std::string JsonString(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return "";
+  return it->get<std::string>();
+}
+
+void ParseJsonLines(const std::string& path, std::string_view bytes, ReadResult* out) {
+  std::istringstream in{std::string(bytes)};
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (IsBlank(line)) continue;
+    const std::string where = absl::StrCat(path, ":", line_no);
+    nlohmann::json j;
+    try {
+      j = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception& e) {
+      out->skipped.push_back({where, absl::StrCat("bad JSON: ", e.what())});
+      continue;
+    }
+    if (!j.is_object() || JsonString(j, "text").empty()) {
+      out->skipped.push_back({where, "no \"text\" string"});
+      continue;
+    }
+    SourceDocument doc;
+    std::string id = JsonString(j, "id");
+    if (id.empty() && j.contains("id") && j["id"].is_number()) id = j["id"].dump();
+    doc.source = id.empty() ? where : absl::StrCat(path, "#", id);
+    doc.title = JsonString(j, "title");
+    doc.url = JsonString(j, "url");
+    doc.date = JsonString(j, "date");
+    doc.text = JsonString(j, "text");
+    if (!doc.title.empty()) doc.text = absl::StrCat(doc.title, "\n", doc.text);
+    out->documents.push_back(std::move(doc));
+  }
+}
+
+void ReadFile(const std::string& path, ReadResult* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out->skipped.push_back({path, "cannot be read"});
+    return;
+  }
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    out->skipped.push_back({path, "read error"});
+    return;
+  }
+  ParseContent(path, bytes, out);
+}
+
+}  // namespace
+
+std::string HtmlToText(std::string_view html, std::string* title) {
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  std::string text;
+  Walk(output->root, &text, title);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  // Collapse the runs of blank lines that block elements leave.
+  std::string out;
+  int newlines = 0;
+  for (char c : text) {
+    if (c == '\n') {
+      if (++newlines <= 1) out.push_back('\n');
+    } else if (c == '\r') {
+      continue;
+    } else {
+      if (newlines == 0 || c != ' ') newlines = 0;
+      if (c == ' ' && newlines > 0) continue;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string MarkdownToText(std::string_view markdown, std::string* title) {
+  std::istringstream in{std::string(markdown)};
+  std::string line, out;
+  while (std::getline(in, line)) {
+    size_t hashes = 0;
+    while (hashes < line.size() && line[hashes] == '#') ++hashes;
+    if (hashes > 0 && hashes < line.size() && line[hashes] == ' ') {
+      line = line.substr(hashes + 1);
+      if (title != nullptr && title->empty()) *title = line;
+    }
+    std::string clean;
+    for (size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (c == '*' || c == '_' || c == '`') continue;
+      if (c == ']' && i + 1 < line.size() && line[i + 1] == '(') {  // [text](url)
+        size_t close = line.find(')', i);
+        if (close != std::string::npos) {
+          i = close;
+          continue;
+        }
+      }
+      if (c == '[') continue;
+      clean.push_back(c);
+    }
+    out += clean;
+    out += '\n';
+  }
+  return out;
+}
+
+void ParseContent(const std::string& path, std::string_view bytes, ReadResult* out) {
+  std::string reason = NotTextReason(bytes);
+  if (!reason.empty()) {
+    out->skipped.push_back({path, reason});
+    return;
+  }
+  const std::string ext = Extension(path);
+  if (ext == ".jsonl") {
+    size_t before = out->documents.size() + out->skipped.size();
+    ParseJsonLines(path, bytes, out);
+    if (out->documents.size() + out->skipped.size() == before)
+      out->skipped.push_back({path, "no JSON records"});
+    return;
+  }
+  SourceDocument doc;
+  doc.source = path;
+  if (ext == ".html" || ext == ".htm") {
+    doc.text = HtmlToText(bytes, &doc.title);
+  } else if (ext == ".md" || ext == ".markdown") {
+    doc.text = MarkdownToText(bytes, &doc.title);
+  } else {
+    doc.text = std::string(bytes);
+    doc.title = TitleFromFirstLine(doc.text);
+  }
+  if (IsBlank(doc.text)) {
+    out->skipped.push_back({path, "no text"});
+    return;
+  }
+  out->documents.push_back(std::move(doc));
+}
+
+ReadResult ReadInputs(const std::vector<std::string>& paths) {
+  ReadResult result;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      ParseContent("-", bytes, &result);
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      result.skipped.push_back({path, "does not exist"});
+      continue;
+    }
+    if (fs::is_directory(st)) {
+      std::vector<std::string> files;
+      for (auto it = fs::recursive_directory_iterator(
+               path, fs::directory_options::skip_permission_denied, ec);
+           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec) && KnownExtension(Extension(it->path().string())))
+          files.push_back(it->path().string());
+      }
+      if (ec) result.skipped.push_back({path, absl::StrCat("cannot list: ", ec.message())});
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) ReadFile(f, &result);
+      continue;
+    }
+    ReadFile(path, &result);
+  }
+  return result;
+}
+
+}  // namespace quiver::ingest

@@ -1,0 +1,50 @@
+// Reading documents from files, folders and stdin: plain text, Markdown,
+// HTML and JSON Lines. Whatever cannot be read is reported and skipped.
+
+#ifndef QUIVER_INGEST_DOCUMENT_READER_H_
+#define QUIVER_INGEST_DOCUMENT_READER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quiver::ingest {
+
+struct SourceDocument {
+  std::string source;  // Path, "path#id" for a JSON Lines record, or "-".
+  std::string title;
+  std::string url;
+  std::string date;
+  std::string text;  // Plain text, markup removed; valid UTF-8.
+};
+
+struct SkippedInput {
+  std::string path;
+  std::string reason;  // "binary file", "invalid UTF-8 at byte 12", ...
+};
+
+struct ReadResult {
+  std::vector<SourceDocument> documents;
+  std::vector<SkippedInput> skipped;
+};
+
+// Reads every path in order; "-" is stdin (plain text). Folders are walked
+// recursively in sorted order, taking .txt, .md, .markdown, .html, .htm and
+// .jsonl files; a file named explicitly is read whatever its extension (as
+// plain text unless the extension says otherwise). Thread-compatible.
+ReadResult ReadInputs(const std::vector<std::string>& paths);
+
+// Turns one file's bytes into documents, by the format its name implies.
+// Appends to `out` (documents and skips). Exposed for tests.
+void ParseContent(const std::string& path, std::string_view bytes, ReadResult* out);
+
+// Plain text of an HTML page without scripts, styles and navigation; sets
+// `title` from <title> when present.
+std::string HtmlToText(std::string_view html, std::string* title);
+
+// Plain text of Markdown: headings, emphasis and link targets removed.
+std::string MarkdownToText(std::string_view markdown, std::string* title);
+
+}  // namespace quiver::ingest
+
+#endif  // QUIVER_INGEST_DOCUMENT_READER_H_

@@ -1,0 +1,102 @@
+#include "ingest/lemmatizer.h"
+
+#include <wn.h>
+
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace quiver::ingest {
+
+namespace {
+
+// WordNet's C library keeps static buffers and open files: every call into
+// it holds this lock.
+std::mutex& WordNetMutex() {
+  static std::mutex mu;
+  return mu;
+}
+
+bool WordNetReady() {  // REQUIRES: WordNetMutex() held.
+  static const bool ready = wninit() == 0;
+  return ready;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return out;
+}
+
+int PosOf(WordClass c) {
+  switch (c) {
+    case WordClass::kNoun: return NOUN;
+    case WordClass::kVerb: return VERB;
+    case WordClass::kAdjective: return ADJ;
+  }
+  return NOUN;
+}
+
+bool TreeHas(SynsetPtr ss, const std::string& word, int depth) {
+  for (; ss != nullptr; ss = ss->nextss) {
+    for (int i = 0; i < ss->wcount; ++i)
+      if (word == ss->words[i]) return true;
+    if (depth < 20 && TreeHas(ss->ptrlist, word, depth + 1)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string Lemma(std::string_view word, WordClass word_class) {
+  std::string lower = Lower(word);
+  static std::unordered_map<std::string, std::string> cache[3];
+  std::lock_guard<std::mutex> lock(WordNetMutex());
+  auto& c = cache[static_cast<int>(word_class)];
+  auto it = c.find(lower);
+  if (it != c.end()) return it->second;
+  std::string lemma = lower;
+  if (WordNetReady() && !lower.empty() && lower.size() < 64) {
+    std::string buf = lower;
+    // A known base form is its own lemma ("sees" is not "see" if... it is).
+    char* m = morphstr(buf.data(), PosOf(word_class));
+    if (m != nullptr) lemma = m;
+  }
+  c.emplace(lower, lemma);
+  return lemma;
+}
+
+bool InWordNet(std::string_view lemma, WordClass word_class) {
+  std::string w = Lower(lemma);
+  std::lock_guard<std::mutex> lock(WordNetMutex());
+  if (!WordNetReady() || w.empty() || w.size() >= 64) return false;
+  for (char& ch : w)
+    if (ch == ' ') ch = '_';
+  return is_defined(w.data(), PosOf(word_class)) != 0;
+}
+
+bool NounIsA(std::string_view lemma, std::string_view ancestor) {
+  std::string w = Lower(lemma);
+  for (char& ch : w)
+    if (ch == ' ') ch = '_';
+  std::string key = w + "|" + std::string(ancestor);
+  static std::unordered_map<std::string, bool> cache;
+  std::lock_guard<std::mutex> lock(WordNetMutex());
+  auto it = cache.find(key);
+  if (it != cache.end()) return it->second;
+  bool result = false;
+  if (WordNetReady() && !w.empty() && w.size() < 64) {
+    // The first sense only: the dominant reading ("Paris" the city, not
+    // the Trojan prince).
+    SynsetPtr ss = findtheinfo_ds(w.data(), NOUN, -HYPERPTR, 1);
+    if (ss != nullptr) {
+      result = TreeHas(ss->ptrlist, std::string(ancestor), 0);
+      free_syns(ss);
+    }
+  }
+  cache.emplace(key, result);
+  return result;
+}
+
+}  // namespace quiver::ingest

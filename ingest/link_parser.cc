@@ -1,0 +1,184 @@
+#include "ingest/link_parser.h"
+
+#include <chrono>
+#include <mutex>
+
+#include <link-grammar/link-includes.h>
+
+#include "absl/status/status.h"
+
+namespace quiver::ingest {
+
+namespace {
+
+// Blanks double quotes byte for byte. The typographic ones are three bytes.
+std::string BlankQuotes(std::string_view s) {
+  std::string out(s);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] == '"') {
+      out[i] = ' ';
+    } else if (i + 2 < out.size() && static_cast<unsigned char>(out[i]) == 0xE2 &&
+               static_cast<unsigned char>(out[i + 1]) == 0x80 &&
+               (static_cast<unsigned char>(out[i + 2]) == 0x9C ||
+                static_cast<unsigned char>(out[i + 2]) == 0x9D)) {
+      out[i] = out[i + 1] = out[i + 2] = ' ';
+      i += 2;
+    }
+  }
+  return out;
+}
+
+// "vetoed.v-d" -> ("vetoed", "v-d"); "Hollande[!<CAPITALIZED-WORDS>]" ->
+// ("Hollande", guessed); "al-Assad[!<HYPHENATED-WORDS>].n" -> ("al-Assad", "n").
+void SplitWord(const char* raw, ParseWord* w) {
+  std::string s(raw);
+  if (!s.empty() && s[0] == '[') {  // A word the linkage left unlinked.
+    w->text = s;
+    w->tag = "null";
+    return;
+  }
+  size_t bracket = s.find('[');
+  if (bracket != std::string::npos && bracket > 0) {
+    size_t close = s.find(']', bracket);
+    w->guessed = true;
+    std::string rest = close == std::string::npos ? "" : s.substr(close + 1);
+    s = s.substr(0, bracket) + rest;
+  }
+  size_t dot = s.rfind('.');
+  if (dot != std::string::npos && dot > 0 && dot + 1 < s.size()) {
+    w->text = s.substr(0, dot);
+    w->tag = s.substr(dot + 1);
+  } else {
+    w->text = s;
+  }
+}
+
+// A linkage whose main clause has a verb beats a noun-phrase fragment reading
+// of the same words ("Fabius met Lavrov" as one long name).
+int ScoreLinkage(Linkage linkage) {
+  int score = 0;
+  for (int k = 0; k < linkage_get_num_links(linkage); ++k) {
+    std::string label = linkage_get_link_label(linkage, k);
+    if (LinkIs(label, "WV")) score += 4;
+    if (LinkIs(label, "S")) score += 2;
+    if (LinkIs(label, "Wa")) score -= 4;
+  }
+  return score;
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<LinkDictionary>> LinkDictionary::Load() {
+  // Dictionary loading is not documented as thread-safe.
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  // Verbosity is global in link-grammar; quiet the dictionary's notes.
+  Parse_Options quiet = parse_options_create();
+  parse_options_set_verbosity(quiet, 0);
+  parse_options_delete(quiet);
+  Dictionary dict = dictionary_create_lang("en");
+  if (dict == nullptr) {
+    return absl::FailedPreconditionError(
+        "link-grammar: the English dictionary could not be loaded "
+        "(install link-grammar-dictionaries-en)");
+  }
+  return std::shared_ptr<LinkDictionary>(new LinkDictionary(dict));
+}
+
+LinkDictionary::~LinkDictionary() { dictionary_delete(static_cast<Dictionary>(dict_)); }
+
+ParserSession::ParserSession(std::shared_ptr<LinkDictionary> dict,
+                             const ParserSettings& settings)
+    : dict_(std::move(dict)), settings_(settings) {
+  Parse_Options o = parse_options_create();
+  parse_options_set_linkage_limit(o, settings.linkage_limit);
+  parse_options_set_short_length(o, settings.short_length);
+  parse_options_set_max_parse_time(o, settings.max_parse_time_seconds);
+  parse_options_set_repeatable_rand(o, 1);
+  parse_options_set_verbosity(o, 0);
+  parse_options_set_islands_ok(o, 0);
+  options_ = o;
+}
+
+ParserSession::~ParserSession() { parse_options_delete(static_cast<Parse_Options>(options_)); }
+
+ParseOutcome ParserSession::Parse(std::string_view sentence, ParseTree* tree) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  Parse_Options o = static_cast<Parse_Options>(options_);
+  std::string text = BlankQuotes(sentence);
+  Sentence sent = sentence_create(text.c_str(), static_cast<Dictionary>(dict_->handle()));
+  if (sent == nullptr) return ParseOutcome::kNoParse;
+  if (sentence_split(sent, o) != 0) {
+    sentence_delete(sent);
+    return ParseOutcome::kNoParse;
+  }
+  if (sentence_length(sent) > settings_.max_words + 2) {
+    sentence_delete(sent);
+    return ParseOutcome::kTooLong;
+  }
+  parse_options_set_min_null_count(o, 0);
+  parse_options_set_max_null_count(o, 0);
+  int found = sentence_parse(sent, o);
+  bool partial = false;
+  auto elapsed_ms = [&] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
+  };
+  if (found <= 0 && !parse_options_timer_expired(o) &&
+      elapsed_ms() < settings_.budget_ms / 2) {
+    // Allow a few words to stay unlinked rather than lose the sentence.
+    parse_options_set_min_null_count(o, 1);
+    parse_options_set_max_null_count(o, 4);
+    found = sentence_parse(sent, o);
+    partial = true;
+  }
+  const bool timed_out = parse_options_timer_expired(o) || elapsed_ms() > settings_.budget_ms;
+  if (found <= 0 || sentence_num_valid_linkages(sent) <= 0) {
+    sentence_delete(sent);
+    return timed_out ? ParseOutcome::kTimedOut : ParseOutcome::kNoParse;
+  }
+  // Choose among the best few linkages (they come sorted by cost).
+  const int candidates = std::min(sentence_num_valid_linkages(sent), 8);
+  int best = 0, best_score = -1000;
+  for (int i = 0; i < candidates; ++i) {
+    Linkage l = linkage_create(i, sent, o);
+    if (l == nullptr) continue;
+    int score = ScoreLinkage(l);
+    linkage_delete(l);
+    if (score > best_score) {
+      best_score = score;
+      best = i;
+    }
+  }
+  Linkage linkage = linkage_create(best, sent, o);
+  if (linkage == nullptr) {
+    sentence_delete(sent);
+    return ParseOutcome::kNoParse;
+  }
+  tree->words.clear();
+  tree->links.clear();
+  tree->null_count = sentence_null_count(sent);
+  const int n = linkage_get_num_words(linkage);
+  tree->words.resize(n);
+  for (int i = 0; i < n; ++i) {
+    ParseWord& w = tree->words[i];
+    SplitWord(linkage_get_word(linkage, i), &w);
+    w.begin = static_cast<uint32_t>(linkage_get_word_byte_start(linkage, i));
+    w.end = static_cast<uint32_t>(linkage_get_word_byte_end(linkage, i));
+    if (w.end > text.size()) w.begin = w.end = static_cast<uint32_t>(text.size());
+    // Keep the sentence's own spelling (the parser may lower-case or mark).
+    if (w.end > w.begin) w.text = std::string(sentence.substr(w.begin, w.end - w.begin));
+  }
+  for (int k = 0; k < linkage_get_num_links(linkage); ++k) {
+    ParseLink link;
+    link.left = linkage_get_link_lword(linkage, k);
+    link.right = linkage_get_link_rword(linkage, k);
+    link.label = linkage_get_link_label(linkage, k);
+    tree->links.push_back(std::move(link));
+  }
+  linkage_delete(linkage);
+  sentence_delete(sent);
+  return (partial || tree->null_count > 0) ? ParseOutcome::kPartial : ParseOutcome::kComplete;
+}
+
+}  // namespace quiver::ingest

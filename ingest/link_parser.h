@@ -1,0 +1,83 @@
+// link-grammar behind a small interface: one shared English dictionary, and a
+// ParserSession per worker thread with its own parse options.
+
+#ifndef QUIVER_INGEST_LINK_PARSER_H_
+#define QUIVER_INGEST_LINK_PARSER_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "ingest/internal/parse_tree.h"
+
+namespace quiver::ingest {
+
+// How a sentence fared in the parser.
+enum class ParseOutcome {
+  kComplete,   // A linkage using every word.
+  kPartial,    // A linkage that leaves some words out (null links).
+  kTimedOut,   // The budget ran out before any linkage: use the fallback.
+  kTooLong,    // Not parsed at all: more words than ParserSettings allow.
+  kNoParse,    // No linkage even with null links.
+};
+
+struct ParserSettings {
+  // Measured on news text (issue 4): lower limits lose linkages, higher ones
+  // halve the speed. Default: 300, 6, 1 s.
+  int linkage_limit = 300;
+  int short_length = 6;
+  int max_parse_time_seconds = 1;
+  // Our own wall-clock budget per sentence; link-grammar's timer is soft and
+  // counts process CPU time, which other threads also consume. Default: 1500.
+  int budget_ms = 1500;
+  // Longer sentences are not parsed (the shallow fallback handles them).
+  // Default: 60 words.
+  int max_words = 60;
+};
+
+// The shared dictionary. Thread-safe after construction.
+class LinkDictionary {
+ public:
+  // Errors: kFailedPrecondition when the English dictionary is not installed.
+  static absl::StatusOr<std::shared_ptr<LinkDictionary>> Load();
+  ~LinkDictionary();
+  void* handle() const { return dict_; }
+
+ private:
+  explicit LinkDictionary(void* dict) : dict_(dict) {}
+  void* dict_;
+};
+
+// One worker's parser. Not thread-safe: one per thread.
+class ParserSession {
+ public:
+  ParserSession(std::shared_ptr<LinkDictionary> dict, const ParserSettings& settings);
+  ~ParserSession();
+  ParserSession(const ParserSession&) = delete;
+  ParserSession& operator=(const ParserSession&) = delete;
+
+  // Parses one sentence. Double quotes are blanked first (same byte length,
+  // so spans still index `sentence`): they cost many complete linkages.
+  // Fills `tree` unless the outcome is kTimedOut, kTooLong or kNoParse.
+  ParseOutcome Parse(std::string_view sentence, ParseTree* tree);
+
+ private:
+  std::shared_ptr<LinkDictionary> dict_;
+  ParserSettings settings_;
+  void* options_;
+};
+
+// "Ss*s" without subscripts and asterisks ("S"), for matching link families.
+inline bool LinkIs(const std::string& label, std::string_view family) {
+  if (label.size() < family.size()) return false;
+  if (label.compare(0, family.size(), family.data(), family.size()) != 0) return false;
+  // The next character must not continue the upper-case family name.
+  return label.size() == family.size() ||
+         !(label[family.size()] >= 'A' && label[family.size()] <= 'Z');
+}
+
+}  // namespace quiver::ingest
+
+#endif  // QUIVER_INGEST_LINK_PARSER_H_
