@@ -79,9 +79,49 @@ class SstSink {
 };
 
 struct EdgeInfo {
-  uint64_t src, dst;
-  uint32_t type, text;
+  uint32_t src, dst, type, text;
 };
+
+// Adjacency entries packed into one 128-bit integer in key order, so the
+// three index orders sort as plain integers (ids in a bulk load fit 32 bits).
+using Packed = unsigned __int128;
+
+Packed Pack(uint64_t a, uint64_t b, uint64_t c, uint64_t d) {
+  return (Packed((a << 32) | b) << 64) | Packed((c << 32) | d);
+}
+
+void Store32(char* p, uint32_t v) {
+  p[0] = char(v >> 24);
+  p[1] = char(v >> 16);
+  p[2] = char(v >> 8);
+  p[3] = char(v);
+}
+
+void Store64(char* p, uint64_t v) {
+  Store32(p, uint32_t(v >> 32));
+  Store32(p + 4, uint32_t(v));
+}
+
+// The 28-byte key of a packed entry whose second field is the 4-byte type
+// (out, in: node, type, node, edge).
+std::string_view NodeFirstKey(Packed v, char* buf) {
+  uint64_t hi = uint64_t(v >> 64), lo = uint64_t(v);
+  Store64(buf, hi >> 32);
+  Store32(buf + 8, uint32_t(hi));
+  Store64(buf + 12, lo >> 32);
+  Store64(buf + 20, uint32_t(lo));
+  return {buf, kAdjKeySize};
+}
+
+// by_type: type(4), src(8), dst(8), edge(8).
+std::string_view TypeFirstKey(Packed v, char* buf) {
+  uint64_t hi = uint64_t(v >> 64), lo = uint64_t(v);
+  Store32(buf, uint32_t(hi >> 32));
+  Store64(buf + 4, uint32_t(hi));
+  Store64(buf + 12, lo >> 32);
+  Store64(buf + 20, uint32_t(lo));
+  return {buf, kAdjKeySize};
+}
 
 }  // namespace
 
@@ -93,6 +133,8 @@ void BulkLoader::SetDocument(const Document& doc, std::string_view content) {
 }
 
 absl::StatusOr<uint32_t> BulkLoader::InternNode(std::string_view name) {
+  auto known = node_by_form_.find(util::Absl(name));
+  if (known != node_by_form_.end()) return known->second;
   QUIVER_RETURN_IF_ERROR(CheckText("name", name, kMaxNameBytes));
   std::string key = NormalizeName(name);
   auto [it, inserted] = node_by_key_.try_emplace(key, uint32_t(nodes_.size() + 1));
@@ -106,6 +148,7 @@ absl::StatusOr<uint32_t> BulkLoader::InternNode(std::string_view name) {
     if (std::find(aliases.begin(), aliases.end(), name) == aliases.end())
       aliases.emplace_back(name);
   }
+  node_by_form_.emplace(std::string(name), it->second);
   return it->second;
 }
 
@@ -155,7 +198,9 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
     evidence.emplace_back(it->second, st.line);
   }
   edge_ids = {};
-  std::sort(evidence.begin(), evidence.end());
+  // Usually already in order: each new edge gets the next id as it is met.
+  if (!std::is_sorted(evidence.begin(), evidence.end()))
+    std::sort(evidence.begin(), evidence.end());
   evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
   std::vector<int64_t> counts(edges.size() + 1, 0);
   for (const auto& [edge, line] : evidence) ++counts[edge];
@@ -181,48 +226,65 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
     auto& name_sink = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kNames, sink_path(Cf::kNames)));
     for (const auto& k : names) QUIVER_RETURN_IF_ERROR(name_sink.Add(k, ""));
 
-    std::vector<AdjEntry> adj(edges.size());
+    char buf[kAdjKeySize];
+    std::vector<Packed> adj(edges.size());
     for (size_t i = 0; i < edges.size(); ++i)
-      adj[i] = {edges[i].src, edges[i].type, edges[i].dst, i + 1};
-    std::sort(adj.begin(), adj.end(), [](const AdjEntry& a, const AdjEntry& b) {
-      return std::tie(a.src, a.type, a.dst, a.edge) < std::tie(b.src, b.type, b.dst, b.edge);
-    });
+      adj[i] = Pack(edges[i].src, edges[i].type, edges[i].dst, i + 1);
+    std::sort(adj.begin(), adj.end());
     auto& out = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kOut, sink_path(Cf::kOut)));
-    for (const auto& e : adj) QUIVER_RETURN_IF_ERROR(out.Add(OutKey(e), ""));
+    for (Packed e : adj) QUIVER_RETURN_IF_ERROR(out.Add(NodeFirstKey(e, buf), ""));
+    adj = {};
 
+    // Edge records differ only in ids, count and text: encode the property
+    // map once per (text, count) and splice it behind each record's header.
+    absl::flat_hash_map<std::pair<uint32_t, int64_t>, std::string> encoded_props;
     auto& edge_sink = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kEdges, sink_path(Cf::kEdges)));
+    std::string value;
     for (size_t i = 0; i < edges.size(); ++i) {
-      EdgeRecord r{edges[i].src, edges[i].dst, edges[i].type, {}};
-      r.properties["confidence"] = Value(1.0);
-      r.properties["count"] = Value(counts[i + 1]);
-      r.properties["negated"] = Value(false);
-      r.properties["text"] = Value(texts_[edges[i].text]);
-      QUIVER_RETURN_IF_ERROR(edge_sink.Add(IdKey(i + 1), EncodeEdge(r)));
+      auto [it, inserted] = encoded_props.try_emplace({edges[i].text, counts[i + 1]});
+      if (inserted) {
+        ValueMap props;
+        props["confidence"] = Value(1.0);
+        props["count"] = Value(counts[i + 1]);
+        props["negated"] = Value(false);
+        props["text"] = Value(texts_[edges[i].text]);
+        PutValueMap(&it->second, props);
+      }
+      value.assign(1, char(kRecordFormat));
+      PutFixed64BE(&value, edges[i].src);
+      PutFixed64BE(&value, edges[i].dst);
+      PutFixed32BE(&value, edges[i].type);
+      value += it->second;
+      Store64(buf, i + 1);
+      QUIVER_RETURN_IF_ERROR(edge_sink.Add(std::string_view(buf, kIdSize), value));
     }
     return absl::OkStatus();
   };
   auto write_b = [&](std::vector<std::unique_ptr<SstSink>>& sinks) -> absl::Status {
-    std::vector<AdjEntry> adj(edges.size());
+    char buf[kAdjKeySize];
+    std::vector<Packed> adj(edges.size());
     for (size_t i = 0; i < edges.size(); ++i)
-      adj[i] = {edges[i].src, edges[i].type, edges[i].dst, i + 1};
-    std::sort(adj.begin(), adj.end(), [](const AdjEntry& a, const AdjEntry& b) {
-      return std::tie(a.dst, a.type, a.src, a.edge) < std::tie(b.dst, b.type, b.src, b.edge);
-    });
+      adj[i] = Pack(edges[i].dst, edges[i].type, edges[i].src, i + 1);
+    std::sort(adj.begin(), adj.end());
     auto& in = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kIn, sink_path(Cf::kIn)));
-    for (const auto& e : adj) QUIVER_RETURN_IF_ERROR(in.Add(InKey(e), ""));
-    std::sort(adj.begin(), adj.end(), [](const AdjEntry& a, const AdjEntry& b) {
-      return std::tie(a.type, a.src, a.dst, a.edge) < std::tie(b.type, b.src, b.dst, b.edge);
-    });
+    for (Packed e : adj) QUIVER_RETURN_IF_ERROR(in.Add(NodeFirstKey(e, buf), ""));
+    for (size_t i = 0; i < edges.size(); ++i)
+      adj[i] = Pack(edges[i].type, edges[i].src, edges[i].dst, i + 1);
+    std::sort(adj.begin(), adj.end());
     auto& by_type = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kByType, sink_path(Cf::kByType)));
-    for (const auto& e : adj) QUIVER_RETURN_IF_ERROR(by_type.Add(ByTypeKey(e), ""));
+    for (Packed e : adj) QUIVER_RETURN_IF_ERROR(by_type.Add(TypeFirstKey(e, buf), ""));
     adj = {};
 
     Evidence ev;
     ev.source = doc_.source;
     const std::string ev_value = EncodeEvidence(ev);
     auto& ev_sink = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kEvidence, sink_path(Cf::kEvidence)));
-    for (const auto& [edge, line] : evidence)
-      QUIVER_RETURN_IF_ERROR(ev_sink.Add(EvidenceKey(edge, doc_id, line), ev_value));
+    for (const auto& [edge, line] : evidence) {
+      Store64(buf, edge);
+      Store64(buf + 8, doc_id);
+      Store32(buf + 16, line);
+      QUIVER_RETURN_IF_ERROR(ev_sink.Add(std::string_view(buf, kEvidenceKeySize), ev_value));
+    }
 
     // The small families: terms, the document and the counters.
     std::vector<std::pair<std::string, std::string>> terms;

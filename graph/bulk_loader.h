@@ -68,6 +68,9 @@ class BulkLoader {
   Document doc_;
   std::string hash_;
   absl::flat_hash_map<std::string, uint32_t> node_by_key_;  // normalised name
+  // Surface form → node: most mentions repeat a form seen before, and this
+  // spares them the ICU normalisation.
+  absl::flat_hash_map<std::string, uint32_t> node_by_form_;
   std::vector<NodeEntry> nodes_;                            // index = id - 1
   absl::flat_hash_map<std::string, uint32_t> term_ids_;
   std::vector<std::string> terms_;  // index = term id - 1

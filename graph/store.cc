@@ -135,15 +135,23 @@ absl::Status Store::OpenDb() {
     }
   }
 
+  // Whole-key Bloom filters help point lookups (records by id, terms,
+  // hashes) and are dead weight on the index families, which are only ever
+  // prefix-scanned.
   rocksdb::BlockBasedTableOptions table;
   table.block_cache = rocksdb::NewLRUCache(options_.block_cache_bytes);
+  rocksdb::ColumnFamilyOptions scan_options;
+  scan_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
   table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
   for (int i = 0; i < kNumCfs; ++i) {
-    descriptors.emplace_back(CfName(static_cast<Cf>(i)), cf_options);
+    Cf cf = static_cast<Cf>(i);
+    bool scanned = cf == Cf::kNames || cf == Cf::kLabels || cf == Cf::kOut ||
+                   cf == Cf::kIn || cf == Cf::kByType || cf == Cf::kEvidence;
+    descriptors.emplace_back(CfName(cf), scanned ? scan_options : cf_options);
   }
   // Column families a newer format added must be opened too, or RocksDB
   // refuses; the version check below then explains the mismatch.
