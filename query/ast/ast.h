@@ -1,0 +1,207 @@
+// query::ast: the parsed form of a statement, free of ANTLR types.
+//
+// The parser (query/parser/) builds it; the binder resolves variables to row
+// slots in place (Expr::slot); the planner and executor read it. Every node
+// carries the span of source text it came from, so that semantic and runtime
+// errors can point at it just as syntax errors do.
+
+#ifndef QUIVER_QUERY_AST_AST_H_
+#define QUIVER_QUERY_AST_AST_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "quiver/value.h"
+
+namespace quiver::query::ast {
+
+// A stretch of the statement: 1-based line and column of its first
+// character, and byte offsets [begin, end).
+struct Span {
+  int line = 1;
+  int column = 1;
+  size_t begin = 0;
+  size_t end = 0;
+};
+
+struct Expr;
+using ExprPtr = std::shared_ptr<Expr>;
+struct PatternPart;
+
+enum class ExprKind {
+  kLiteral,        // value
+  kParameter,      // name
+  kVariable,       // name (slot after binding)
+  kProperty,       // children[0].name
+  kList,           // children
+  kMap,            // keys[i] -> children[i]
+  kIndex,          // children[0][children[1]]
+  kSlice,          // children[0][children[1]..children[2]] (null Expr = open)
+  kUnary,          // op children[0]
+  kBinary,         // children[0] op children[1]
+  kComparison,     // chain: children[0] ops[0] children[1] ops[1] ...
+  kLabelCheck,     // children[0]:labels
+  kFunction,       // name(children), distinct
+  kCountStar,      // count(*)
+  kCase,           // [subject] (when, then)* [else]; see case_* fields
+  kListComprehension,  // [variable IN children[0] WHERE children[1] | children[2]]
+  kQuantifier,     // name(all|any|none|single)(variable IN children[0] WHERE children[1])
+  kPatternPredicate,   // pattern (existence of a match)
+  kPatternComprehension,  // [pattern WHERE children[0] | children[1]]
+};
+
+enum class Op {
+  kOr, kXor, kAnd, kNot,
+  kEq, kNe, kLt, kGt, kLe, kGe,
+  kAdd, kSub, kMul, kDiv, kMod, kPow, kNeg, kPlus,
+  kStartsWith, kEndsWith, kContains, kRegex, kIn, kIsNull, kIsNotNull,
+};
+
+struct Expr {
+  ExprKind kind = ExprKind::kLiteral;
+  Span span;
+  Op op = Op::kAnd;
+  std::vector<Op> ops;     // kComparison
+  Value value;             // kLiteral
+  std::string name;        // variable, parameter, property key, function
+  std::vector<std::string> keys;    // kMap keys; kLabelCheck labels
+  std::vector<ExprPtr> children;    // null entries mean "absent"
+  bool distinct = false;   // kFunction
+  // kCase: optional subject, then pairs, then optional else.
+  ExprPtr case_subject;
+  std::vector<std::pair<ExprPtr, ExprPtr>> case_alternatives;
+  ExprPtr case_else;
+  std::shared_ptr<PatternPart> pattern;  // kPatternPredicate / comprehension
+  // Bound by the binder: the row slot of a variable (kVariable, and the
+  // iteration variable of comprehensions and quantifiers).
+  int slot = -1;
+  // Set by the binder on expressions that contain an aggregate.
+  bool has_aggregate = false;
+};
+
+enum class Direction { kRight, kLeft, kBoth };  // -->, <--, --
+
+struct NodePattern {
+  Span span;
+  std::string variable;  // Empty: anonymous (the binder names it).
+  std::vector<std::string> labels;
+  ExprPtr properties;  // kMap or kParameter, or null.
+};
+
+struct RelPattern {
+  Span span;
+  std::string variable;
+  std::vector<std::string> types;  // Any of them; empty: any type.
+  ExprPtr properties;
+  Direction direction = Direction::kBoth;
+  bool var_length = false;
+  std::optional<int64_t> min_hops;  // var_length: default 1
+  std::optional<int64_t> max_hops;  // var_length: default unbounded
+};
+
+enum class ShortestKind { kNone, kShortest, kAll };
+
+struct PatternPart {
+  Span span;
+  std::string path_variable;  // p = ...
+  ShortestKind shortest = ShortestKind::kNone;
+  std::vector<NodePattern> nodes;  // nodes.size() == rels.size() + 1
+  std::vector<RelPattern> rels;
+};
+
+struct SortItem {
+  ExprPtr expr;
+  bool descending = false;
+};
+
+struct ProjectionItem {
+  ExprPtr expr;
+  std::string alias;  // The column name: AS name, or the expression's text.
+  bool has_alias = false;
+};
+
+struct Projection {
+  Span span;
+  bool distinct = false;
+  bool star = false;
+  std::vector<ProjectionItem> items;
+  std::vector<SortItem> order_by;
+  ExprPtr skip;
+  ExprPtr limit;
+};
+
+enum class SetKind { kProperty, kReplaceProperties, kMergeProperties, kLabels };
+
+struct SetItem {
+  Span span;
+  SetKind kind = SetKind::kProperty;
+  ExprPtr target;  // kProperty: the kProperty expression; else a kVariable.
+  ExprPtr value;
+  std::vector<std::string> labels;
+};
+
+struct RemoveItem {
+  Span span;
+  ExprPtr target;  // kProperty expression, or kVariable with labels.
+  std::vector<std::string> labels;
+};
+
+enum class ClauseKind {
+  kMatch, kUnwind, kWith, kReturn, kCreate, kMerge, kSet, kRemove, kDelete, kCall,
+};
+
+struct YieldItem {
+  std::string column;    // The procedure's output column.
+  std::string variable;  // Bound as.
+  Span span;
+};
+
+struct Clause {
+  ClauseKind kind = ClauseKind::kMatch;
+  Span span;
+  // kMatch (optional), kCreate, kMerge (one part)
+  bool optional = false;
+  std::vector<PatternPart> patterns;
+  ExprPtr where;  // kMatch, kWith, kCall (YIELD ... WHERE)
+  // kUnwind
+  ExprPtr expr;
+  std::string variable;
+  // kWith, kReturn
+  Projection projection;
+  // kMerge
+  std::vector<SetItem> on_create;
+  std::vector<SetItem> on_match;
+  // kSet
+  std::vector<SetItem> set_items;
+  // kRemove
+  std::vector<RemoveItem> remove_items;
+  // kDelete
+  bool detach = false;
+  std::vector<ExprPtr> delete_exprs;
+  // kCall
+  std::string procedure;
+  std::vector<ExprPtr> args;
+  bool args_given = false;  // CALL p() vs CALL p (implicit arguments)
+  bool yield_star = false;
+  std::vector<YieldItem> yields;
+};
+
+struct SingleQuery {
+  std::vector<Clause> clauses;
+};
+
+enum class ExplainMode { kNone, kExplain, kProfile };
+
+struct Statement {
+  ExplainMode mode = ExplainMode::kNone;
+  std::vector<SingleQuery> parts;  // UNION of these
+  std::vector<bool> union_all;     // parts.size() - 1 entries
+  std::string text;                // the source, for error excerpts
+};
+
+}  // namespace quiver::query::ast
+
+#endif  // QUIVER_QUERY_AST_AST_H_

@@ -1,0 +1,53 @@
+#include "query/exec/context.h"
+
+#include "absl/strings/str_cat.h"
+#include "util/status_macros.h"
+
+namespace quiver::query {
+
+NodeValue ToNodeValue(const Node& node) {
+  NodeValue v;
+  v.id = node.id;
+  v.labels = node.labels;
+  v.properties = node.properties;
+  if (!node.aliases.empty()) {
+    ValueList aliases;
+    for (const auto& a : node.aliases) aliases.emplace_back(a);
+    v.properties["aliases"] = Value(std::move(aliases));
+  }
+  return v;
+}
+
+absl::StatusOr<Value> ExecContext::NodeValueOf(uint64_t id) {
+  auto it = node_cache.find(id);
+  if (it != node_cache.end()) return it->second;
+  QUIVER_ASSIGN_OR_RETURN(auto node, reader->GetNode(id));
+  if (!node) {
+    return Error(ErrorType::kEntityNotFound, nullptr,
+                 absl::StrCat("node ", id, " does not exist"), "EntityNotFound");
+  }
+  Value v(ToNodeValue(*node));
+  node_cache.emplace(id, v);
+  return v;
+}
+
+absl::StatusOr<Value> ExecContext::RelValueOf(uint64_t id) {
+  auto it = rel_cache.find(id);
+  if (it != rel_cache.end()) return it->second;
+  QUIVER_ASSIGN_OR_RETURN(auto edge, reader->GetEdge(id));
+  if (!edge) {
+    return Error(ErrorType::kEntityNotFound, nullptr,
+                 absl::StrCat("relationship ", id, " does not exist"), "EntityNotFound");
+  }
+  RelationshipValue r;
+  r.id = id;
+  r.src = edge->src;
+  r.dst = edge->dst;
+  r.type = std::move(edge->type);
+  r.properties = std::move(edge->properties);
+  Value v(std::move(r));
+  rel_cache.emplace(id, v);
+  return v;
+}
+
+}  // namespace quiver::query

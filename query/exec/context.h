@@ -1,0 +1,80 @@
+// ExecContext: what one statement's execution shares: the reader (snapshot
+// or write transaction), parameters, limits, write counters, and a cache of
+// loaded graph elements.
+
+#ifndef QUIVER_QUERY_EXEC_CONTEXT_H_
+#define QUIVER_QUERY_EXEC_CONTEXT_H_
+
+#include <chrono>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "graph/reader.h"
+#include "graph/write_txn.h"
+#include "query/ast/ast.h"
+#include "query/errors.h"
+#include "query/procedures/registry.h"
+#include "quiver/result.h"
+#include "quiver/value.h"
+
+namespace quiver::query {
+
+using Row = std::vector<Value>;
+
+struct ExecContext {
+  const graph::Reader* reader = nullptr;
+  graph::WriteTxn* txn = nullptr;  // Non-null for updating statements.
+  const ValueMap* params = nullptr;
+  const std::string* source = nullptr;  // Statement text, for error excerpts.
+  QueryOptions options;
+  std::chrono::steady_clock::time_point deadline =
+      std::chrono::steady_clock::time_point::max();
+  QueryStats stats;
+  const ProcedureRegistry* local_procedures = nullptr;  // The Database's.
+  // Aggregate results while projecting a group (Expr* → value).
+  const std::unordered_map<const ast::Expr*, Value>* aggregates = nullptr;
+  int64_t ticks = 0;
+  // Graph elements loaded so far; cleared when the statement writes.
+  std::unordered_map<uint64_t, Value> node_cache;
+  std::unordered_map<uint64_t, Value> rel_cache;
+
+  absl::Status Error(ErrorType type, const ast::Span* span, std::string_view message,
+                     std::string_view detail = {}) const {
+    return MakeError(type, Phase::kRuntime, message, source ? *source : "", span, detail);
+  }
+  // Checks the time limit every few thousand calls.
+  absl::Status Tick() {
+    if ((++ticks & 1023) == 0 && std::chrono::steady_clock::now() > deadline) {
+      return MakeError(ErrorType::kLimitExceeded, Phase::kRuntime,
+                       absl::StrCat("the statement ran longer than the time limit of ",
+                                    options.timeout_ms, " ms (QueryOptions::timeout_ms)"));
+    }
+    return absl::OkStatus();
+  }
+  absl::Status CheckRows(size_t rows) const {
+    if (options.max_rows > 0 && int64_t(rows) > options.max_rows) {
+      return MakeError(ErrorType::kLimitExceeded, Phase::kRuntime,
+                       absl::StrCat("the statement produced more than ", options.max_rows,
+                                    " rows (QueryOptions::max_rows)"));
+    }
+    return absl::OkStatus();
+  }
+
+  // Node and relationship values, loaded once per statement.
+  absl::StatusOr<Value> NodeValueOf(uint64_t id);
+  absl::StatusOr<Value> RelValueOf(uint64_t id);
+  void InvalidateCaches() {
+    node_cache.clear();
+    rel_cache.clear();
+  }
+};
+
+// Node properties as the query language sees them: the stored properties
+// plus "aliases" (a list) when the node has any.
+NodeValue ToNodeValue(const Node& node);
+
+}  // namespace quiver::query
+
+#endif  // QUIVER_QUERY_EXEC_CONTEXT_H_

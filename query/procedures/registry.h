@@ -1,0 +1,80 @@
+// query::ProcedureRegistry: procedures that `CALL name(args) YIELD cols` runs.
+//
+// A procedure has a dotted name, typed arguments, named output columns and a
+// function that produces rows from a graph::Reader (the statement's snapshot,
+// or its write transaction) and the argument values. Other modules register
+// theirs: add a file under query/procedures/ with a
+// `void RegisterXxxProcedures(ProcedureRegistry&)` function and call it from
+// RegisterAllProcedures (procedures/all.cc). Each Database also has its own
+// registry (query::DatabaseProcedures in query/procedures/database_registry.h)
+// consulted first, so a test harness can add procedures to one store only.
+// Thread-safety: Register and Find may be called concurrently.
+
+#ifndef QUIVER_QUERY_PROCEDURES_REGISTRY_H_
+#define QUIVER_QUERY_PROCEDURES_REGISTRY_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/status/statusor.h"
+#include "absl/synchronization/mutex.h"
+#include "quiver/value.h"
+
+namespace quiver::graph {
+class Reader;
+}
+
+namespace quiver::query {
+
+// The declared type of an argument or output column. kAny accepts any value;
+// kNumber accepts INTEGER and FLOAT.
+enum class ProcType { kAny, kBool, kInt, kFloat, kNumber, kString, kList, kMap, kNode,
+                      kRelationship, kPath };
+
+struct ProcParam {
+  std::string name;
+  ProcType type = ProcType::kAny;
+};
+
+struct Procedure {
+  using Fn = std::function<absl::StatusOr<std::vector<ValueList>>(
+      const graph::Reader& reader, const ValueList& args)>;
+  std::string name;  // "db.labels", "algo.pagerank"
+  std::vector<ProcParam> inputs;
+  std::vector<ProcParam> outputs;  // Each row has outputs.size() values.
+  std::string description;
+  Fn fn;
+};
+
+class ProcedureRegistry {
+ public:
+  // Errors: kAlreadyExists when the name is taken (names compare
+  // case-insensitively), kInvalidArgument for an empty name or no fn.
+  absl::Status Register(Procedure procedure);
+  // Null when there is none.
+  std::shared_ptr<const Procedure> Find(std::string_view name) const;
+  std::vector<std::string> Names() const;
+
+  // The process-wide registry, holding the built-in procedures.
+  static ProcedureRegistry& Global();
+
+ private:
+  mutable absl::Mutex mu_;
+  std::map<std::string, std::shared_ptr<const Procedure>> procedures_
+      ABSL_GUARDED_BY(mu_);
+};
+
+const char* ProcTypeName(ProcType type);
+bool ProcTypeAccepts(ProcType type, const Value& value);
+
+// Registers every built-in procedure in `registry` (procedures/all.cc).
+void RegisterAllProcedures(ProcedureRegistry& registry);
+
+}  // namespace quiver::query
+
+#endif  // QUIVER_QUERY_PROCEDURES_REGISTRY_H_
