@@ -130,6 +130,9 @@ BulkLoader::BulkLoader(Store* store) : store_(store) {}
 void BulkLoader::SetDocument(const Document& doc, std::string_view content) {
   doc_ = doc;
   hash_ = ContentHash(content);
+  Evidence ev;
+  ev.source = doc_.source;
+  evidence_values_ = {EncodeEvidence(ev)};
 }
 
 absl::StatusOr<uint32_t> BulkLoader::InternNode(std::string_view name) {
@@ -160,7 +163,10 @@ absl::Status BulkLoader::AddNode(std::string_view name) {
 
 absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view relation,
                                       std::string_view object, uint32_t line,
-                                      std::string_view relation_text) {
+                                      std::string_view relation_text,
+                                      std::string_view sentence_text,
+                                      std::string_view source) {
+  if (evidence_values_.empty()) SetDocument(doc_, "");
   QUIVER_RETURN_IF_ERROR(CheckText("relationship type", relation, kMaxTypeBytes));
   QUIVER_ASSIGN_OR_RETURN(uint32_t s, InternNode(subject));
   ++nodes_[s - 1].mentions;
@@ -171,7 +177,15 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
   std::string_view text = relation_text.empty() ? relation : relation_text;
   auto [x, new_text] = text_ids_.try_emplace(util::Absl(text), uint32_t(texts_.size()));
   if (new_text) texts_.emplace_back(text);
-  statements_.push_back({s, t->second, o, line, x->second});
+  uint32_t evidence = 0;
+  if (!sentence_text.empty() || (!source.empty() && source != doc_.source)) {
+    Evidence ev;
+    ev.text = std::string(sentence_text);
+    ev.source = std::string(source.empty() ? std::string_view(doc_.source) : source);
+    evidence = uint32_t(evidence_values_.size());
+    evidence_values_.push_back(EncodeEvidence(ev));
+  }
+  statements_.push_back({s, t->second, o, line, x->second, evidence});
   return absl::OkStatus();
 }
 
@@ -189,21 +203,29 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
   absl::flat_hash_map<std::tuple<uint32_t, uint32_t, uint32_t>, uint32_t> edge_ids;
   edge_ids.reserve(statements_.size());
   std::vector<EdgeInfo> edges;
-  std::vector<std::pair<uint32_t, uint32_t>> evidence;  // (edge id, line)
+  // (edge id, line, statement index): a line that states an edge twice
+  // counts once, with the first statement's evidence, as AddFact keeps it.
+  std::vector<std::tuple<uint32_t, uint32_t, uint32_t>> evidence;
   evidence.reserve(statements_.size());
-  for (const Statement& st : statements_) {
+  for (uint32_t index = 0; index < statements_.size(); ++index) {
+    const Statement& st = statements_[index];
     auto [it, inserted] = edge_ids.try_emplace(std::make_tuple(st.subject, st.relation, st.object),
                                                uint32_t(edges.size() + 1));
     if (inserted) edges.push_back({st.subject, st.object, st.relation, st.text});
-    evidence.emplace_back(it->second, st.line);
+    evidence.emplace_back(it->second, st.line, index);
   }
   edge_ids = {};
   // Usually already in order: each new edge gets the next id as it is met.
   if (!std::is_sorted(evidence.begin(), evidence.end()))
     std::sort(evidence.begin(), evidence.end());
-  evidence.erase(std::unique(evidence.begin(), evidence.end()), evidence.end());
+  evidence.erase(std::unique(evidence.begin(), evidence.end(),
+                             [](const auto& a, const auto& b) {
+                               return std::get<0>(a) == std::get<0>(b) &&
+                                      std::get<1>(a) == std::get<1>(b);
+                             }),
+                 evidence.end());
   std::vector<int64_t> counts(edges.size() + 1, 0);
-  for (const auto& [edge, line] : evidence) ++counts[edge];
+  for (const auto& [edge, line, value] : evidence) ++counts[edge];
 
   const DocId doc_id = 1;
   const std::string dir = store_->path();
@@ -275,15 +297,13 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
     for (Packed e : adj) QUIVER_RETURN_IF_ERROR(by_type.Add(TypeFirstKey(e, buf), ""));
     adj = {};
 
-    Evidence ev;
-    ev.source = doc_.source;
-    const std::string ev_value = EncodeEvidence(ev);
     auto& ev_sink = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kEvidence, sink_path(Cf::kEvidence)));
-    for (const auto& [edge, line] : evidence) {
+    for (const auto& [edge, line, statement] : evidence) {
       Store64(buf, edge);
       Store64(buf + 8, doc_id);
       Store32(buf + 16, line);
-      QUIVER_RETURN_IF_ERROR(ev_sink.Add(std::string_view(buf, kEvidenceKeySize), ev_value));
+      QUIVER_RETURN_IF_ERROR(ev_sink.Add(std::string_view(buf, kEvidenceKeySize),
+                                         evidence_values_[statements_[statement].evidence]));
     }
 
     // The small families: terms, the document and the counters.

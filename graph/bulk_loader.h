@@ -42,10 +42,13 @@ class BulkLoader {
 
   // One statement: subject –relation→ object, stated on line `line`
   // (its evidence sentence index). `relation_text` is the relation as written
-  // (empty: same as `relation`).
+  // (empty: same as `relation`). The evidence keeps `sentence_text` and
+  // `source` (empty: the document's source).
   absl::Status AddStatement(std::string_view subject, std::string_view relation,
                             std::string_view object, uint32_t line,
-                            std::string_view relation_text = {});
+                            std::string_view relation_text = {},
+                            std::string_view sentence_text = {},
+                            std::string_view source = {});
 
   // Writes everything. Errors: kFailedPrecondition when the store is not
   // empty, or when its content hash is already stored; RocksDB errors.
@@ -54,7 +57,8 @@ class BulkLoader {
  private:
   struct Statement {
     uint32_t subject, relation, object, line;
-    uint32_t text;  // Index into texts_.
+    uint32_t text;      // Index into texts_.
+    uint32_t evidence;  // Index into evidence_values_; 0 = the default.
   };
   struct NodeEntry {
     std::string name;     // First surface form seen.
@@ -77,6 +81,9 @@ class BulkLoader {
   absl::flat_hash_map<std::string, uint32_t> text_ids_;
   std::vector<std::string> texts_;
   std::vector<Statement> statements_;
+  // Encoded EvidenceRecords of statements that carry their own sentence or
+  // source; [0] is the default (no sentence, the document's source).
+  std::vector<std::string> evidence_values_;
 };
 
 }  // namespace quiver::graph

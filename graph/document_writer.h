@@ -14,7 +14,14 @@ namespace quiver::graph {
 // WriteTxn. A document whose content hash is stored already changes nothing.
 // Errors: kInvalidArgument naming the triple (by index) that is bad; nothing
 // is written then.
-absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input);
+//
+// A document of at least `bulk_threshold` triples going into an empty store,
+// whose triples carry no labels, aliases, qualifiers, spans, negation or
+// confidence below 1, goes through the BulkLoader instead: the same store,
+// built from sorted files rather than one key at a time.
+inline constexpr size_t kBulkThreshold = 20000;
+absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
+                                      size_t bulk_threshold = kBulkThreshold);
 
 }  // namespace quiver::graph
 
