@@ -1,6 +1,7 @@
 #include "ingest/link_parser.h"
 
 #include <chrono>
+#include <cstdio>
 #include <mutex>
 
 #include <link-grammar/link-includes.h>
@@ -66,12 +67,21 @@ int ScoreLinkage(Linkage linkage) {
   return score;
 }
 
+// link-grammar reports through this handler; its notes about the locale and
+// timeouts would land on stdout, which carries our output (CaRB, JSON).
+void QuietHandler(lg_errinfo* info, void*) {
+  if (info->severity <= lg_Error) {
+    std::fprintf(stderr, "link-grammar: %s", info->text);
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<LinkDictionary>> LinkDictionary::Load() {
   // Dictionary loading is not documented as thread-safe.
   static std::mutex mu;
   std::lock_guard<std::mutex> lock(mu);
+  lg_error_set_handler(QuietHandler, nullptr);
   // Verbosity is global in link-grammar; quiet the dictionary's notes.
   Parse_Options quiet = parse_options_create();
   parse_options_set_verbosity(quiet, 0);

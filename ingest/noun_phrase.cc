@@ -28,20 +28,36 @@ std::vector<int> LinkGraph::FindAll(int word, const char* family, bool to_right)
   return out;
 }
 
+namespace {
+
+void CollectConjuncts(const LinkGraph& g, int head, int depth, std::vector<int>* out) {
+  const std::string& tag = g.word(head).tag;
+  if (depth > 8 || tag.empty() || tag[0] != 'j') {
+    out->push_back(head);
+    return;
+  }
+  bool any = false;
+  for (const Adjacent& a : g.at(head)) {
+    const std::string& label = a.link->label;
+    if (!LinkIs(label, "SJ") || label.size() < 3) continue;
+    // The coordinator is the right end of SJl (left conjunct) and the left
+    // end of SJr (right conjunct).
+    const bool left_conjunct = label[2] == 'l' && !a.to_right;
+    const bool right_conjunct = label[2] == 'r' && a.to_right;
+    if (!left_conjunct && !right_conjunct) continue;
+    any = true;
+    CollectConjuncts(g, a.other, depth + 1, out);
+  }
+  if (!any) out->push_back(head);
+}
+
+}  // namespace
+
 std::vector<int> Conjuncts(const LinkGraph& g, int head) {
   std::vector<int> out;
-  if (g.word(head).tag.empty() || g.word(head).tag[0] != 'j') return {head};
-  std::vector<int> sj;
-  for (const Adjacent& a : g.at(head))
-    if (a.to_right == (a.link->left == head) && LinkIs(a.link->label, "SJ") &&
-        ((a.link->label.size() > 2 && (a.link->label[2] == 'l' || a.link->label[2] == 'r'))))
-      sj.push_back(a.other);
-  if (sj.empty()) return {head};
-  for (int c : sj) {
-    auto sub = Conjuncts(g, c);
-    out.insert(out.end(), sub.begin(), sub.end());
-  }
+  CollectConjuncts(g, head, 0, &out);
   std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -44,6 +44,13 @@ class Database {
   // object; kFailedPrecondition on a read-only store.
   absl::StatusOr<AddResult> AddDocument(const DocumentInput& document);
 
+  // Extracts facts from `document.content` (plain text: sentences, parse,
+  // entities; see docs/extraction.md), adds them to `document.triples` and
+  // stores the result as AddDocument does. Re-ingesting unchanged content
+  // changes nothing. Errors: as AddDocument; kFailedPrecondition when the
+  // link-grammar English dictionary is missing.
+  absl::StatusOr<AddResult> Ingest(const DocumentInput& document);
+
   // Nodes whose name or an alias matches `name` ignoring case, accents and
   // runs of white space ("Francois  HOLLANDE" finds "François Hollande"),
   // lowest id first. An empty vector when none does.

@@ -1,0 +1,43 @@
+// Database::Ingest: text in, extracted facts stored (ingest/ does the work).
+
+#include <memory>
+#include <mutex>
+
+#include "api/database_impl.h"
+#include "graph/document_writer.h"
+#include "ingest/pipeline.h"
+#include "quiver/database.h"
+#include "util/status_macros.h"
+
+namespace quiver {
+
+namespace {
+
+// The dictionary takes a moment to load; every Ingest call shares it.
+absl::StatusOr<std::shared_ptr<ingest::LinkDictionary>> SharedDictionary() {
+  static std::mutex mu;
+  static std::shared_ptr<ingest::LinkDictionary> dict;
+  std::lock_guard<std::mutex> lock(mu);
+  if (!dict) {
+    QUIVER_ASSIGN_OR_RETURN(dict, ingest::LinkDictionary::Load());
+  }
+  return dict;
+}
+
+}  // namespace
+
+absl::StatusOr<AddResult> Database::Ingest(const DocumentInput& document) {
+  QUIVER_ASSIGN_OR_RETURN(auto dict, SharedDictionary());
+  ingest::ParserSession parser(dict, ingest::ParserSettings());
+  ingest::SourceDocument source;
+  source.source = document.source;
+  source.title = document.title;
+  source.url = document.url;
+  source.date = document.date;
+  source.text = document.content;
+  ingest::ExtractedDocument extracted = ingest::ExtractDocument(source, parser);
+  for (const Triple& t : document.triples) extracted.input.triples.push_back(t);
+  return graph::AddDocument(*impl_->store, extracted.input);
+}
+
+}  // namespace quiver

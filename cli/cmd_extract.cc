@@ -1,0 +1,120 @@
+// quiver extract PATH...: triples without a store, as JSON Lines, or open-IE
+// tuples in CaRB's tab format for one sentence per input line.
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "ingest/carb_writer.h"
+#include "ingest/clause_extractor.h"
+#include "ingest/document_reader.h"
+#include "ingest/pipeline.h"
+
+namespace quiver::cli {
+
+namespace {
+
+struct ExtractOptions {
+  std::vector<std::string> paths;
+  std::string format = "jsonl";
+  int jobs = 1;
+};
+
+// CaRB: every input line is one sentence, written back exactly as given.
+void RunCarb(const ExtractOptions& opts) {
+  auto dict = ingest::LinkDictionary::Load();
+  if (!dict.ok()) Fail(dict.status());
+  ingest::ParserSession parser(*dict, ingest::ParserSettings());
+  for (const std::string& path : opts.paths) {
+    std::ifstream file;
+    std::istream* in = &std::cin;
+    if (path != "-") {
+      file.open(path);
+      if (!file) Fail(path + ": cannot be read");
+      in = &file;
+    }
+    std::string line;
+    while (std::getline(*in, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty()) continue;
+      ingest::ParseTree tree;
+      ingest::ParseOutcome o = parser.Parse(line, &tree);
+      if (o != ingest::ParseOutcome::kComplete && o != ingest::ParseOutcome::kPartial) continue;
+      ingest::LinkGraph g(tree);
+      auto tuples = ingest::ToOpenTuples(g, ingest::ExtractClauses(g), line,
+                                         o == ingest::ParseOutcome::kPartial);
+      std::string text = ingest::FormatCarb(line, tuples);
+      if (!text.empty()) std::cout << text << "\n";
+    }
+  }
+}
+
+nlohmann::json ValueJson(const Value& v) {
+  if (v.is_string()) return v.AsString();
+  if (v.is_bool()) return v.AsBool();
+  if (v.is_int()) return v.AsInt();
+  if (v.is_double()) return v.AsDouble();
+  return nullptr;
+}
+
+void RunJsonl(const ExtractOptions& opts) {
+  ingest::ReadResult read = ingest::ReadInputs(opts.paths);
+  for (const auto& s : read.skipped) std::cerr << "quiver: skipped " << s.path << ": " << s.reason << "\n";
+  ingest::ExtractStats total;
+  absl::Status st = ingest::ExtractAll(
+      read.documents, opts.jobs, ingest::ParserSettings(),
+      [&](size_t, ingest::ExtractedDocument&& d) {
+        total.Add(d.stats);
+        for (const Triple& t : d.input.triples) {
+          nlohmann::json j;
+          j["document"] = d.input.source;
+          j["subject"] = t.subject;
+          j["relation"] = t.relation;
+          j["object"] = t.object;
+          j["subject_labels"] = t.subject_labels;
+          j["object_labels"] = t.object_labels;
+          j["text"] = t.text;
+          j["negated"] = t.negated;
+          j["confidence"] = t.confidence;
+          nlohmann::json q = nlohmann::json::object();
+          for (const auto& [k, v] : t.qualifiers) q[k] = ValueJson(v);
+          j["qualifiers"] = q;
+          j["sentence"] = t.sentence;
+          j["begin"] = t.begin;
+          j["end"] = t.end;
+          j["sentence_text"] = t.sentence_text;
+          std::cout << j.dump() << "\n";
+        }
+      });
+  if (!st.ok()) Fail(st);
+  std::cerr << "extract: " << read.documents.size() << " documents, " << total.sentences
+            << " sentences, " << total.triples << " triples, " << read.skipped.size()
+            << " skipped inputs, " << total.fallback << " fallback sentences ("
+            << total.too_long << " too long), " << total.no_triple
+            << " sentences without triples\n";
+  if (read.documents.empty() && !read.skipped.empty()) throw CLI::RuntimeError(1);
+}
+
+}  // namespace
+
+void AddExtractCommand(CLI::App& app) {
+  auto opts = std::make_shared<ExtractOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "extract", "Extract triples from documents without a store: JSON Lines with evidence, "
+                 "or CaRB's tab format (one sentence per input line).");
+  cmd->add_option("paths", opts->paths, "Files, folders, or - for stdin")->required();
+  cmd->add_option("--format", opts->format, "jsonl or carb")
+      ->check(CLI::IsMember({"jsonl", "carb"}))
+      ->capture_default_str();
+  cmd->add_option("--jobs,-j", opts->jobs, "Parser threads")->check(CLI::Range(1, 256));
+  cmd->callback([opts] {
+    if (opts->format == "carb") RunCarb(*opts);
+    else RunJsonl(*opts);
+  });
+}
+
+}  // namespace quiver::cli

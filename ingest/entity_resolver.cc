@@ -1,0 +1,340 @@
+#include "ingest/entity_resolver.h"
+
+#include <algorithm>
+#include <set>
+
+#include "absl/strings/str_join.h"
+#include "ingest/gazetteer.h"
+#include "ingest/lemmatizer.h"
+#include "ingest/link_parser.h"
+
+namespace quiver::ingest {
+
+namespace {
+
+std::string Lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return out;
+}
+
+bool IsDeterminer(const std::string& lower) {
+  static const std::set<std::string> k = {"the", "a", "an", "this", "that", "these", "those",
+                                          "his", "her", "its", "their", "our", "my", "your",
+                                          "any", "some", "no", "every", "each", "all", "both",
+                                          "such", "another", "other"};
+  return k.count(lower) > 0;
+}
+
+bool NamesNothing(const std::string& lower) {
+  static const std::set<std::string> k = {
+      "which", "who", "whom", "that", "this", "these", "those", "what", "there", "one",
+      "both", "all", "some", "each", "itself", "himself", "herself", "themselves", "something",
+      "anything", "nothing", "everything", "someone", "anyone", "everyone", "here", "me",
+      "i", "we", "us", "you", "whose", "ones", "others", "other", "much", "many", "more",
+      "most", "few", "several", "none", "either", "neither", "same", "such", "former", "latter"};
+  return k.count(lower) > 0;
+}
+
+bool HasLabel(const Entity& e, const char* label) {
+  return std::find(e.labels.begin(), e.labels.end(), label) != e.labels.end();
+}
+
+void AddUnique(std::vector<std::string>* v, const std::string& s) {
+  if (!s.empty() && std::find(v->begin(), v->end(), s) == v->end()) v->push_back(s);
+}
+
+bool AllCaps(const std::string& s) {
+  int letters = 0;
+  for (char c : s) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 2;
+}
+
+Entity CountryEntity(const std::string& country, const std::string& mention, const char* why) {
+  Entity e;
+  e.name = country;
+  e.labels = {"Country"};
+  e.mention = mention;
+  e.named = true;
+  e.reason = why;
+  if (mention != country) AddUnique(&e.aliases, mention);
+  return e;
+}
+
+}  // namespace
+
+struct DocumentEntities::NameParts {
+  std::vector<std::string> core;       // The name proper ("François", "Hollande").
+  std::vector<std::string> surface;    // Everything but determiners.
+  std::string title;                   // "president", "spokesman".
+  std::string title_text;              // As written ("President").
+  std::optional<std::string> country;  // From a demonym before the title.
+  std::string org;                     // A capitalised qualifier ("Kremlin").
+  bool honorific = false;
+  bool capitalized_head = false;
+};
+
+DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int head) const {
+  NameParts parts;
+  std::vector<int> words = PhraseWords(g, head, /*full=*/false);
+  // Drop a possessor ("Russia's delegation"): it is an entity of its own.
+  std::set<int> drop;
+  for (int w : words) {
+    const std::string t = g.word(w).text;
+    if (t == "'s" || t == "'" || t == "’s") {
+      drop.insert(w);
+      for (int p : PhraseWords(g, g.Find(w, "Y", false) >= 0 ? g.Find(w, "Y", false) : w, false))
+        drop.insert(p);
+    }
+  }
+  int end_of_name = head;
+  while (end_of_name + 1 < g.size() && std::find(words.begin(), words.end(), end_of_name + 1) != words.end())
+    ++end_of_name;
+  std::vector<std::string> tokens;
+  for (int w : words) {
+    if (drop.count(w) || w > end_of_name || g.word(w).begin == g.word(w).end) continue;
+    tokens.push_back(g.word(w).text);
+  }
+  size_t start = 0;
+  while (start < tokens.size() && IsDeterminer(Lower(tokens[start]))) ++start;
+  tokens.erase(tokens.begin(), tokens.begin() + start);
+  parts.surface = tokens;
+  parts.capitalized_head = IsCapitalized(g.word(head).text);
+  // The last office word splits qualifiers from the name.
+  int title_at = -1;
+  for (int i = 0; i + 1 < static_cast<int>(tokens.size()); ++i)
+    if (IsTitleWord(Lower(tokens[i]))) title_at = i;
+  for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
+    const std::string& t = tokens[i];
+    if (i < title_at) {
+      if (auto c = CountryByDemonym(t)) {
+        parts.country = c;
+      } else if (auto c2 = CountryByName(t)) {
+        parts.country = c2;
+      } else if (IsCapitalized(t) && !IsTitleQualifier(Lower(t)) && !IsTitleWord(Lower(t))) {
+        parts.org = parts.org.empty() ? t : parts.org + " " + t;
+      }
+    } else if (i == title_at) {
+      parts.title = Lower(t);
+      parts.title_text = t;
+    } else if (IsHonorific(t)) {
+      parts.honorific = true;
+    } else if (IsCapitalized(t) || t.find('-') != std::string::npos || parts.core.size() > 0) {
+      parts.core.push_back(t);
+    }
+  }
+  // Keep only the capitalised run that ends at the head.
+  while (!parts.core.empty() && !IsCapitalized(parts.core.front()) &&
+         parts.core.front().find('-') == std::string::npos)
+    parts.core.erase(parts.core.begin());
+  return parts;
+}
+
+void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) {
+  for (int w = 1; w < g.size(); ++w) {
+    if (!IsCapitalized(g.word(w).text)) continue;
+    // Heads of names: capitalised words no G link continues to the right.
+    if (g.Find(w, "G", true) >= 0) continue;
+    NameParts p = Analyse(g, w);
+    if (p.core.size() < 2) continue;
+    const bool person = !p.title.empty() || p.honorific ||
+                        NounIsA(p.core.back(), "person") || NounIsA(p.core.front(), "person");
+    if (!person || IsOrganizationWord(p.core.back())) continue;
+    Entity e;
+    e.name = absl::StrJoin(p.core, " ");
+    e.labels = {"Person"};
+    e.named = true;
+    bool known = false;
+    for (const Entity& q : persons_) known = known || q.name == e.name;
+    if (!known) persons_.push_back(e);
+  }
+  (void)sentence;
+}
+
+void DocumentEntities::Remember(const Entity& e) {
+  if (HasLabel(e, "Person")) {
+    last_person_ = e;
+  } else if (e.named) {
+    last_thing_ = e;
+    if (HasLabel(e, "Country") || HasLabel(e, "Organization")) last_group_ = e;
+  }
+}
+
+std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
+                                                std::vector<TitleFact>* facts) {
+  if (head <= 0 || head >= g.size()) return std::nullopt;
+  const ParseWord& w = g.word(head);
+  const std::string lower = Lower(w.text);
+  auto pronoun = [&](const std::optional<Entity>& last, const char* why) -> std::optional<Entity> {
+    if (!last) return std::nullopt;
+    Entity e = *last;
+    e.mention = w.text;
+    e.aliases.clear();
+    e.reason = why;
+    return e;
+  };
+  if (lower == "he" || lower == "him" || lower == "she" || lower == "her")
+    return pronoun(last_person_, "pronoun: last person in the document");
+  if (lower == "it") return pronoun(last_thing_, "pronoun: last named thing in the document");
+  if (lower == "they" || lower == "them")
+    return pronoun(last_group_, "pronoun: last country or organisation in the document");
+  if (NamesNothing(lower) || w.tag == "null") return std::nullopt;
+  if (!w.text.empty() && w.text[0] >= '0' && w.text[0] <= '9') return std::nullopt;
+
+  if (auto c = CountryByDemonym(w.text); c && IsCapitalized(w.text) && w.tag != "a") {
+    // "the French", "the Russians": the people for their country.
+    Entity e = CountryEntity(*c, w.text, "demonym");
+    Remember(e);
+    return e;
+  }
+  NameParts p = Analyse(g, head);
+  // A capitalised common noun at the start of a sentence is not a name.
+  const bool sentence_start = head == 1 || (head >= 1 && g.word(head - 1).begin == g.word(head - 1).end);
+  const bool common_at_start = sentence_start && !w.guessed && InWordNet(Lemma(w.text, WordClass::kNoun), WordClass::kNoun) && p.core.size() <= 1;
+  if (p.capitalized_head && !p.core.empty() && !common_at_start) {
+    Entity e;
+    e.named = true;
+    e.mention = absl::StrJoin(p.surface, " ");
+    std::string name = absl::StrJoin(p.core, " ");
+    if (auto c = CountryByName(name)) {
+      e = CountryEntity(*c, name, "country name (iso-codes)");
+      e.mention = name;
+      Remember(e);
+      return e;
+    }
+    e.name = name;
+    e.reason = "proper name";
+    const bool person = !p.title.empty() || p.honorific;
+    // Short form of a person named in full in this document.
+    if (p.core.size() == 1 || person) {
+      std::vector<const Entity*> matches;
+      for (const Entity& q : persons_) {
+        if (q.name == name) {
+          matches = {&q};
+          break;
+        }
+        if (q.name.size() > name.size() &&
+            q.name.compare(q.name.size() - name.size(), name.size(), name) == 0 &&
+            q.name[q.name.size() - name.size() - 1] == ' ')
+          matches.push_back(&q);
+      }
+      if (matches.size() == 1 && matches[0]->name != name) {
+        e.name = matches[0]->name;
+        e.reason = "short form of " + e.name + " (same document)";
+        e.labels = {"Person"};
+      } else if (matches.size() == 1) {
+        e.labels = {"Person"};
+      }
+    }
+    if (e.labels.empty()) {
+      if (person) {
+        e.labels = {"Person"};
+      } else if (IsOrganizationWord(p.core.back()) || AllCaps(name)) {
+        e.labels = {"Organization"};
+      } else if (NounIsA(name, "city")) {
+        e.labels = {"City"};
+      } else if (NounIsA(name, "country")) {
+        e.labels = {"Country"};
+      } else if (NounIsA(name, "person") || NounIsA(p.core.front(), "person")) {
+        e.labels = {"Person"};
+      } else if (NounIsA(name, "organization")) {
+        e.labels = {"Organization"};
+      }
+    }
+    AddUnique(&e.aliases, name);
+    if (e.mention != e.name) AddUnique(&e.aliases, e.mention);
+    if (!p.title.empty()) AddUnique(&e.aliases, p.title_text + " " + p.core.back());
+    if (HasLabel(e, "Person") && p.core.size() >= 2) AddUnique(&e.aliases, p.core.back());
+    std::string full = e.name;
+    if (HasLabel(e, "Person") && full.find(' ') != std::string::npos)
+      AddUnique(&e.aliases, full.substr(full.rfind(' ') + 1));
+    if (!p.title.empty() && facts != nullptr) {
+      TitleFact f;
+      f.holder = e;
+      f.relation = p.title + "_of";
+      if (p.country) {
+        f.of = CountryEntity(*p.country, *p.country, "demonym");
+        facts->push_back(f);
+      } else if (!p.org.empty()) {
+        f.of.name = p.org;
+        f.of.mention = p.org;
+        f.of.named = true;
+        f.of.reason = "organisation before an office";
+        if (auto c = CountryByName(p.org)) f.of = CountryEntity(*c, p.org, "country name");
+        else f.of.labels = {"Organization"};
+        facts->push_back(f);
+      }
+    }
+    Remember(e);
+    return e;
+  }
+  // A common noun: a Concept by lemma, with its noun modifiers.
+  std::vector<std::string> modifiers;
+  for (int m = head - 1; m >= 1; --m) {
+    bool modifies = false;
+    for (const Adjacent& a : g.at(m))
+      if (a.other == head && LinkIs(a.link->label, "AN")) modifies = true;
+    if (!modifies || IsCapitalized(g.word(m).text)) break;
+    modifiers.insert(modifiers.begin(), Lower(g.word(m).text));
+  }
+  std::string name = Lemma(w.text, WordClass::kNoun);
+  if (!modifiers.empty()) name = absl::StrJoin(modifiers, " ") + " " + name;
+  // "state of emergency": an of-phrase without determiner is part of the name.
+  int of = g.Find(head, "Mf", true);
+  if (of >= 0 && Lower(g.word(of).text) == "of") {
+    int obj = g.Find(of, "J", true);
+    if (obj >= 0 && obj == of + 1 && !IsCapitalized(g.word(obj).text))
+      name += " of " + Lower(g.word(obj).text);
+  }
+  if (name.empty()) return std::nullopt;
+  Entity e;
+  e.name = name;
+  e.labels = {"Concept"};
+  e.mention = w.text;
+  e.reason = "common noun by lemma";
+  return e;
+}
+
+std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const Entity& holder,
+                                                      int title_head) {
+  if (title_head <= 0 || !holder.named) return std::nullopt;
+  const std::string lemma = Lemma(g.word(title_head).text, WordClass::kNoun);
+  if (!IsTitleWord(lemma)) return std::nullopt;
+  TitleFact f;
+  f.holder = holder;
+  f.relation = lemma + "_of";
+  // "the foreign minister of France"
+  int of = g.Find(title_head, "Mf", true);
+  if (of < 0) of = g.Find(title_head, "Mp", true);
+  if (of >= 0 && Lower(g.word(of).text) == "of") {
+    int obj = g.Find(of, "J", true);
+    if (obj >= 0) {
+      std::vector<TitleFact> ignored;
+      auto e = Resolve(g, obj, &ignored);
+      if (e && e->named) {
+        f.of = *e;
+        return f;
+      }
+    }
+  }
+  // "the French foreign minister", "Kremlin spokesman"
+  for (const Adjacent& a : g.at(title_head)) {
+    if (a.to_right || !(LinkIs(a.link->label, "A") || LinkIs(a.link->label, "AN"))) continue;
+    const std::string& t = g.word(a.other).text;
+    if (auto c = CountryByDemonym(t)) {
+      f.of = CountryEntity(*c, *c, "demonym");
+      return f;
+    }
+    if (auto c = CountryByName(t)) {
+      f.of = CountryEntity(*c, t, "country name");
+      return f;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace quiver::ingest

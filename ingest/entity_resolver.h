@@ -1,0 +1,62 @@
+// Turning the head words of arguments into entities within one document:
+// proper names (titles stripped into facts), short forms and pronouns to the
+// last compatible entity, demonyms to countries, common nouns to concepts.
+
+#ifndef QUIVER_INGEST_ENTITY_RESOLVER_H_
+#define QUIVER_INGEST_ENTITY_RESOLVER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ingest/noun_phrase.h"
+
+namespace quiver::ingest {
+
+struct Entity {
+  std::string name;                  // Canonical name.
+  std::vector<std::string> labels;   // Empty when the type is unknown.
+  std::vector<std::string> aliases;  // Surface forms seen ("President Hollande").
+  std::string mention;               // The mention as written.
+  std::string reason;                // Why it resolved to `name` (explainable merges).
+  bool named = false;                // Proper name (not a Concept).
+};
+
+// An office stated in a name or apposition: holder –relation→ of.
+struct TitleFact {
+  Entity holder;
+  std::string relation;  // "minister_of", "spokesman_of".
+  Entity of;
+};
+
+// One document's entities. Not thread-safe; one per document.
+class DocumentEntities {
+ public:
+  // Pass 1, sentence by sentence: remembers full person names, so a short
+  // form resolves even before the full name appears ("Hollande ... François
+  // Hollande").
+  void Observe(const LinkGraph& g, const std::string& sentence);
+
+  // Pass 2: the entity `head` names, or nullopt for what names nothing
+  // ("which", an unresolved pronoun). Appends offices found in the name
+  // ("Kremlin spokesman Dmitry Peskov") to `facts`.
+  std::optional<Entity> Resolve(const LinkGraph& g, int head, std::vector<TitleFact>* facts);
+
+  // Offices stated by apposition or copula: "Fabius, the French foreign
+  // minister" / "Fabius is the foreign minister of France". `title_head` is
+  // the noun "minister". nullopt when the noun is not an office or names no
+  // country or organisation.
+  std::optional<TitleFact> OfficeFact(const LinkGraph& g, const Entity& holder, int title_head);
+
+ private:
+  struct NameParts;
+  NameParts Analyse(const LinkGraph& g, int head) const;
+  void Remember(const Entity& e);
+
+  std::vector<Entity> persons_;  // Full person names seen in pass 1.
+  std::optional<Entity> last_person_, last_thing_, last_group_;
+};
+
+}  // namespace quiver::ingest
+
+#endif  // QUIVER_INGEST_ENTITY_RESOLVER_H_

@@ -1,0 +1,206 @@
+#include "ingest/pipeline.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <thread>
+
+#include "ingest/carb_writer.h"
+#include "ingest/clause_extractor.h"
+#include "ingest/entity_resolver.h"
+#include "ingest/sentence_splitter.h"
+#include "util/status_macros.h"
+
+namespace quiver::ingest {
+
+void ExtractStats::Add(const ExtractStats& o) {
+  sentences += o.sentences;
+  parsed_complete += o.parsed_complete;
+  parsed_partial += o.parsed_partial;
+  fallback += o.fallback;
+  too_long += o.too_long;
+  no_triple += o.no_triple;
+  triples += o.triples;
+}
+
+namespace {
+
+Triple MakeTriple(const Entity& s, const std::string& relation, const Entity& o,
+                  const SentenceSpan& span, uint32_t index) {
+  Triple t;
+  t.subject = s.name;
+  t.object = o.name;
+  t.relation = relation;
+  t.subject_labels = s.labels;
+  t.object_labels = o.labels;
+  t.subject_aliases = s.aliases;
+  t.object_aliases = o.aliases;
+  t.sentence = index;
+  t.begin = span.begin;
+  t.end = span.end;
+  t.sentence_text = span.text;
+  if (!s.reason.empty() && s.reason != "proper name" && s.reason != "common noun by lemma")
+    t.qualifiers["subject_resolution"] = Value(s.mention + " -> " + s.name + ": " + s.reason);
+  if (!o.reason.empty() && o.reason != "proper name" && o.reason != "common noun by lemma")
+    t.qualifiers["object_resolution"] = Value(o.mention + " -> " + o.name + ": " + o.reason);
+  return t;
+}
+
+std::string WordsText(const LinkGraph& g, std::vector<int> words, const std::string& sentence) {
+  std::sort(words.begin(), words.end());
+  std::string out;
+  for (int w : words) {
+    const ParseWord& pw = g.word(w);
+    if (pw.end <= pw.begin || pw.end > sentence.size()) continue;
+    if (!out.empty()) out += ' ';
+    out += sentence.substr(pw.begin, pw.end - pw.begin);
+  }
+  return out;
+}
+
+// A relation type as DESIGN.md §2 has it: lower case, '_' between words.
+std::string TypeName(std::string s) {
+  for (char& c : s) {
+    if (c == ' ' || c == '-') c = '_';
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  }
+  return s;
+}
+
+}  // namespace
+
+ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& parser) {
+  ExtractedDocument out;
+  out.input.source = doc.source;
+  out.input.title = doc.title;
+  out.input.url = doc.url;
+  out.input.date = doc.date;
+  const std::string text = NormalizeNfc(doc.text);
+  out.input.content = text;
+  std::vector<SentenceSpan> sentences = SplitSentences(text);
+  std::vector<ParseTree> trees(sentences.size());
+  std::vector<ParseOutcome> outcomes(sentences.size());
+  DocumentEntities entities;
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    outcomes[i] = parser.Parse(sentences[i].text, &trees[i]);
+    if (outcomes[i] == ParseOutcome::kComplete || outcomes[i] == ParseOutcome::kPartial)
+      entities.Observe(LinkGraph(trees[i]), sentences[i].text);
+  }
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const SentenceSpan& span = sentences[i];
+    ++out.stats.sentences;
+    switch (outcomes[i]) {
+      case ParseOutcome::kComplete: ++out.stats.parsed_complete; break;
+      case ParseOutcome::kPartial: ++out.stats.parsed_partial; break;
+      case ParseOutcome::kTooLong: ++out.stats.too_long; ++out.stats.fallback; break;
+      default: ++out.stats.fallback; break;
+    }
+    if (outcomes[i] != ParseOutcome::kComplete && outcomes[i] != ParseOutcome::kPartial) {
+      ++out.stats.no_triple;
+      continue;
+    }
+    LinkGraph g(trees[i]);
+    const bool partial = outcomes[i] == ParseOutcome::kPartial;
+    std::vector<Triple> triples;
+    std::vector<TitleFact> titles;
+    // Resolve in word order so pronouns see the entities before them.
+    std::map<int, std::optional<Entity>> resolved;
+    auto resolve = [&](int head) -> const std::optional<Entity>& {
+      auto it = resolved.find(head);
+      if (it == resolved.end()) it = resolved.emplace(head, entities.Resolve(g, head, &titles)).first;
+      return it->second;
+    };
+    std::vector<Clause> clauses = ExtractClauses(g);
+    for (const Clause& c : clauses) {
+      if (!c.graph_worthy || c.subject < 0 || c.object < 0) continue;
+      const auto& s = resolve(c.subject);
+      if (!s) continue;
+      if (c.relation == "be") {
+        if (auto f = entities.OfficeFact(g, *s, c.object)) titles.push_back(*f);
+        continue;
+      }
+      const auto& o = resolve(c.object);
+      if (!o) continue;
+      if (s->name == o->name) continue;
+      std::vector<int> rel = c.relation_words;
+      if (c.object_prep_word >= 0) rel.push_back(c.object_prep_word);
+      Triple t = MakeTriple(*s, TypeName(c.relation), *o, span, static_cast<uint32_t>(i));
+      t.text = WordsText(g, rel, span.text);
+      t.negated = c.negated;
+      t.confidence = ClauseConfidence(g, c, partial);
+      t.qualifiers["modality"] = Value(std::string(ModalityName(c.modality)));
+      for (const PrepArg& p : c.preps) {
+        const auto& q = resolve(p.head);
+        if (q && p.preposition != "of") t.qualifiers[p.preposition] = Value(q->name);
+      }
+      triples.push_back(std::move(t));
+    }
+    // Appositions: "Laurent Fabius, the French foreign minister, ...".
+    for (const ParseLink& l : trees[i].links) {
+      if (!LinkIs(l.label, "MX")) continue;
+      const auto& holder = resolve(l.left);
+      if (!holder) continue;
+      if (auto f = entities.OfficeFact(g, *holder, l.right)) titles.push_back(*f);
+    }
+    for (const TitleFact& f : titles) {
+      Triple t = MakeTriple(f.holder, TypeName(f.relation), f.of, span, static_cast<uint32_t>(i));
+      t.text = f.relation.substr(0, f.relation.size() - 3);
+      t.confidence = partial ? 0.7 : 0.9;
+      t.qualifiers["modality"] = Value(std::string("asserted"));
+      triples.push_back(std::move(t));
+    }
+    // Not redundant: one triple per (subject, relation, object, polarity).
+    std::vector<Triple> unique;
+    for (Triple& t : triples) {
+      bool dup = false;
+      for (const Triple& u : unique)
+        dup = dup || (u.subject == t.subject && u.relation == t.relation &&
+                      u.object == t.object && u.negated == t.negated);
+      if (!dup) unique.push_back(std::move(t));
+    }
+    if (unique.empty()) ++out.stats.no_triple;
+    out.stats.triples += static_cast<int64_t>(unique.size());
+    for (Triple& t : unique) out.input.triples.push_back(std::move(t));
+  }
+  return out;
+}
+
+absl::Status ExtractAll(const std::vector<SourceDocument>& docs, int jobs,
+                        const ParserSettings& settings,
+                        const std::function<void(size_t, ExtractedDocument&&)>& sink) {
+  QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<LinkDictionary> dict, LinkDictionary::Load());
+  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(docs.size())));
+  std::mutex mu;
+  std::condition_variable cv;
+  std::map<size_t, ExtractedDocument> done;
+  std::atomic<size_t> next{0};
+  // Parse options are created before the workers start (issue 4).
+  std::vector<std::unique_ptr<ParserSession>> sessions;
+  for (int j = 0; j < jobs; ++j) sessions.push_back(std::make_unique<ParserSession>(dict, settings));
+  std::vector<std::thread> workers;
+  for (int j = 0; j < jobs; ++j) {
+    workers.emplace_back([&, j] {
+      for (size_t i = next++; i < docs.size(); i = next++) {
+        ExtractedDocument d = ExtractDocument(docs[i], *sessions[j]);
+        std::lock_guard<std::mutex> lock(mu);
+        done.emplace(i, std::move(d));
+        cv.notify_all();
+      }
+    });
+  }
+  for (size_t i = 0; i < docs.size(); ++i) {
+    ExtractedDocument d;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return done.count(i) > 0; });
+      d = std::move(done[i]);
+      done.erase(i);
+    }
+    sink(i, std::move(d));
+  }
+  for (auto& w : workers) w.join();
+  return absl::OkStatus();
+}
+
+}  // namespace quiver::ingest

@@ -1,0 +1,48 @@
+// The ingest pipeline: a document's text to the triples it states, and many
+// documents on several threads with results delivered in input order.
+
+#ifndef QUIVER_INGEST_PIPELINE_H_
+#define QUIVER_INGEST_PIPELINE_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "ingest/document_reader.h"
+#include "ingest/link_parser.h"
+#include "quiver/graph_types.h"
+
+namespace quiver::ingest {
+
+struct ExtractStats {
+  int64_t sentences = 0;
+  int64_t parsed_complete = 0;
+  int64_t parsed_partial = 0;
+  int64_t fallback = 0;   // Timed out or no linkage: no parse-based triples.
+  int64_t too_long = 0;   // Over ParserSettings::max_words.
+  int64_t no_triple = 0;  // Sentences that yielded no triple.
+  int64_t triples = 0;
+  void Add(const ExtractStats& o);
+};
+
+struct ExtractedDocument {
+  DocumentInput input;  // Ready for graph::AddDocument.
+  ExtractStats stats;
+};
+
+// Extracts one document. The same text always gives the same triples
+// (given the parser finishes within its budget).
+ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& parser);
+
+// Extracts `docs` on `jobs` threads (each with its own ParserSession) and
+// calls `sink` on the calling thread for each document in input order, as
+// soon as it and all before it are done. Errors: the dictionary's.
+absl::Status ExtractAll(const std::vector<SourceDocument>& docs, int jobs,
+                        const ParserSettings& settings,
+                        const std::function<void(size_t, ExtractedDocument&&)>& sink);
+
+}  // namespace quiver::ingest
+
+#endif  // QUIVER_INGEST_PIPELINE_H_
