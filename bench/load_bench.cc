@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -154,25 +155,37 @@ int VerifyPhase(const std::string& data, const std::string& store_path) {
   auto params = nlohmann::json::parse(ReadAll(data + "/params.json"));
   auto c = (*store)->counters();
   bool ok = c.nodes == params["nodes"].get<int64_t>() && c.edges == params["edges"].get<int64_t>();
+  // One-hop: name index seek, then the node's `out` prefix, neighbours'
+  // ids collected. The first pass is cold (blocks read from the files); the
+  // figure is the median of ten warm passes over the 100 start nodes.
   auto reader = (*store)->NewReader();
+  std::vector<double> pass_us;
   int64_t rows = 0;
-  auto t1 = Clock::now();
-  for (const auto& name : params["onehop"]) {
-    auto ids = reader->FindNodesByName(name.get<std::string>());
-    if (!ids.ok() || ids->size() != 1) return std::cerr << "missing " << name << "\n", 1;
-    auto s = reader->ScanAdjacent((*ids)[0], quiver::Direction::kOutgoing, std::nullopt,
-                                  std::nullopt, [&](const quiver::graph::AdjEntry&) {
-                                    ++rows;
-                                    return true;
-                                  });
-    if (!s.ok()) return std::cerr << s << "\n", 1;
+  for (int pass = 0; pass <= 10; ++pass) {
+    rows = 0;
+    auto t1 = Clock::now();
+    for (const auto& name : params["onehop"]) {
+      auto ids = reader->FindNodesByName(name.get<std::string>());
+      if (!ids.ok() || ids->size() != 1) return std::cerr << "missing " << name << "\n", 1;
+      std::vector<uint64_t> neighbours;
+      auto s = reader->ScanAdjacent((*ids)[0], quiver::Direction::kOutgoing, std::nullopt,
+                                    std::nullopt, [&](const quiver::graph::AdjEntry& e) {
+                                      neighbours.push_back(e.dst);
+                                      return true;
+                                    });
+      if (!s.ok()) return std::cerr << s << "\n", 1;
+      rows += int64_t(neighbours.size());
+    }
+    pass_us.push_back(Seconds(t1) * 1e6 / double(params["onehop"].size()));
   }
-  double onehop_us = Seconds(t1) * 1e6 / double(params["onehop"].size());
+  double cold_us = pass_us[0];
+  std::sort(pass_us.begin() + 1, pass_us.end());
+  double warm_us = pass_us[pass_us.size() / 2];
   ok = ok && rows == params["onehop_expected_rows"].get<int64_t>();
-  std::printf("verify: reopen %.3f s; %lld nodes, %lld edges; one-hop rows %lld (expected %lld), "
-              "%.1f us per one-hop lookup via the store: %s\n",
+  std::printf("verify: reopen %.3f s; %lld nodes, %lld edges; one-hop rows %lld (expected %lld); "
+              "one-hop via the store API: %.1f us cold, %.1f us warm (median): %s\n",
               open_s, (long long)c.nodes, (long long)c.edges, (long long)rows,
-              (long long)params["onehop_expected_rows"].get<int64_t>(), onehop_us,
+              (long long)params["onehop_expected_rows"].get<int64_t>(), cold_us, warm_us,
               ok ? "OK" : "MISMATCH");
   return ok ? 0 : 1;
 }
