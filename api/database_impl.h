@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "graph/snapshot.h"
 #include "graph/store.h"
 #include "quiver/database.h"
 
@@ -13,6 +14,8 @@ namespace quiver {
 
 struct Database::Impl {
   std::unique_ptr<graph::Store> store;
+  // The CSR view for whole-graph algorithms, rebuilt after writes.
+  graph::SnapshotCache snapshots;
 };
 
 }  // namespace quiver

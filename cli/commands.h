@@ -19,6 +19,8 @@ void AddLoadCommand(CLI::App& app);
 void AddStatsCommand(CLI::App& app);
 void AddIngestCommand(CLI::App& app);
 void AddExtractCommand(CLI::App& app);
+void AddExportCommand(CLI::App& app);
+void AddDiagramCommand(CLI::App& app);
 
 // Prints "quiver: MESSAGE" to stderr and throws CLI::RuntimeError(1).
 [[noreturn]] void Fail(const absl::Status& status);

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   quiver::cli::AddStatsCommand(app);
   quiver::cli::AddIngestCommand(app);
   quiver::cli::AddExtractCommand(app);
+  quiver::cli::AddExportCommand(app);
+  quiver::cli::AddDiagramCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

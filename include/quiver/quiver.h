@@ -3,6 +3,7 @@
 #ifndef QUIVER_QUIVER_H_
 #define QUIVER_QUIVER_H_
 
+#include "quiver/algorithms.h"
 #include "quiver/database.h"
 #include "quiver/graph_types.h"
 #include "quiver/options.h"

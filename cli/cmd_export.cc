@@ -1,0 +1,66 @@
+// quiver export STORE --format graphml|dot|ntriples|csv|jsonl -o PATH
+
+#include <iostream>
+#include <memory>
+
+#include <CLI/CLI.hpp>
+
+#include "api/database_impl.h"
+#include "cli/commands.h"
+#include "graph/reader.h"
+#include "quiver/database.h"
+#include "render/export.h"
+
+namespace quiver::cli {
+
+namespace {
+
+struct ExportCliOptions {
+  std::string store;
+  std::string format;
+  std::string output;
+  std::string base_iri = "urn:quiver:";
+  bool no_evidence = false;
+};
+
+void RunExport(const ExportCliOptions& opts) {
+  auto format = render::ParseExportFormat(opts.format);
+  if (!format.ok()) Fail(format.status());
+  Options options;
+  options.create_if_missing = false;
+  options.read_only = true;
+  auto db = Database::Open(opts.store, options);
+  if (!db.ok()) Fail(db.status());
+  render::ExportOptions export_options;
+  export_options.format = *format;
+  export_options.base_iri = opts.base_iri;
+  export_options.evidence = !opts.no_evidence;
+  auto reader = (*db)->impl()->store->NewReader();
+  auto summary = render::ExportStore(*reader, export_options, opts.output);
+  if (!summary.ok()) Fail(summary.status());
+  std::cerr << "exported " << summary->nodes << " nodes and " << summary->edges
+            << " edges to";
+  for (const auto& f : summary->files) std::cerr << " " << f;
+  std::cerr << "\n";
+}
+
+}  // namespace
+
+void AddExportCommand(CLI::App& app) {
+  auto opts = std::make_shared<ExportCliOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "export",
+      "Write the whole graph for other tools: graphml (Gephi, yEd), dot (Graphviz), ntriples "
+      "(RDF stores), csv (neo4j-admin import: a directory with nodes.csv and "
+      "relationships.csv), jsonl (one object per node and per edge, with evidence).");
+  cmd->add_option("store", opts->store, "Store directory")->required();
+  cmd->add_option("--format,-f", opts->format, "graphml, dot, ntriples, csv or jsonl")->required();
+  cmd->add_option("--output,-o", opts->output, "File to write (a directory for csv)")->required();
+  cmd->add_option("--base-iri", opts->base_iri, "N-Triples: the IRI every resource starts with")
+      ->capture_default_str();
+  cmd->add_flag("--no-evidence", opts->no_evidence,
+                "jsonl and ntriples: leave out the evidence sentences");
+  cmd->callback([opts] { RunExport(*opts); });
+}
+
+}  // namespace quiver::cli

@@ -1,0 +1,58 @@
+// JSON Lines: one object per node, then one per edge with its evidence.
+// "kind" tells them apart, so a reader can stream the file.
+
+#include "render/internal/exporters.h"
+#include "render/store_scan.h"
+#include "render/value_json.h"
+#include "util/status_macros.h"
+
+namespace quiver::render::internal {
+
+namespace {
+
+void Line(std::ostream& out, const nlohmann::json& j) {
+  // Invalid UTF-8 in a stored string is replaced rather than thrown on.
+  out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+
+absl::Status WriteJsonl(const graph::Reader& reader, const ExportOptions& options,
+                        std::ostream& out, ExportSummary* summary) {
+  QUIVER_RETURN_IF_ERROR(ForEachNode(reader, [&](const Node& n) {
+    nlohmann::json j = {{"kind", "node"},         {"id", n.id},
+                        {"name", n.name},         {"aliases", n.aliases},
+                        {"labels", n.labels},     {"mentions", n.mentions},
+                        {"properties", ToJson(n.properties)}};
+    Line(out, j);
+    ++summary->nodes;
+    return absl::OkStatus();
+  }));
+  QUIVER_RETURN_IF_ERROR(ForEachEdge(reader, [&](const Edge& e) {
+    auto text = e.properties.find("text");
+    nlohmann::json j = {{"kind", "edge"},
+                        {"id", e.id},
+                        {"src", e.src},
+                        {"dst", e.dst},
+                        {"type", e.type},
+                        {"text", text != e.properties.end() ? PlainText(text->second) : ""},
+                        {"count", e.count()},
+                        {"negated", e.negated()},
+                        {"properties", ToJson(e.properties)}};
+    if (options.evidence) {
+      QUIVER_ASSIGN_OR_RETURN(auto sentences, reader.EvidenceFor(e.id));
+      nlohmann::json list = nlohmann::json::array();
+      for (const auto& ev : sentences) {
+        list.push_back({{"doc", ev.doc}, {"sentence", ev.sentence}, {"begin", ev.begin},
+                        {"end", ev.end}, {"text", ev.text}, {"source", ev.source}});
+      }
+      j["evidence"] = std::move(list);
+    }
+    Line(out, j);
+    ++summary->edges;
+    return absl::OkStatus();
+  }));
+  return absl::OkStatus();
+}
+
+}  // namespace quiver::render::internal
