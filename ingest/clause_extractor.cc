@@ -128,6 +128,9 @@ class Extractor {
                             (w == "longer" && a.other > 0 &&
                              Lower(g_.word(a.other - 1).text) == "no");
       if (!neg_word) continue;
+      // "did not sign" links "not" to both "did" (N) and "sign" (En): count
+      // each negating word once.
+      if (std::find(st->words.begin(), st->words.end(), a.other) != st->words.end()) continue;
       if (LinkIs(a.link->label, "N") || LinkIs(a.link->label, "E") ||
           LinkIs(a.link->label, "En")) {
         st->negated = !st->negated;

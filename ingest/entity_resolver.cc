@@ -191,10 +191,34 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     Remember(e);
     return e;
   }
+  if (auto c = CountryByName(w.text); c && IsCapitalized(w.text)) {
+    Entity e = CountryEntity(*c, w.text, "country name (iso-codes)");
+    Remember(e);
+    return e;
+  }
+  // "Russia's delegation vetoed": the delegation acts for its country.
+  static const std::set<std::string> kActsFor = {"delegation", "government", "administration",
+                                                 "forces", "military", "army", "diplomat",
+                                                 "diplomats", "regime", "envoy", "leadership"};
+  if (kActsFor.count(lower) > 0) {
+    for (const Adjacent& a : g.at(head)) {
+      if (a.to_right || !LinkIs(a.link->label, "D")) continue;
+      int possessor = g.Find(a.other, "YS", false);
+      if (possessor < 0) possessor = g.Find(a.other, "YP", false);
+      if (possessor < 0) continue;
+      auto owner = Resolve(g, possessor, facts);
+      if (owner && owner->named) {
+        owner->reason = "the " + lower + " of " + owner->name + " acts for it";
+        owner->mention = g.word(possessor).text + "'s " + w.text;
+        return owner;
+      }
+    }
+  }
   NameParts p = Analyse(g, head);
   // A capitalised common noun at the start of a sentence is not a name.
   const bool sentence_start = head == 1 || (head >= 1 && g.word(head - 1).begin == g.word(head - 1).end);
-  const bool common_at_start = sentence_start && !w.guessed && InWordNet(Lemma(w.text, WordClass::kNoun), WordClass::kNoun) && p.core.size() <= 1;
+  const bool common_at_start = sentence_start && !w.guessed &&
+                               (w.tag.empty() || w.tag[0] == 'n' || w.tag[0] == 's') && InWordNet(Lemma(w.text, WordClass::kNoun), WordClass::kNoun) && p.core.size() <= 1;
   if (p.capitalized_head && !p.core.empty() && !common_at_start) {
     Entity e;
     e.named = true;

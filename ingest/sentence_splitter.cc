@@ -27,7 +27,7 @@ std::vector<SentenceSpan> SplitSentences(std::string_view nfc_text) {
       icu::UnicodeString::fromUTF8(icu::StringPiece(nfc_text.data(), nfc_text.size()));
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> it(
-      icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
+      icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
   if (U_FAILURE(status)) return out;
   it->setText(text);
   auto emit = [&](int32_t start, int32_t limit) {

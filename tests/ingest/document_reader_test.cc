@@ -1,0 +1,54 @@
+#include "ingest/document_reader.h"
+
+#include <gtest/gtest.h>
+
+namespace quiver::ingest {
+namespace {
+
+TEST(DocumentReader, SkipsBinaryInvalidAndEmptyWithReasons) {
+  ReadResult r;
+  ParseContent("a.txt", std::string("ab\0cd", 5), &r);
+  ParseContent("b.txt", "caf\xC3(", &r);
+  ParseContent("c.txt", "  \n ", &r);
+  ASSERT_EQ(r.skipped.size(), 3u);
+  EXPECT_EQ(r.skipped[0].path, "a.txt");
+  EXPECT_NE(r.skipped[0].reason.find("binary"), std::string::npos);
+  EXPECT_NE(r.skipped[1].reason.find("invalid UTF-8 at byte 3"), std::string::npos);
+  EXPECT_NE(r.skipped[2].reason.find("empty"), std::string::npos);
+  EXPECT_TRUE(r.documents.empty());
+}
+
+TEST(DocumentReader, HtmlDropsScriptsStylesAndNavigation) {
+  std::string title;
+  std::string text = HtmlToText(
+      "<html><head><title>Talks</title><style>p{}</style></head><body><nav>Home</nav>"
+      "<p>The envoy met the mayor.</p><script>var x;</script></body></html>",
+      &title);
+  EXPECT_EQ(title, "Talks");
+  EXPECT_NE(text.find("The envoy met the mayor."), std::string::npos);
+  EXPECT_EQ(text.find("Home"), std::string::npos);
+  EXPECT_EQ(text.find("var x"), std::string::npos);
+}
+
+TEST(DocumentReader, JsonLinesKeepTitleUrlDateAndReportBadLines) {
+  ReadResult r;
+  ParseContent("news.jsonl",
+               "{\"id\":\"7\",\"title\":\"T\",\"text\":\"Body.\",\"url\":\"http://x\",\"date\":\"2020-01-02\"}\n"
+               "not json\n",
+               &r);
+  ASSERT_EQ(r.documents.size(), 1u);
+  EXPECT_EQ(r.documents[0].source, "news.jsonl#7");
+  EXPECT_EQ(r.documents[0].url, "http://x");
+  EXPECT_EQ(r.documents[0].date, "2020-01-02");
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].path, "news.jsonl:2");
+}
+
+TEST(DocumentReader, MissingPathIsReportedAndTheRunGoesOn) {
+  ReadResult r = ReadInputs({"/nonexistent/quiver/file.txt"});
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].reason, "does not exist");
+}
+
+}  // namespace
+}  // namespace quiver::ingest

@@ -1,0 +1,128 @@
+// Extraction on the project's own sentences, through the real parser.
+
+#include <gtest/gtest.h>
+
+#include "ingest/pipeline.h"
+
+namespace quiver::ingest {
+namespace {
+
+std::vector<Triple> Extract(const std::string& text) {
+  static auto dict = LinkDictionary::Load();
+  EXPECT_TRUE(dict.ok()) << dict.status();
+  ParserSession parser(*dict, ParserSettings());
+  SourceDocument doc;
+  doc.source = "test";
+  doc.text = text;
+  return ExtractDocument(doc, parser).input.triples;
+}
+
+const Triple* Find(const std::vector<Triple>& ts, const std::string& s, const std::string& r,
+                   const std::string& o) {
+  for (const Triple& t : ts)
+    if (t.subject == s && t.relation == r && t.object == o) return &t;
+  return nullptr;
+}
+
+std::string Dump(const std::vector<Triple>& ts) {
+  std::string out;
+  for (const Triple& t : ts) out += "(" + t.subject + "; " + t.relation + "; " + t.object + ") ";
+  return out;
+}
+
+TEST(Extraction, ActiveSubjectVerbObjectByLemma) {
+  auto ts = Extract("The mayor of Lyon cancelled the concert.");
+  const Triple* t = Find(ts, "mayor", "cancel", "concert");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->text, "cancelled");
+  EXPECT_FALSE(t->negated);
+}
+
+TEST(Extraction, PassiveWithAgentTurnsAround) {
+  auto ts = Extract("The proposal was rejected by Norway.");
+  const Triple* t = Find(ts, "Norway", "reject", "proposal");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->text, "was rejected by");
+}
+
+TEST(Extraction, NegationWithNotAndNever) {
+  auto ts = Extract("Canada did not sign the treaty. Peru never signed the agreement.");
+  const Triple* a = Find(ts, "Canada", "sign", "treaty");
+  const Triple* b = Find(ts, "Peru", "sign", "agreement");
+  ASSERT_NE(a, nullptr) << Dump(ts);
+  ASSERT_NE(b, nullptr) << Dump(ts);
+  EXPECT_TRUE(a->negated);
+  EXPECT_TRUE(b->negated);
+}
+
+TEST(Extraction, InfinitiveChainWithPlannedModality) {
+  auto ts = Extract("The committee wants to close the museum.");
+  const Triple* t = Find(ts, "committee", "close", "museum");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "planned");
+}
+
+TEST(Extraction, ModalVerbIsPossible) {
+  auto ts = Extract("The company may sell the factory.");
+  const Triple* t = Find(ts, "company", "sell", "factory");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "possible");
+}
+
+TEST(Extraction, CoordinatedVerbsShareSubjectAndObject) {
+  auto ts = Extract("The leaders met and discussed the crisis.");
+  EXPECT_NE(Find(ts, "leader", "discuss", "crisis"), nullptr) << Dump(ts);
+}
+
+TEST(Extraction, PhrasalVerbKeepsItsParticle) {
+  auto ts = Extract("The police rounded up the suspects.");
+  EXPECT_NE(Find(ts, "police", "round_up", "suspect"), nullptr) << Dump(ts);
+}
+
+TEST(Extraction, PrepositionalObjectBecomesTheRelation) {
+  auto ts = Extract("Angela Merkel met with Emmanuel Macron in Berlin.");
+  const Triple* t = Find(ts, "Angela Merkel", "meet_with", "Emmanuel Macron");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->qualifiers.at("in").AsString(), "Berlin");
+}
+
+TEST(Extraction, DemonymTitleBecomesOfficeFact) {
+  auto ts = Extract("Spanish Prime Minister Pedro Sanchez visited Lisbon.");
+  EXPECT_NE(Find(ts, "Pedro Sanchez", "minister_of", "Spain"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Pedro Sanchez", "visit", "Lisbon"), nullptr) << Dump(ts);
+}
+
+TEST(Extraction, ShortFormAndPronounResolveToTheFullName) {
+  auto ts = Extract("President Maria Lopez opened the bridge. Lopez thanked the workers. "
+                    "She praised the engineers.");
+  EXPECT_NE(Find(ts, "Maria Lopez", "thank", "worker"), nullptr) << Dump(ts);
+  const Triple* t = Find(ts, "Maria Lopez", "praise", "engineer");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_NE(t->qualifiers.at("subject_resolution").AsString().find("pronoun"), std::string::npos);
+}
+
+TEST(Extraction, SameGraphForOneAndTwoThreads) {
+  std::vector<SourceDocument> docs;
+  for (int i = 0; i < 4; ++i) {
+    SourceDocument d;
+    d.source = "doc" + std::to_string(i);
+    d.text = "The council approved the budget. Norway rejected the plan number " +
+             std::to_string(i) + ".";
+    docs.push_back(d);
+  }
+  auto run = [&](int jobs) {
+    std::vector<std::string> out;
+    auto st = ExtractAll(docs, jobs, ParserSettings(), [&](size_t i, ExtractedDocument&& d) {
+      for (const Triple& t : d.input.triples)
+        out.push_back(std::to_string(i) + t.subject + t.relation + t.object);
+    });
+    EXPECT_TRUE(st.ok());
+    return out;
+  };
+  auto one = run(1);
+  EXPECT_FALSE(one.empty());
+  EXPECT_EQ(one, run(2));
+}
+
+}  // namespace
+}  // namespace quiver::ingest
