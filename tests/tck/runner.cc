@@ -144,6 +144,11 @@ class ScenarioRun {
     checked_result_ = true;
     if (auto stop = RequireRows(step)) return stop;
     if (!result_->rows.empty()) {
+      if (result_->columns.empty()) {
+        return Fail(absl::StrCat("expected no rows, got ", result_->rows.size(),
+                                 " row(s) without columns (a statement without RETURN "
+                                 "yields no rows)"));
+      }
       return Fail(absl::StrCat("expected no rows, got ", result_->rows.size(), ", first ",
                                RowToString(result_->rows[0])));
     }
