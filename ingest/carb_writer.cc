@@ -56,9 +56,21 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
     std::vector<int> rel = c.relation_words;
     if (c.object_prep_word >= 0) rel.push_back(c.object_prep_word);
     OpenTuple t;
-    t.relation = WordsText(g, rel, sentence);
+    t.relation = c.apposition ? "is" : WordsText(g, rel, sentence);
     t.args.push_back(SpanText(g, ArgWords(g, c.subject_as_written, rel), sentence));
-    t.args.push_back(SpanText(g, ArgWords(g, c.object_as_written, rel), sentence));
+    if (c.clausal_object) {
+      // The complement clause runs to the end of the sentence.
+      std::vector<int> words;
+      for (int w = c.object_as_written; w < g.size(); ++w) {
+        const std::string& text = g.word(w).text;
+        if (g.word(w).begin == g.word(w).end || text == "." || text == "''" || text == "\"")
+          continue;
+        words.push_back(w);
+      }
+      t.args.push_back(SpanText(g, words, sentence));
+    } else {
+      t.args.push_back(SpanText(g, ArgWords(g, c.object_as_written, rel), sentence));
+    }
     for (const PrepArg& p : c.preps) {
       std::vector<int> words = ArgWords(g, p.head, rel);
       words.push_back(p.prep_word);

@@ -97,6 +97,51 @@ class Extractor {
       st.subjects = Conjuncts(g_, antecedent);
       Verb(l.right, st, 0);
     }
+    // Participles modifying a noun: "a resolution drafted by France" (Mv),
+    // "an armada preparing to invade" (Mg).
+    for (const ParseLink& l : g_.tree().links) {
+      const bool past = LinkIs(l.label, "Mv");
+      if (!past && !LinkIs(l.label, "Mg")) continue;
+      State st;
+      st.subjects = Conjuncts(g_, l.left);
+      st.passive = past;
+      Verb(l.right, st, 0);
+    }
+    // "Hollande's decision to cancel the meeting": the possessor acts.
+    for (const ParseLink& l : g_.tree().links) {
+      if (!LinkIs(l.label, "IV") && !LinkIs(l.label, "TO")) continue;
+      const std::string& tag = g_.word(l.left).tag;
+      if (tag.empty() || tag[0] != 'n') continue;
+      int inf = LinkIs(l.label, "IV") ? l.right : g_.Find(l.right, "I", true);
+      if (inf < 0 || (LinkIs(l.label, "TO") && g_.Find(l.left, "IV", true) >= 0)) continue;
+      int possessor = -1;
+      for (int det : g_.FindAll(l.left, "D", false)) {
+        possessor = g_.Find(det, "YS", false);
+        if (possessor < 0) possessor = g_.Find(det, "YP", false);
+        if (possessor >= 0) break;
+      }
+      if (possessor < 0) continue;
+      State st;
+      st.subjects = Conjuncts(g_, possessor);
+      const std::string noun = Lemma(g_.word(l.left).text, WordClass::kNoun);
+      if (noun != "decision" && noun != "refusal") st.modality = Modality::kPlanned;
+      if (noun == "refusal") st.negated = true;
+      st.words.push_back(l.left);
+      int to = g_.Find(l.left, "TO", true);
+      if (to >= 0) st.words.push_back(to);
+      Verb(inf, st, 0);
+    }
+    // Appositions: "Laurent Fabius, the French foreign minister, ...".
+    for (const ParseLink& l : g_.tree().links) {
+      if (!LinkIs(l.label, "MX")) continue;
+      Clause cl;
+      cl.subject = cl.subject_as_written = l.left;
+      cl.object = cl.object_as_written = l.right;
+      cl.verb = l.right;
+      cl.relation = "be";
+      cl.apposition = true;
+      out_.push_back(cl);
+    }
     std::stable_sort(out_.begin(), out_.end(),
                      [](const Clause& a, const Clause& b) { return a.verb < b.verb; });
     return std::move(out_);
@@ -209,6 +254,26 @@ class Extractor {
     if (IsBe(word.text) && g_.Find(v, "O", true) >= 0) {
       st.copula = true;
       Complement(g_.Find(v, "O", true), st, /*adjective=*/false);
+      return;
+    }
+    // "X said (that) Y ...": the complement clause is the object.
+    int comp = g_.Find(v, "TH", true);
+    if (comp < 0) comp = g_.Find(v, "Ce", true);
+    if (comp >= 0 && g_.FindAll(v, "O", true).empty()) {
+      Clause base;
+      base.verb = v;
+      base.relation = VerbLemma(v);
+      base.negated = st.negated;
+      base.modality = st.modality;
+      base.relation_words = st.words;
+      base.clausal_object = true;
+      base.graph_worthy = false;
+      for (int s : st.subjects) {
+        Clause cl = base;
+        cl.subject = cl.subject_as_written = s;
+        cl.object = cl.object_as_written = comp;
+        out_.push_back(cl);
+      }
       return;
     }
     Emit(v, st, {});

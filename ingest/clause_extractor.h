@@ -37,6 +37,11 @@ struct Clause {
   int subject_as_written = -1;  // The grammatical subject, for CaRB order.
   int object_as_written = -1;
   int object_prep_word = -1;    // When the object came from a preposition.
+  // The object is a whole clause ("said that Y vetoed Z"): CaRB's arg2 is
+  // its span; the graph gets the inner clause instead.
+  bool clausal_object = false;
+  // Apposition ("Fabius, the foreign minister"): relation "be", no verb word.
+  bool apposition = false;
 };
 
 // Every clause the parse states, in sentence order of their verbs.

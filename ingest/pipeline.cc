@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "ingest/carb_writer.h"
@@ -112,6 +113,21 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
       return it->second;
     };
     std::vector<Clause> clauses = ExtractClauses(g);
+    // Resolve every argument and every name in word order, so a pronoun
+    // sees the entities before it and names outside any clause still give
+    // their offices ("..., Kremlin spokesman Dmitry Peskov said").
+    std::set<int> heads;
+    for (const Clause& c : clauses) {
+      if (!c.graph_worthy) continue;
+      heads.insert(c.subject);
+      if (c.relation != "be") heads.insert(c.object);
+    }
+    for (int w = 1; w < g.size(); ++w)
+      if (IsCapitalized(g.word(w).text) && g.Find(w, "G", true) < 0 && g.word(w).tag != "a" &&
+          g.word(w).tag != "null")
+        heads.insert(w);
+    for (int h : heads)
+      if (h > 0) resolve(h);
     for (const Clause& c : clauses) {
       if (!c.graph_worthy || c.subject < 0 || c.object < 0) continue;
       const auto& s = resolve(c.subject);
@@ -135,13 +151,6 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
         if (q && p.preposition != "of") t.qualifiers[p.preposition] = Value(q->name);
       }
       triples.push_back(std::move(t));
-    }
-    // Appositions: "Laurent Fabius, the French foreign minister, ...".
-    for (const ParseLink& l : trees[i].links) {
-      if (!LinkIs(l.label, "MX")) continue;
-      const auto& holder = resolve(l.left);
-      if (!holder) continue;
-      if (auto f = entities.OfficeFact(g, *holder, l.right)) titles.push_back(*f);
     }
     for (const TitleFact& f : titles) {
       Triple t = MakeTriple(f.holder, TypeName(f.relation), f.of, span, static_cast<uint32_t>(i));
