@@ -40,14 +40,32 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
         absl::StrCat("graph snapshot: ", n, " nodes exceed the 32-bit vertex range"));
   }
 
-  // `out` keys sort by src, so the edge list arrives grouped by source
-  // vertex and the out-CSR is built from sorted input without a sort.
-  std::vector<std::pair<Vertex, Vertex>> pairs;
-  std::vector<SnapshotEdge> props;
-  pairs.reserve(reader.store().counters().edges);
-  props.reserve(reader.store().counters().edges);
+  // Node ids are allocated densely, so a table from id to vertex usually
+  // costs a few bytes per node and spares a binary search per edge end.
+  std::vector<Vertex> dense;
+  const NodeId max_id = n ? snap->nodes_.back() : 0;
+  if (n > 0 && max_id / 4 <= n) {
+    dense.assign(max_id + 1, UINT32_MAX);
+    for (Vertex v = 0; v < n; ++v) dense[snap->nodes_[v]] = v;
+  }
+  auto vertex_of = [&](NodeId id) -> std::optional<Vertex> {
+    if (!dense.empty()) {
+      if (id > max_id || dense[id] == UINT32_MAX) return std::nullopt;
+      return dense[id];
+    }
+    return snap->vertex(id);
+  };
+
+  // `out` keys sort by src, so the scan yields the out-CSR's arrays in
+  // order: they are filled in place (Boost's CSR keeps them as public
+  // members), with no edge list to sort or copy.
+  auto& out = snap->out_.m_forward;
+  out.m_rowstart.assign(n + 1, 0);
+  const size_t expected = static_cast<size_t>(std::max<int64_t>(0, reader.store().counters().edges));
+  out.m_column.reserve(expected);
+  out.m_edge_properties.reserve(expected);
   NodeId last_src = 0;
-  Vertex last_src_v = 0;
+  Vertex next_row = 0;  // Rows before it have their start set.
   bool have_src = false;
   auto cursor = reader.Scan(Cf::kOut, "");
   for (; cursor->Valid(); cursor->Next()) {
@@ -56,50 +74,48 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
       return absl::DataLossError("graph snapshot: corrupted key in column family out");
     }
     if (!have_src || e.src != last_src) {
-      auto v = snap->vertex(e.src);
+      auto v = vertex_of(e.src);
       if (!v) {
         return absl::DataLossError(absl::StrCat(
             "graph snapshot: edge ", e.edge, " starts at missing node ", e.src));
       }
+      const uint32_t at = static_cast<uint32_t>(out.m_column.size());
+      for (; next_row <= *v; ++next_row) out.m_rowstart[next_row] = at;
       last_src = e.src;
-      last_src_v = *v;
       have_src = true;
     }
-    auto dst = snap->vertex(e.dst);
+    auto dst = vertex_of(e.dst);
     if (!dst) {
       return absl::DataLossError(absl::StrCat(
           "graph snapshot: edge ", e.edge, " ends at missing node ", e.dst));
     }
-    pairs.emplace_back(last_src_v, *dst);
-    props.push_back(SnapshotEdge{e.type, e.edge});
+    out.m_column.push_back(*dst);
+    out.m_edge_properties.push_back(SnapshotEdge{e.type, e.edge});
   }
   QUIVER_RETURN_IF_ERROR(cursor->status());
-  if (pairs.size() >= UINT32_MAX) {
+  const size_t m = out.m_column.size();
+  if (m >= UINT32_MAX) {
     return absl::ResourceExhaustedError("graph snapshot: too many edges for 32-bit indices");
   }
-
-  snap->out_ = CsrGraph(boost::edges_are_sorted, pairs.begin(), pairs.end(),
-                        props.begin(), n, pairs.size());
+  for (; next_row <= n; ++next_row) out.m_rowstart[next_row] = static_cast<uint32_t>(m);
 
   // The in-CSR: a stable counting sort by target keeps, per target, the
   // `out` order (source, type, edge), so results do not depend on anything
   // but the data.
-  std::vector<uint32_t> start(n + 1, 0);
-  for (const auto& p : pairs) ++start[p.second + 1];
-  for (size_t v = 0; v < n; ++v) start[v + 1] += start[v];
-  std::vector<std::pair<Vertex, Vertex>> rev(pairs.size());
-  std::vector<SnapshotEdge> rev_props(pairs.size());
-  for (size_t i = 0; i < pairs.size(); ++i) {
-    uint32_t at = start[pairs[i].second]++;
-    rev[at] = {pairs[i].second, pairs[i].first};
-    rev_props[at] = props[i];
+  auto& in = snap->in_.m_forward;
+  in.m_rowstart.assign(n + 1, 0);
+  for (Vertex dst : out.m_column) ++in.m_rowstart[dst + 1];
+  for (size_t v = 0; v < n; ++v) in.m_rowstart[v + 1] += in.m_rowstart[v];
+  std::vector<uint32_t> fill(in.m_rowstart.begin(), in.m_rowstart.end() - 1);
+  in.m_column.resize(m);
+  in.m_edge_properties.resize(m);
+  for (Vertex src = 0; src < n; ++src) {
+    for (uint32_t i = out.m_rowstart[src]; i < out.m_rowstart[src + 1]; ++i) {
+      uint32_t at = fill[out.m_column[i]]++;
+      in.m_column[at] = src;
+      in.m_edge_properties[at] = out.m_edge_properties[i];
+    }
   }
-  pairs.clear();
-  pairs.shrink_to_fit();
-  props.clear();
-  props.shrink_to_fit();
-  snap->in_ = CsrGraph(boost::edges_are_sorted, rev.begin(), rev.end(),
-                       rev_props.begin(), n, rev.size());
   return std::shared_ptr<const Snapshot>(std::move(snap));
 }
 
