@@ -1,5 +1,7 @@
 #include "ingest/carb_writer.h"
 
+#include "ingest/link_parser.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -61,7 +63,9 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
     if (c.clausal_object) {
       // The complement clause runs to the end of the sentence.
       std::vector<int> words;
-      for (int w = c.object_as_written; w < g.size(); ++w) {
+      int first = c.verb + 1;
+      for (int r : rel) first = std::max(first, r + 1);
+      for (int w = first; w < g.size(); ++w) {
         const std::string& text = g.word(w).text;
         if (g.word(w).begin == g.word(w).end || text == "." || text == "''" || text == "\"")
           continue;
@@ -71,13 +75,43 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
     } else {
       t.args.push_back(SpanText(g, ArgWords(g, c.object_as_written, rel), sentence));
     }
+    std::vector<int> object_words = ArgWords(g, c.object_as_written, rel);
     for (const PrepArg& p : c.preps) {
+      // The parser often attaches a preposition to both the verb and the
+      // object; CaRB keeps it in the object.
+      if (!c.clausal_object && std::find(object_words.begin(), object_words.end(),
+                                         p.prep_word) != object_words.end())
+        continue;
       std::vector<int> words = ArgWords(g, p.head, rel);
       words.push_back(p.prep_word);
       t.args.push_back(SpanText(g, words, sentence));
     }
     if (t.relation.empty() || t.args[0].empty() || t.args[1].empty()) continue;
     t.confidence = ClauseConfidence(g, c, partial);
+    std::string key = t.relation + "\t" + t.args[0] + "\t" + t.args[1];
+    if (!seen.insert(key).second) continue;
+    out.push_back(std::move(t));
+  }
+  // "the Academy Building in downtown Milwaukee" -> (...; is in; ...): a
+  // location stated inside a noun phrase. Low confidence: often an
+  // attachment the parser guessed.
+  for (const ParseLink& l : g.tree().links) {
+    if (!LinkIs(l.label, "Mp")) continue;
+    const std::string prep = g.word(l.right).text;
+    if (prep != "in" && prep != "at" && prep != "near") continue;
+    const std::string& tag = g.word(l.left).tag;
+    if (!(tag.empty() || tag[0] == 'n' || tag[0] == 's' || tag[0] == 'l' || tag[0] == 'b' ||
+          tag[0] == 'g') || tag == "null")
+      continue;
+    int obj = g.Find(l.right, "J", true);
+    if (obj < 0) continue;
+    std::vector<int> head_words = PhraseWords(g, l.left, /*full=*/false);
+    OpenTuple t;
+    t.relation = "is " + prep;
+    t.args.push_back(SpanText(g, head_words, sentence));
+    t.args.push_back(SpanText(g, PhraseWords(g, obj, /*full=*/true), sentence));
+    if (t.args[0].empty() || t.args[1].empty()) continue;
+    t.confidence = partial ? 0.2 : 0.35;
     std::string key = t.relation + "\t" + t.args[0] + "\t" + t.args[1];
     if (!seen.insert(key).second) continue;
     out.push_back(std::move(t));

@@ -134,6 +134,10 @@ class Extractor {
     // Appositions: "Laurent Fabius, the French foreign minister, ...".
     for (const ParseLink& l : g_.tree().links) {
       if (!LinkIs(l.label, "MX")) continue;
+      const std::string& tag = g_.word(l.right).tag;
+      if (!(tag.empty() || tag[0] == 'n' || tag[0] == 's' || tag[0] == 'l' || tag[0] == 'b') ||
+          tag == "null")
+        continue;
       Clause cl;
       cl.subject = cl.subject_as_written = l.left;
       cl.object = cl.object_as_written = l.right;

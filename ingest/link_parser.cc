@@ -63,6 +63,12 @@ int ScoreLinkage(Linkage linkage) {
     if (LinkIs(label, "WV")) score += 4;
     if (LinkIs(label, "S")) score += 2;
     if (LinkIs(label, "Wa")) score -= 4;
+    // A verb form as the object of "be" ("is being(n) administered") is a
+    // noun reading of an auxiliary.
+    if (LinkIs(label, "O")) {
+      std::string word = linkage_get_word(linkage, linkage_get_link_rword(linkage, k));
+      if (word.find(".v") != std::string::npos) score -= 3;
+    }
   }
   return score;
 }
@@ -138,7 +144,7 @@ ParseOutcome ParserSession::Parse(std::string_view sentence, ParseTree* tree) {
       elapsed_ms() < settings_.budget_ms / 2) {
     // Allow a few words to stay unlinked rather than lose the sentence.
     parse_options_set_min_null_count(o, 1);
-    parse_options_set_max_null_count(o, 4);
+    parse_options_set_max_null_count(o, 12);
     found = sentence_parse(sent, o);
     partial = true;
   }

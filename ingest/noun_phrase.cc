@@ -86,19 +86,27 @@ bool RightModifier(const std::string& label) {
          LinkIs(label, "K");
 }
 
-void Collect(const LinkGraph& g, int w, bool full, int depth, std::set<int>* seen) {
+// `inner`: w is inside a modifier (a preposition, participle or relative
+// clause), whose own arguments belong to the phrase; otherwise w is a noun
+// head, whose clause (its verb, its subject link) does not.
+void Collect(const LinkGraph& g, int w, bool full, bool inner, int depth, std::set<int>* seen) {
   if (depth > 30 || !seen->insert(w).second) return;
   for (const Adjacent& a : g.at(w)) {
     const std::string& label = a.link->label;
     if (g.word(a.other).begin == g.word(a.other).end) continue;  // walls
     if (!a.to_right && a.link->right == w && LeftModifier(label)) {
-      Collect(g, a.other, full, depth + 1, seen);
+      Collect(g, a.other, full, false, depth + 1, seen);
     } else if (LinkIs(label, "SJ") || (a.to_right && LinkIs(label, "G"))) {
-      Collect(g, a.other, full, depth + 1, seen);
-    } else if (full && a.to_right &&
-               (depth == 0 ? (LinkIs(label, "M") || LinkIs(label, "J") || LinkIs(label, "R"))
-                           : RightModifier(label))) {
-      Collect(g, a.other, full, depth + 1, seen);
+      Collect(g, a.other, full, false, depth + 1, seen);
+    } else if (!full || !a.to_right) {
+      continue;
+    } else if (!inner && (LinkIs(label, "M") || LinkIs(label, "R") || LinkIs(label, "TO") ||
+                          LinkIs(label, "IV"))) {
+      Collect(g, a.other, full, true, depth + 1, seen);
+    } else if (LinkIs(label, "J")) {
+      Collect(g, a.other, full, false, depth + 1, seen);
+    } else if (inner && RightModifier(label) && !LinkIs(label, "S")) {
+      Collect(g, a.other, full, true, depth + 1, seen);
     }
   }
 }
@@ -107,7 +115,7 @@ void Collect(const LinkGraph& g, int w, bool full, int depth, std::set<int>* see
 
 std::vector<int> PhraseWords(const LinkGraph& g, int head, bool full) {
   std::set<int> seen;
-  Collect(g, head, full, 0, &seen);
+  Collect(g, head, full, /*inner=*/false, 0, &seen);
   std::vector<int> out(seen.begin(), seen.end());
   // A phrase as written ends before a trailing comma.
   while (out.size() > 1 && (g.word(out.back()).text == "," || g.word(out.back()).text == "."))
