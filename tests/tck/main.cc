@@ -2,10 +2,11 @@
 //
 //   quiver-tck [--verbose] [--filter TEXT] [--list-failures FILE]
 //              [--floor FILE] [--timeout SECONDS] [--no-fork]
-//              [--graphs DIR] [--tiers README] PATH...
+//              [--graphs DIR] [--tiers README] [--markdown FILE] PATH...
 //
 // Prints each failing scenario with its reason, a per-folder and per-tier
-// summary, and ends with "N passed, N failed, N skipped (of N)".
+// summary (also as Markdown tables with --markdown, for docs/conformance.md),
+// and ends with "N passed, N failed, N skipped (of N)".
 // Exit: 0 (with --floor: every floor met; without: nothing failed), 1
 // otherwise, 2 for bad usage, 77 when a PATH does not exist (ctest's skip).
 
@@ -35,14 +36,15 @@ struct Args {
   bool verbose = false;
   bool fork = true;
   double timeout = 10;
-  std::string filter, list_failures, floor, graphs, tiers;
+  std::string filter, list_failures, floor, graphs, tiers, markdown;
   std::vector<std::string> paths;
 };
 
 void Usage() {
   std::cerr << "usage: quiver-tck [--verbose] [--filter TEXT] [--list-failures FILE]\n"
                "                  [--floor FILE] [--timeout SECONDS] [--no-fork]\n"
-               "                  [--graphs DIR] [--tiers README] PATH...\n";
+               "                  [--graphs DIR] [--tiers README] [--markdown FILE]\n"
+               "                  PATH...\n";
 }
 
 bool ParseArgs(int argc, char** argv, Args* a) {
@@ -67,6 +69,8 @@ bool ParseArgs(int argc, char** argv, Args* a) {
       if (!value(&a->graphs)) return false;
     } else if (arg == "--tiers") {
       if (!value(&a->tiers)) return false;
+    } else if (arg == "--markdown") {
+      if (!value(&a->markdown)) return false;
     } else if (arg == "--timeout") {
       std::string t;
       if (!value(&t) || !absl::SimpleAtod(t, &a->timeout) || a->timeout <= 0) return false;
@@ -104,6 +108,34 @@ std::map<std::string, std::string> LoadTiers(const Args& a) {
     }
   }
   return {};
+}
+
+std::string Percent(const Tally& t) {
+  if (t.total() == 0) return "-";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * static_cast<double>(t.passed) /
+                                               static_cast<double>(t.total()));
+  return buf;
+}
+
+void WriteMarkdown(const std::string& path, const std::map<std::string, Tally>& by_folder,
+                   const std::map<std::string, Tally>& by_tier, const Tally& total) {
+  std::ofstream out(path);
+  auto row = [&](const std::string& name, const Tally& t) {
+    out << "| " << name << " | " << t.passed << " | " << t.failed << " | " << t.skipped
+        << " | " << t.total() << " | " << Percent(t) << " |\n";
+  };
+  auto table = [&](const char* what, const std::map<std::string, Tally>& rows) {
+    out << "| " << what << " | passed | failed | skipped | total | pass rate |\n"
+        << "|---|---:|---:|---:|---:|---:|\n";
+    for (const auto& [name, t] : rows) row(name, t);
+    row("**all**", total);
+  };
+  if (!by_tier.empty()) {
+    table("tier", by_tier);
+    out << "\n";
+  }
+  table("folder", by_folder);
 }
 
 int Main(int argc, char** argv) {
@@ -204,6 +236,7 @@ int Main(int argc, char** argv) {
     std::cout << "Expected errors whose detail code was not in the message: " << details_missed
               << "\n";
   }
+  if (!args.markdown.empty()) WriteMarkdown(args.markdown, by_folder, by_tier, total);
   if (!args.list_failures.empty()) {
     std::ofstream out(args.list_failures);
     for (const auto& f : failures) out << f << "\n";
