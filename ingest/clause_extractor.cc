@@ -102,6 +102,10 @@ class Extractor {
     for (const ParseLink& l : g_.tree().links) {
       const bool past = LinkIs(l.label, "Mv");
       if (!past && !LinkIs(l.label, "Mg")) continue;
+      const std::string& tag = g_.word(l.left).tag;
+      if (!(tag.empty() || tag[0] == 'n' || tag[0] == 's' || tag[0] == 'g') || tag == "null" ||
+          (tag.empty() && !IsCapitalized(g_.word(l.left).text)))
+        continue;
       State st;
       st.subjects = Conjuncts(g_, l.left);
       st.passive = past;
@@ -328,6 +332,25 @@ class Extractor {
       }
       PrepArg first = preps.front();
       preps.erase(preps.begin());
+      if (first.preposition == "by" && lemma.size() > 2 &&
+          lemma.compare(lemma.size() - 2, 2, "ed") == 0) {
+        // "was prepared by the council": a participle the parser read as an
+        // adjective; the agent acts.
+        base.relation = VerbLemma(c);
+        base.passive = true;
+        base.preps = preps;
+        for (int a : Conjuncts(g_, first.head))
+          for (int s : st.subjects) {
+            Clause cl = base;
+            cl.subject = a;
+            cl.object = s;
+            cl.subject_as_written = s;
+            cl.object_as_written = a;
+            cl.object_prep_word = first.prep_word;
+            out_.push_back(cl);
+          }
+        return;
+      }
       base.relation_words.push_back(first.prep_word);
       base.relation = lemma + "_" + first.preposition;
       base.preps = preps;

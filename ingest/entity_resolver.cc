@@ -1,6 +1,7 @@
 #include "ingest/entity_resolver.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 #include "absl/strings/str_join.h"
@@ -33,7 +34,8 @@ bool NamesNothing(const std::string& lower) {
       "both", "all", "some", "each", "itself", "himself", "herself", "themselves", "something",
       "anything", "nothing", "everything", "someone", "anyone", "everyone", "here", "me",
       "i", "we", "us", "you", "whose", "ones", "others", "other", "much", "many", "more",
-      "most", "few", "several", "none", "either", "neither", "same", "such", "former", "latter"};
+      "most", "few", "several", "none", "either", "neither", "same", "such", "former", "latter",
+      "any", "every", "another"};
   return k.count(lower) > 0;
 }
 
@@ -63,6 +65,16 @@ Entity CountryEntity(const std::string& country, const std::string& mention, con
   e.reason = why;
   if (mention != country) AddUnique(&e.aliases, mention);
   return e;
+}
+
+// An adjective of nationality the table does not know ("Faroese"): not an
+// organisation qualifier.
+bool LooksLikeDemonym(const std::string& w) {
+  for (const char* suffix : {"ian", "ish", "ese", "ic", "ean", "ani", "i"})
+    if (w.size() > std::strlen(suffix) + 2 &&
+        w.compare(w.size() - std::strlen(suffix), std::strlen(suffix), suffix) == 0)
+      return true;
+  return false;
 }
 
 }  // namespace
@@ -115,7 +127,8 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
         parts.country = c;
       } else if (auto c2 = CountryByName(t)) {
         parts.country = c2;
-      } else if (IsCapitalized(t) && !IsTitleQualifier(Lower(t)) && !IsTitleWord(Lower(t))) {
+      } else if (IsCapitalized(t) && !IsTitleQualifier(Lower(t)) && !IsTitleWord(Lower(t)) &&
+                 !LooksLikeDemonym(t)) {
         parts.org = parts.org.empty() ? t : parts.org + " " + t;
       }
     } else if (i == title_at) {
@@ -224,6 +237,25 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     e.named = true;
     e.mention = absl::StrJoin(p.surface, " ");
     std::string name = absl::StrJoin(p.core, " ");
+    // "Chamber of Commerce", "Friends of Syria": an of-phrase of capitalised
+    // words continues the name.
+    int of = g.Find(head, "Mf", true);
+    if (of < 0) of = g.Find(head, "Mp", true);
+    if (of == head + 1 && g.word(of).text == "of") {
+      int obj = g.Find(of, "J", true);
+      if (obj > of && IsCapitalized(g.word(obj).text)) {
+        std::vector<int> tail = PhraseWords(g, obj, /*full=*/false);
+        bool contiguous = !tail.empty() && tail.front() == of + 1;
+        for (int t : tail) contiguous = contiguous && IsCapitalized(g.word(t).text);
+        if (contiguous) {
+          std::vector<std::string> words;
+          for (int t : tail) words.push_back(g.word(t).text);
+          name += " of " + absl::StrJoin(words, " ");
+          p.core.push_back("of");
+          for (auto& wd : words) p.core.push_back(wd);
+        }
+      }
+    }
     if (auto c = CountryByName(name)) {
       e = CountryEntity(*c, name, "country name (iso-codes)");
       e.mention = name;

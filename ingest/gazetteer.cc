@@ -98,7 +98,25 @@ std::optional<std::string> CountryByDemonym(std::string_view word) {
       {"australian", "Australia"}, {"qatari", "Qatar"}, {"kurdish", "Kurdistan"},
       {"libyan", "Libya"}, {"tunisian", "Tunisia"}, {"algerian", "Algeria"},
       {"moroccan", "Morocco"}, {"austrian", "Austria"}, {"irish", "Ireland"},
-      {"portuguese", "Portugal"}, {"korean", "South Korea"}, {"belarusian", "Belarus"}};
+      {"portuguese", "Portugal"}, {"korean", "South Korea"}, {"belarusian", "Belarus"},
+      {"icelandic", "Iceland"}, {"icelander", "Iceland"}, {"estonian", "Estonia"},
+      {"latvian", "Latvia"}, {"lithuanian", "Lithuania"}, {"hungarian", "Hungary"},
+      {"romanian", "Romania"}, {"bulgarian", "Bulgaria"}, {"serbian", "Serbia"},
+      {"croatian", "Croatia"}, {"czech", "Czech Republic"}, {"slovak", "Slovakia"},
+      {"slovenian", "Slovenia"}, {"nigerian", "Nigeria"}, {"kenyan", "Kenya"},
+      {"ethiopian", "Ethiopia"}, {"argentine", "Argentina"}, {"argentinian", "Argentina"},
+      {"chilean", "Chile"}, {"colombian", "Colombia"}, {"peruvian", "Peru"},
+      {"venezuelan", "Venezuela"}, {"cuban", "Cuba"}, {"vietnamese", "Vietnam"},
+      {"thai", "Thailand"}, {"indonesian", "Indonesia"}, {"malaysian", "Malaysia"},
+      {"filipino", "Philippines"}, {"emirati", "United Arab Emirates"},
+      {"yemeni", "Yemen"}, {"sudanese", "Sudan"}, {"somali", "Somalia"},
+      {"georgian", "Georgia"}, {"armenian", "Armenia"}, {"azerbaijani", "Azerbaijan"},
+      {"kazakh", "Kazakhstan"}, {"uzbek", "Uzbekistan"}, {"mongolian", "Mongolia"},
+      {"bahraini", "Bahrain"}, {"kuwaiti", "Kuwait"}, {"omani", "Oman"},
+      {"luxembourgish", "Luxembourg"}, {"maltese", "Malta"}, {"cypriot", "Cyprus"},
+      {"new zealander", "New Zealand"}, {"south african", "South Africa"},
+      {"ghanaian", "Ghana"}, {"senegalese", "Senegal"}, {"malian", "Mali"},
+      {"palestinian", "Palestine"}, {"scottish", "United Kingdom"}, {"english", "United Kingdom"}};
   std::string w = Lower(word);
   if (w.size() > 1 && w.back() == 's') {
     auto it = m->find(w.substr(0, w.size() - 1));  // "Russians"
