@@ -34,6 +34,10 @@ class Engine {
 // no query engine: scenarios are skipped, not failed.
 using EngineFactory = std::function<absl::StatusOr<std::unique_ptr<Engine>>()>;
 
+// False in a build without Database::Query (OpenQuiverEngine then always
+// returns kUnimplemented). Opens nothing: the caller may fork afterwards.
+bool HaveQueryEngine();
+
 // A fresh in-memory Quiver store named "/tck-<n>".
 absl::StatusOr<std::unique_ptr<Engine>> OpenQuiverEngine(int n);
 

@@ -96,6 +96,8 @@ class QuiverEngine : public Engine {
 
 }  // namespace
 
+bool HaveQueryEngine() { return true; }
+
 absl::StatusOr<std::unique_ptr<Engine>> OpenQuiverEngine(int n) {
   Options options;
   options.in_memory = true;

@@ -6,6 +6,8 @@
 
 namespace quiver::tck {
 
+bool HaveQueryEngine() { return false; }
+
 absl::StatusOr<std::unique_ptr<Engine>> OpenQuiverEngine(int n) {
   return absl::UnimplementedError("this build has no query engine (Database::Query)");
 }
