@@ -5,6 +5,7 @@
 #define QUIVER_API_DATABASE_IMPL_H_
 
 #include <memory>
+#include <mutex>
 
 #include "graph/snapshot.h"
 #include "graph/store.h"
@@ -12,8 +13,16 @@
 
 namespace quiver {
 
+namespace query {
+class ProcedureRegistry;
+}
+
 struct Database::Impl {
   std::unique_ptr<graph::Store> store;
+  // Procedures of this store only (query/procedures/database_registry.h),
+  // created on first use.
+  std::once_flag procedures_once;
+  std::shared_ptr<query::ProcedureRegistry> procedures;
   // The CSR view for whole-graph algorithms, rebuilt after writes.
   graph::SnapshotCache snapshots;
 };

@@ -17,6 +17,7 @@ namespace quiver::cli {
 
 void AddLoadCommand(CLI::App& app);
 void AddStatsCommand(CLI::App& app);
+void AddQueryCommand(CLI::App& app);
 void AddIngestCommand(CLI::App& app);
 void AddExtractCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);

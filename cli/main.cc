@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   app.set_help_all_flag("--help-all", "Describe every command and option");
   quiver::cli::AddLoadCommand(app);
   quiver::cli::AddStatsCommand(app);
+  quiver::cli::AddQueryCommand(app);
   quiver::cli::AddIngestCommand(app);
   quiver::cli::AddExtractCommand(app);
   quiver::cli::AddExportCommand(app);

@@ -15,6 +15,7 @@ const char* ErrorTypeName(ErrorType type) {
     case ErrorType::kEntityNotFound: return "EntityNotFound";
     case ErrorType::kConstraintVerificationFailed: return "ConstraintVerificationFailed";
     case ErrorType::kProcedureError: return "ProcedureError";
+    case ErrorType::kParameterMissing: return "ParameterMissing";
     case ErrorType::kLimitExceeded: return "LimitExceeded";
   }
   return "Error";

@@ -33,6 +33,7 @@ enum class ErrorType {
   kEntityNotFound,
   kConstraintVerificationFailed,
   kProcedureError,
+  kParameterMissing,
   kLimitExceeded,  // Quiver's own: a QueryOptions limit was reached.
 };
 

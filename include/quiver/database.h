@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "quiver/graph_types.h"
 #include "quiver/options.h"
+#include "quiver/result.h"
 
 namespace quiver {
 
@@ -76,6 +77,14 @@ class Database {
   absl::Status AddAlias(NodeId node, std::string_view alias);
 
   absl::StatusOr<Stats> GetStats() const;
+
+  // Runs one statement of Quiver's query language (openCypher; see
+  // docs/query-language.md) with `params` bound to $name. Read statements
+  // see one consistent snapshot; updating statements commit atomically or
+  // change nothing. Errors: typed query errors (quiver/result.h explains
+  // their format), kResourceExhausted when a QueryOptions limit is exceeded.
+  absl::StatusOr<Result> Query(std::string_view text, const ValueMap& params = {},
+                               const QueryOptions& options = QueryOptions());
 
   // Read-only stores: makes the writer's commits so far visible.
   // A no-op on a writable store.

@@ -89,6 +89,10 @@ struct NodePattern {
   std::string variable;  // Empty: anonymous (the binder names it).
   std::vector<std::string> labels;
   ExprPtr properties;  // kMap or kParameter, or null.
+  // Bound by the binder: the row slot, and whether the variable was bound
+  // before this pattern (then the pattern only checks it).
+  int slot = -1;
+  bool bound = false;
 };
 
 struct RelPattern {
@@ -100,6 +104,8 @@ struct RelPattern {
   bool var_length = false;
   std::optional<int64_t> min_hops;  // var_length: default 1
   std::optional<int64_t> max_hops;  // var_length: default unbounded
+  int slot = -1;  // See NodePattern.
+  bool bound = false;
 };
 
 enum class ShortestKind { kNone, kShortest, kAll };
@@ -110,10 +116,12 @@ struct PatternPart {
   ShortestKind shortest = ShortestKind::kNone;
   std::vector<NodePattern> nodes;  // nodes.size() == rels.size() + 1
   std::vector<RelPattern> rels;
+  int path_slot = -1;  // Bound by the binder when path_variable is set.
 };
 
 struct SortItem {
   ExprPtr expr;
+  std::string text;  // As written, to match a projected column.
   bool descending = false;
 };
 
@@ -121,6 +129,7 @@ struct ProjectionItem {
   ExprPtr expr;
   std::string alias;  // The column name: AS name, or the expression's text.
   bool has_alias = false;
+  bool has_aggregate = false;  // Set by the binder.
 };
 
 struct Projection {
@@ -131,6 +140,10 @@ struct Projection {
   std::vector<SortItem> order_by;
   ExprPtr skip;
   ExprPtr limit;
+  // Set by the binder: the input row width (ORDER BY may read input
+  // variables at slots items.size() + i), whether items aggregate.
+  int input_width = 0;
+  bool aggregates = false;
 };
 
 enum class SetKind { kProperty, kReplaceProperties, kMergeProperties, kLabels };
@@ -169,6 +182,7 @@ struct Clause {
   // kUnwind
   ExprPtr expr;
   std::string variable;
+  int slot = -1;  // kUnwind variable, bound by the binder.
   // kWith, kReturn
   Projection projection;
   // kMerge
@@ -187,10 +201,16 @@ struct Clause {
   bool args_given = false;  // CALL p() vs CALL p (implicit arguments)
   bool yield_star = false;
   std::vector<YieldItem> yields;
+  std::vector<int> yield_slots;  // Bound by the binder.
+  // Set by the binder: the row width after this clause.
+  int width = 0;
 };
 
 struct SingleQuery {
   std::vector<Clause> clauses;
+  // Set by the binder: the result columns and whether the query writes.
+  std::vector<std::string> columns;
+  bool updates = false;
 };
 
 enum class ExplainMode { kNone, kExplain, kProfile };

@@ -10,7 +10,16 @@ NodeValue ToNodeValue(const Node& node) {
   v.id = node.id;
   v.labels = node.labels;
   v.properties = node.properties;
-  if (!node.aliases.empty()) {
+  // Loaded nodes list their own name among their aliases; show the list
+  // only when it says more than the name.
+  bool more = false;
+  auto name = node.properties.find("name");
+  for (const auto& a : node.aliases) {
+    if (name == node.properties.end() || !name->second.is_string() ||
+        a != name->second.AsString())
+      more = true;
+  }
+  if (more) {
     ValueList aliases;
     for (const auto& a : node.aliases) aliases.emplace_back(a);
     v.properties["aliases"] = Value(std::move(aliases));
@@ -24,7 +33,7 @@ absl::StatusOr<Value> ExecContext::NodeValueOf(uint64_t id) {
   QUIVER_ASSIGN_OR_RETURN(auto node, reader->GetNode(id));
   if (!node) {
     return Error(ErrorType::kEntityNotFound, nullptr,
-                 absl::StrCat("node ", id, " does not exist"), "EntityNotFound");
+                 absl::StrCat("node ", id, " does not exist (deleted?)"), "DeletedEntityAccess");
   }
   Value v(ToNodeValue(*node));
   node_cache.emplace(id, v);
@@ -37,7 +46,8 @@ absl::StatusOr<Value> ExecContext::RelValueOf(uint64_t id) {
   QUIVER_ASSIGN_OR_RETURN(auto edge, reader->GetEdge(id));
   if (!edge) {
     return Error(ErrorType::kEntityNotFound, nullptr,
-                 absl::StrCat("relationship ", id, " does not exist"), "EntityNotFound");
+                 absl::StrCat("relationship ", id, " does not exist (deleted?)"),
+                 "DeletedEntityAccess");
   }
   RelationshipValue r;
   r.id = id;

@@ -109,7 +109,10 @@ absl::StatusOr<Value> Index(const Value& c, const Value& i, const ast::Expr& at,
     return l[size_t(k)];
   }
   if (c.is_map() || c.is_node() || c.is_relationship()) {
-    if (!i.is_string()) return TypeError(ctx, at, "map key must be a STRING");
+    if (!i.is_string()) {
+      return ctx.Error(ErrorType::kTypeError, &at.span, "map key must be a STRING",
+                       "MapElementAccessByNonString");
+    }
     return PropertyOf(c, i.AsString(), at, ctx);
   }
   return TypeError(ctx, at, absl::StrCat("cannot index a ", TypeNameOf(c)));

@@ -80,6 +80,7 @@ ast::Projection AstBuilder::BuildProjection(P::ProjectionBodyContext* ctx) {
     for (auto* s : order->sortItem()) {
       ast::SortItem si;
       si.expr = BuildExpression(s->expression());
+      si.text = SourceText(s->expression());
       si.descending = s->DESC() || s->DESCENDING();
       p.order_by.push_back(std::move(si));
     }

@@ -214,6 +214,15 @@ ExprPtr AstBuilder::BuildUnary(P::UnaryExpressionContext* ctx) {
     }
   }
   ExprPtr e = BuildPostfix(ctx->postfixExpression());
+  // -1 is a literal, so that LIMIT -1 is caught before running.
+  while (!signs.empty() && e->kind == ExprKind::kLiteral && e->value.is_number() &&
+         (signs.back() == "-" || signs.back() == "+")) {
+    if (signs.back() == "-") {
+      e->value = e->value.is_int() ? Value(-e->value.AsInt()) : Value(-e->value.AsDouble());
+    }
+    e->span = SpanOf(ctx);
+    signs.pop_back();
+  }
   for (auto it = signs.rbegin(); it != signs.rend(); ++it) {
     auto u = Make(ExprKind::kUnary, ctx);
     u->op = *it == "-" ? Op::kNeg : Op::kPlus;

@@ -1,0 +1,268 @@
+#include "cli/query_format.h"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+
+namespace quiver::cli {
+
+namespace {
+
+std::string NodeText(const NodeValue& n) {
+  std::string out = "(";
+  auto it = n.properties.find("name");
+  if (it != n.properties.end() && it->second.is_string()) out += it->second.AsString();
+  else absl::StrAppend(&out, "#", n.id);
+  for (const auto& l : n.labels) absl::StrAppend(&out, ":", l);
+  return out + ")";
+}
+
+std::string Inner(const Value& v) {
+  // Inside lists and maps strings keep their quotes, as Cypher prints them.
+  if (v.is_string()) return Value(v).ToString();
+  return CellText(v);
+}
+
+size_t DisplayWidth(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::string Truncate(const std::string& s, size_t width) {
+  if (DisplayWidth(s) <= width) return s;
+  std::string out;
+  size_t n = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (n + 1 >= width) break;
+      ++n;
+    }
+    out += s[i];
+  }
+  return out + "…";
+}
+
+nlohmann::json ToJson(const Value& v);
+
+nlohmann::json PropsJson(const ValueMap& props) {
+  nlohmann::json o = nlohmann::json::object();
+  for (const auto& [k, x] : props) o[k] = ToJson(x);
+  return o;
+}
+
+nlohmann::json NodeJson(const NodeValue& n) {
+  nlohmann::json o;
+  o["id"] = n.id;
+  o["labels"] = n.labels;
+  o["properties"] = PropsJson(n.properties);
+  return o;
+}
+
+nlohmann::json RelJson(const RelationshipValue& r) {
+  nlohmann::json o;
+  o["id"] = r.id;
+  o["type"] = r.type;
+  o["start"] = r.src;
+  o["end"] = r.dst;
+  o["properties"] = PropsJson(r.properties);
+  return o;
+}
+
+nlohmann::json ToJson(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::kNull: return nullptr;
+    case Value::Type::kBool: return v.AsBool();
+    case Value::Type::kInt: return v.AsInt();
+    case Value::Type::kDouble: return v.AsDouble();
+    case Value::Type::kString: return v.AsString();
+    case Value::Type::kList: {
+      nlohmann::json a = nlohmann::json::array();
+      for (const auto& x : v.AsList()) a.push_back(ToJson(x));
+      return a;
+    }
+    case Value::Type::kMap: return PropsJson(v.AsMap());
+    case Value::Type::kNode: return NodeJson(v.AsNode());
+    case Value::Type::kRelationship: return RelJson(v.AsRelationship());
+    case Value::Type::kPath: {
+      nlohmann::json o;
+      o["nodes"] = nlohmann::json::array();
+      o["relationships"] = nlohmann::json::array();
+      for (const auto& n : v.AsPath().nodes) o["nodes"].push_back(NodeJson(n));
+      for (const auto& r : v.AsPath().relationships) o["relationships"].push_back(RelJson(r));
+      return o;
+    }
+  }
+  return nullptr;
+}
+
+nlohmann::json RowJson(const Result& result, const ValueList& row) {
+  nlohmann::json o = nlohmann::json::object();
+  for (size_t i = 0; i < result.columns().size() && i < row.size(); ++i)
+    o[result.columns()[i]] = ToJson(row[i]);
+  return o;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+Value FromJson(const nlohmann::json& j) {
+  if (j.is_null()) return Value();
+  if (j.is_boolean()) return Value(j.get<bool>());
+  if (j.is_number_integer()) return Value(j.get<int64_t>());
+  if (j.is_number()) return Value(j.get<double>());
+  if (j.is_string()) return Value(j.get<std::string>());
+  if (j.is_array()) {
+    ValueList l;
+    for (const auto& e : j) l.push_back(FromJson(e));
+    return Value(std::move(l));
+  }
+  ValueMap m;
+  for (auto it = j.begin(); it != j.end(); ++it) m[it.key()] = FromJson(it.value());
+  return Value(std::move(m));
+}
+
+void PrintTable(const Result& result, size_t width, std::ostream& out) {
+  const auto& cols = result.columns();
+  if (cols.empty()) return;
+  std::vector<std::vector<std::string>> cells;
+  std::vector<size_t> widths;
+  for (const auto& c : cols) widths.push_back(DisplayWidth(c));
+  for (const auto& row : result) {
+    std::vector<std::string> r;
+    for (size_t i = 0; i < cols.size(); ++i) {
+      std::string s = i < row.size() ? CellText(row[i]) : "";
+      for (auto& ch : s) if (ch == '\n' || ch == '\t') ch = ' ';
+      widths[i] = std::max(widths[i], DisplayWidth(s));
+      r.push_back(std::move(s));
+    }
+    cells.push_back(std::move(r));
+  }
+  // Fit the terminal: shrink the widest columns first, never below 8.
+  if (width > 0) {
+    auto total = [&] {
+      size_t t = 1;
+      for (size_t w : widths) t += w + 3;
+      return t;
+    };
+    while (total() > width) {
+      auto widest = std::max_element(widths.begin(), widths.end());
+      if (*widest <= 8) break;
+      --*widest;
+    }
+  }
+  auto line = [&](const std::vector<std::string>& r) {
+    out << "|";
+    for (size_t i = 0; i < r.size(); ++i) {
+      std::string s = Truncate(r[i], widths[i]);
+      out << " " << s << std::string(widths[i] - DisplayWidth(s), ' ') << " |";
+    }
+    out << "\n";
+  };
+  auto rule = [&] {
+    out << "+";
+    for (size_t w : widths) out << std::string(w + 2, '-') << "+";
+    out << "\n";
+  };
+  rule();
+  line(cols);
+  rule();
+  for (const auto& r : cells) line(r);
+  rule();
+  out << result.size() << (result.size() == 1 ? " row" : " rows") << "\n";
+}
+
+}  // namespace
+
+absl::StatusOr<ResultFormat> ParseResultFormat(std::string_view name) {
+  if (name == "table") return ResultFormat::kTable;
+  if (name == "csv") return ResultFormat::kCsv;
+  if (name == "json") return ResultFormat::kJson;
+  if (name == "jsonl") return ResultFormat::kJsonl;
+  return absl::InvalidArgumentError(absl::StrCat(
+      "unknown format '", std::string(name), "' (use table, csv, json or jsonl)"));
+}
+
+std::string CellText(const Value& v) {
+  switch (v.type()) {
+    case Value::Type::kNull: return "null";
+    case Value::Type::kString: return v.AsString();
+    case Value::Type::kNode: return NodeText(v.AsNode());
+    case Value::Type::kRelationship: return absl::StrCat("[:", v.AsRelationship().type, "]");
+    case Value::Type::kPath: {
+      const PathValue& p = v.AsPath();
+      std::string out;
+      for (size_t i = 0; i < p.nodes.size(); ++i) {
+        out += NodeText(p.nodes[i]);
+        if (i < p.relationships.size()) {
+          const auto& r = p.relationships[i];
+          bool forward = r.src == p.nodes[i].id;
+          absl::StrAppend(&out, forward ? "-" : "<-", "[:", r.type, "]", forward ? "->" : "-");
+        }
+      }
+      return out;
+    }
+    case Value::Type::kList: {
+      std::vector<std::string> parts;
+      for (const auto& x : v.AsList()) parts.push_back(Inner(x));
+      return absl::StrCat("[", absl::StrJoin(parts, ", "), "]");
+    }
+    case Value::Type::kMap: {
+      std::vector<std::string> parts;
+      for (const auto& [k, x] : v.AsMap()) parts.push_back(absl::StrCat(k, ": ", Inner(x)));
+      return absl::StrCat("{", absl::StrJoin(parts, ", "), "}");
+    }
+    default: return v.ToString();
+  }
+}
+
+void PrintResult(const Result& result, ResultFormat format, size_t width, std::ostream& out) {
+  switch (format) {
+    case ResultFormat::kTable: PrintTable(result, width, out); return;
+    case ResultFormat::kCsv: {
+      if (result.columns().empty()) return;
+      std::vector<std::string> header;
+      for (const auto& c : result.columns()) header.push_back(CsvField(c));
+      out << absl::StrJoin(header, ",") << "\r\n";
+      for (const auto& row : result) {
+        std::vector<std::string> fields;
+        for (const auto& v : row) fields.push_back(v.is_null() ? "" : CsvField(CellText(v)));
+        out << absl::StrJoin(fields, ",") << "\r\n";
+      }
+      return;
+    }
+    case ResultFormat::kJson: {
+      nlohmann::json a = nlohmann::json::array();
+      for (const auto& row : result) a.push_back(RowJson(result, row));
+      out << a.dump(2) << "\n";
+      return;
+    }
+    case ResultFormat::kJsonl:
+      for (const auto& row : result) out << RowJson(result, row).dump() << "\n";
+      return;
+  }
+}
+
+Value ParseParamValue(std::string_view text) {
+  try {
+    return FromJson(nlohmann::json::parse(text));
+  } catch (const nlohmann::json::exception&) {
+    // 'single quoted' is a string too, as in the query language.
+    if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'')
+      return Value(std::string(text.substr(1, text.size() - 2)));
+    return Value(std::string(text));
+  }
+}
+
+}  // namespace quiver::cli

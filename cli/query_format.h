@@ -1,0 +1,36 @@
+// Printing query results: aligned tables sized to the terminal, RFC 4180
+// CSV, JSON (one array of objects keyed by column) and JSON Lines. Nodes,
+// relationships and paths print readably: (Marta Lind:Person), [:mayor_of],
+// (A)-[:t]->(B) in tables; objects with id, labels/type and properties in JSON.
+
+#ifndef QUIVER_CLI_QUERY_FORMAT_H_
+#define QUIVER_CLI_QUERY_FORMAT_H_
+
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "quiver/result.h"
+#include "quiver/value.h"
+
+namespace quiver::cli {
+
+enum class ResultFormat { kTable, kCsv, kJson, kJsonl };
+
+// Errors: kInvalidArgument naming the accepted formats.
+absl::StatusOr<ResultFormat> ParseResultFormat(std::string_view name);
+
+// `width` is the terminal width for tables (0: unlimited).
+void PrintResult(const Result& result, ResultFormat format, size_t width, std::ostream& out);
+
+// A table cell: strings unquoted, graph elements as above.
+std::string CellText(const Value& v);
+
+// --param values: JSON literals (numbers, true/false/null, "strings",
+// lists, objects) become typed values; anything else is a string.
+Value ParseParamValue(std::string_view text);
+
+}  // namespace quiver::cli
+
+#endif  // QUIVER_CLI_QUERY_FORMAT_H_

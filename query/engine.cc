@@ -1,0 +1,117 @@
+#include "query/engine.h"
+
+#include <chrono>
+
+#include "graph/reader.h"
+#include "graph/write_txn.h"
+#include "query/binder/binder.h"
+#include "query/exec/context.h"
+#include "query/exec/value_ops.h"
+#include "query/parser/parser.h"
+#include "query/planner/planner.h"
+#include "util/status_macros.h"
+
+namespace quiver::query {
+
+namespace {
+
+struct RowHash {
+  size_t operator()(const Row& r) const {
+    size_t h = 0;
+    for (const auto& v : r) h = h * 31 + EquivalenceHash(v);
+    return h;
+  }
+};
+struct RowEq {
+  bool operator()(const Row& a, const Row& b) const {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!Equivalent(a[i], b[i])) return false;
+    return true;
+  }
+};
+
+absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool profile) {
+  std::vector<Row> rows(1);
+  for (auto& op : p.ops) {
+    auto start = std::chrono::steady_clock::now();
+    QUIVER_RETURN_IF_ERROR(op->Execute(ctx, rows));
+    QUIVER_RETURN_IF_ERROR(ctx.CheckRows(rows.size()));
+    if (profile) {
+      op->rows_out = int64_t(rows.size());
+      op->micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                       std::chrono::steady_clock::now() - start).count();
+    }
+    if (std::chrono::steady_clock::now() > ctx.deadline) QUIVER_RETURN_IF_ERROR(ctx.Tick());
+  }
+  return rows;
+}
+
+}  // namespace
+
+absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
+                               const ValueMap& params, const QueryOptions& options,
+                               const ProcedureRegistry* local) {
+  QUIVER_ASSIGN_OR_RETURN(ast::Statement st, Parse(text));
+  ProcedureLookup procs = [local](std::string_view name) -> std::shared_ptr<const Procedure> {
+    if (local) {
+      if (auto p = local->Find(name)) return p;
+    }
+    return ProcedureRegistry::Global().Find(name);
+  };
+  QUIVER_RETURN_IF_ERROR(Bind(st, params, procs));
+  QUIVER_ASSIGN_OR_RETURN(Plan plan, BuildPlan(st, procs));
+  const auto& columns = st.parts[0].columns;
+  if (st.mode == ast::ExplainMode::kExplain) {
+    Result result(columns, {});
+    result.set_plan(RenderPlan(plan, st, false));
+    return result;
+  }
+
+  ExecContext ctx;
+  ctx.params = &params;
+  ctx.source = &st.text;
+  ctx.options = options;
+  if (options.timeout_ms > 0) {
+    ctx.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
+  }
+  ctx.local_procedures = local;
+  std::unique_ptr<graph::Reader> snapshot;
+  std::unique_ptr<graph::WriteTxn> txn;
+  if (plan.updates) {
+    if (store.read_only()) {
+      return MakeError(ErrorType::kSemanticError, Phase::kCompileTime,
+                       "the store is open read-only; this statement writes", st.text, nullptr,
+                       "ReadOnlyStore");
+    }
+    QUIVER_ASSIGN_OR_RETURN(txn, store.BeginWrite());
+    ctx.txn = txn.get();
+    ctx.reader = txn.get();
+  } else {
+    snapshot = store.NewReader();
+    ctx.reader = snapshot.get();
+  }
+
+  bool profile = st.mode == ast::ExplainMode::kProfile;
+  std::vector<ValueList> out;
+  std::unordered_map<Row, bool, RowHash, RowEq> seen;
+  bool distinct_union = !st.union_all.empty() && !st.union_all[0];
+  for (auto& pipeline : plan.pipelines) {
+    QUIVER_ASSIGN_OR_RETURN(std::vector<Row> rows, RunPipeline(pipeline, ctx, profile));
+    for (auto& row : rows) {
+      row.resize(columns.size());
+      if (distinct_union && !seen.emplace(row, true).second) continue;
+      out.push_back(std::move(row));
+    }
+    QUIVER_RETURN_IF_ERROR(ctx.CheckRows(out.size()));
+  }
+  // A statement without RETURN (CREATE ..., SET ...) has no result rows.
+  if (columns.empty()) out.clear();
+  if (txn) QUIVER_RETURN_IF_ERROR(txn->Commit());
+  Result result(columns, std::move(out));
+  *result.mutable_stats() = ctx.stats;
+  if (profile) result.set_plan(RenderPlan(plan, st, true));
+  return result;
+}
+
+}  // namespace quiver::query

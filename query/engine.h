@@ -1,0 +1,26 @@
+// query::Execute: the whole path of a statement: parse → bind → plan →
+// execute. Read statements run on a snapshot; updating statements in one
+// WriteTxn committed at the end (nothing is written when they fail).
+
+#ifndef QUIVER_QUERY_ENGINE_H_
+#define QUIVER_QUERY_ENGINE_H_
+
+#include <string_view>
+
+#include "absl/status/statusor.h"
+#include "graph/store.h"
+#include "query/procedures/registry.h"
+#include "quiver/result.h"
+#include "quiver/value.h"
+
+namespace quiver::query {
+
+// `local` (may be null) holds procedures of this store only; it is searched
+// before the global registry.
+absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
+                               const ValueMap& params, const QueryOptions& options,
+                               const ProcedureRegistry* local);
+
+}  // namespace quiver::query
+
+#endif  // QUIVER_QUERY_ENGINE_H_

@@ -1,0 +1,222 @@
+// Reading operators: MATCH / OPTIONAL MATCH, UNWIND, filters, CALL.
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "query/exec/evaluator.h"
+#include "query/exec/matcher.h"
+#include "query/exec/operator.h"
+#include "query/exec/value_ops.h"
+#include "util/status_macros.h"
+
+namespace quiver::query {
+
+namespace {
+
+class MatchOp : public Operator {
+ public:
+  MatchOp(const ast::Clause& c, int width) : clause_(c), width_(width) {
+    for (const auto& part : c.patterns) plans_.push_back(PlanPart(part, c.where.get()));
+  }
+
+  absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
+    std::vector<Row> out;
+    for (auto& in : rows) {
+      Row row = std::move(in);
+      row.resize(size_t(width_));
+      std::vector<uint64_t> used;
+      size_t before = out.size();
+      QUIVER_RETURN_IF_ERROR(MatchFrom(0, row, used, ctx, out));
+      if (clause_.optional && out.size() == before) {
+        // No match: the pattern's new variables are null.
+        out.push_back(row);
+      }
+    }
+    rows = std::move(out);
+    return absl::OkStatus();
+  }
+
+  std::vector<std::string> Describe(const std::string& source) const override {
+    std::vector<std::string> lines;
+    lines.push_back(clause_.optional ? "OptionalMatch" : "Match");
+    for (const auto& plan : plans_) {
+      for (auto& l : DescribePart(plan, source)) lines.push_back("  " + l);
+    }
+    if (clause_.where) lines.push_back("  Filter " + ExprText(*clause_.where, source));
+    return lines;
+  }
+
+ private:
+  absl::Status MatchFrom(size_t i, Row& row, std::vector<uint64_t>& used, ExecContext& ctx,
+                         std::vector<Row>& out) {
+    if (i == plans_.size()) {
+      if (clause_.where) {
+        QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*clause_.where, row, ctx));
+        if (!keep.is_null() && !keep.is_bool()) {
+          return ctx.Error(ErrorType::kTypeError, &clause_.where->span,
+                           "WHERE needs a BOOLEAN", "InvalidArgumentType");
+        }
+        if (!IsTrue(keep)) return absl::OkStatus();
+      }
+      out.push_back(row);
+      return ctx.CheckRows(out.size());
+    }
+    return MatchPart(plans_[i], row, used, ctx,
+                     [&](Row& r) { return MatchFrom(i + 1, r, used, ctx, out); });
+  }
+
+  const ast::Clause& clause_;
+  int width_;
+  std::vector<PartPlan> plans_;
+};
+
+class UnwindOp : public Operator {
+ public:
+  UnwindOp(const ast::Clause& c, int width) : clause_(c), width_(width) {}
+
+  absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
+    std::vector<Row> out;
+    for (auto& row : rows) {
+      row.resize(size_t(width_));
+      QUIVER_ASSIGN_OR_RETURN(Value list, Evaluate(*clause_.expr, row, ctx));
+      if (list.is_null()) continue;
+      if (!list.is_list()) {
+        row[size_t(clause_.slot)] = list;
+        out.push_back(row);
+        continue;
+      }
+      for (const auto& item : list.AsList()) {
+        Row r = row;
+        r[size_t(clause_.slot)] = item;
+        out.push_back(std::move(r));
+        QUIVER_RETURN_IF_ERROR(ctx.CheckRows(out.size()));
+      }
+    }
+    rows = std::move(out);
+    return absl::OkStatus();
+  }
+
+  std::vector<std::string> Describe(const std::string& source) const override {
+    return {absl::StrCat("Unwind ", ExprText(*clause_.expr, source), " AS ", clause_.variable)};
+  }
+
+ private:
+  const ast::Clause& clause_;
+  int width_;
+};
+
+class FilterOp : public Operator {
+ public:
+  explicit FilterOp(ast::ExprPtr p) : predicate_(std::move(p)) {}
+
+  absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
+    std::vector<Row> out;
+    for (auto& row : rows) {
+      QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*predicate_, row, ctx));
+      if (!keep.is_null() && !keep.is_bool()) {
+        return ctx.Error(ErrorType::kTypeError, &predicate_->span, "WHERE needs a BOOLEAN",
+                         "InvalidArgumentType");
+      }
+      if (IsTrue(keep)) out.push_back(std::move(row));
+    }
+    rows = std::move(out);
+    return absl::OkStatus();
+  }
+
+  std::vector<std::string> Describe(const std::string& source) const override {
+    return {"Filter " + ExprText(*predicate_, source)};
+  }
+
+ private:
+  ast::ExprPtr predicate_;
+};
+
+class CallOp : public Operator {
+ public:
+  CallOp(const ast::Clause& c, int width, std::shared_ptr<const Procedure> proc, bool standalone)
+      : clause_(c), width_(width), proc_(std::move(proc)), standalone_(standalone) {}
+
+  absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
+    std::vector<Row> out;
+    for (auto& row : rows) {
+      row.resize(size_t(width_));
+      ValueList args;
+      if (!clause_.args_given) {
+        for (const auto& in : proc_->inputs) {
+          auto it = ctx.params->find(in.name);
+          if (it == ctx.params->end()) {
+            return MakeError(ErrorType::kSemanticError, Phase::kCompileTime,
+                             absl::StrCat("procedure ", proc_->name, " needs parameter $", in.name),
+                             *ctx.source, &clause_.span, "ParameterMissing");
+          }
+          args.push_back(it->second);
+        }
+      } else {
+        for (const auto& a : clause_.args) {
+          QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*a, row, ctx));
+          args.push_back(std::move(v));
+        }
+      }
+      for (size_t i = 0; i < args.size() && i < proc_->inputs.size(); ++i) {
+        if (!ProcTypeAccepts(proc_->inputs[i].type, args[i])) {
+          return MakeError(ErrorType::kTypeError, Phase::kCompileTime,
+                           absl::StrCat("procedure ", proc_->name, ": argument `",
+                                        proc_->inputs[i].name, "` must be ",
+                                        ProcTypeName(proc_->inputs[i].type), ", not ",
+                                        TypeNameOf(args[i])),
+                           *ctx.source, &clause_.span, "InvalidArgumentType");
+        }
+        if (proc_->inputs[i].type == ProcType::kFloat && args[i].is_int())
+          args[i] = Value(double(args[i].AsInt()));
+      }
+      auto result = proc_->fn(*ctx.reader, args);
+      if (!result.ok()) {
+        return MakeError(ErrorType::kProcedureError, Phase::kRuntime,
+                         absl::StrCat("procedure ", proc_->name, " failed: ",
+                                      result.status().message()),
+                         *ctx.source, &clause_.span, "ProcedureCallFailed");
+      }
+      for (auto& prow : *result) {
+        Row r = row;
+        for (size_t y = 0; y < clause_.yields.size(); ++y) {
+          const std::string& col = clause_.yields[y].column;
+          for (size_t o = 0; o < proc_->outputs.size() && o < prow.size(); ++o)
+            if (proc_->outputs[o].name == col) r[size_t(clause_.yield_slots[y])] = prow[o];
+        }
+        if (clause_.where) {
+          QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*clause_.where, r, ctx));
+          if (!IsTrue(keep)) continue;
+        }
+        out.push_back(std::move(r));
+        QUIVER_RETURN_IF_ERROR(ctx.CheckRows(out.size()));
+      }
+      if (proc_->outputs.empty() && !standalone_) out.push_back(row);
+    }
+    rows = std::move(out);
+    return absl::OkStatus();
+  }
+
+  std::vector<std::string> Describe(const std::string&) const override {
+    std::vector<std::string> cols;
+    for (const auto& y : clause_.yields) cols.push_back(y.variable);
+    return {absl::StrCat("ProcedureCall ", proc_->name,
+                         cols.empty() ? "" : " YIELD " + absl::StrJoin(cols, ", "))};
+  }
+
+ private:
+  const ast::Clause& clause_;
+  int width_;
+  std::shared_ptr<const Procedure> proc_;
+  bool standalone_;
+};
+
+}  // namespace
+
+OperatorPtr MakeMatchOp(const ast::Clause& c, int width) { return std::make_unique<MatchOp>(c, width); }
+OperatorPtr MakeUnwindOp(const ast::Clause& c, int width) { return std::make_unique<UnwindOp>(c, width); }
+OperatorPtr MakeFilterOp(const ast::ExprPtr& p) { return std::make_unique<FilterOp>(p); }
+OperatorPtr MakeCallOp(const ast::Clause& c, int width, std::shared_ptr<const Procedure> proc,
+                       bool standalone) {
+  return std::make_unique<CallOp>(c, width, std::move(proc), standalone);
+}
+
+}  // namespace quiver::query
