@@ -19,15 +19,27 @@ namespace {
 bool KnownEngine(std::string_view e) { return e == "dot" || e == "neato" || e == "sfdp"; }
 bool KnownFormat(std::string_view f) { return f == "svg" || f == "png" || f == "pdf"; }
 
+// Graphviz's error text, collected instead of printed (child process only).
+std::string* graphviz_errors = nullptr;
+
+int CollectError(char* message) {
+  if (graphviz_errors != nullptr) *graphviz_errors += message;
+  return 0;
+}
+
 // Runs in the child: 'O' + bytes on success, 'E' + message on failure.
 std::string RenderHere(const std::string& dot, const std::string& format,
                        const std::string& engine) {
+  std::string errors;
+  graphviz_errors = &errors;
   agseterr(AGERR);  // Warnings (label overlaps and such) are not errors.
+  agseterrf(CollectError);
   GVC_t* gvc = gvContext();
   Agraph_t* g = agmemread(dot.c_str());
   if (g == nullptr) {
     gvFreeContext(gvc);
-    return "Egraphviz could not parse the DOT text";
+    while (!errors.empty() && (errors.back() == '\n' || errors.back() == ' ')) errors.pop_back();
+    return "Egraphviz could not parse the DOT text: " + errors;
   }
   std::string out;
   if (gvLayout(gvc, g, engine.c_str()) != 0) {

@@ -58,6 +58,13 @@ constexpr char kScript[] = R"(
     g.addEventListener('mousemove', move);
     g.addEventListener('mouseleave', function () { g.classList.remove('active'); tip.hidden = true; });
   });
+  // A link to "page.html#e<ID>" opens with that edge's evidence shown.
+  var target = location.hash.slice(1);
+  if (EVIDENCE[target] && document.getElementById(target)) {
+    var g = document.getElementById(target), r = g.getBoundingClientRect();
+    g.classList.add('active');
+    show({clientX: r.left + r.width / 2, clientY: r.top + r.height / 2}, EVIDENCE[target]);
+  }
   document.body.setAttribute('data-ready', '1');
 })();
 )";

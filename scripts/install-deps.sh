@@ -19,6 +19,7 @@ packages=(
   libcli11-dev
   nlohmann-json3-dev
   libgumbo-dev
+  chromium  # tests: the HTML diagram loads in headless Chromium
 )
 
 missing=()
