@@ -6,9 +6,11 @@
 namespace quiver::query {
 
 void RegisterDbProcedures(ProcedureRegistry& registry);
+void RegisterAlgoProcedures(ProcedureRegistry& registry);
 
 void RegisterAllProcedures(ProcedureRegistry& registry) {
   RegisterDbProcedures(registry);
+  RegisterAlgoProcedures(registry);
 }
 
 }  // namespace quiver::query
