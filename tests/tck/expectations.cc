@@ -40,7 +40,9 @@ std::optional<ErrorExpectation> ParseErrorExpectation(std::string_view step_text
   std::smatch m;
   std::string text = TrimCopy(step_text);
   if (!std::regex_match(text, m, kPattern)) return std::nullopt;
-  return ErrorExpectation{m[1].str(), m[2].str(), TrimCopy(m[3].str())};
+  std::string detail = TrimCopy(m[3].str());
+  if (detail == "*") detail.clear();  // The TCK's "any detail".
+  return ErrorExpectation{m[1].str(), m[2].str(), detail};
 }
 
 EngineError ParseEngineError(const absl::Status& status) {

@@ -15,6 +15,9 @@ TEST(Expectations, ParsesErrorSteps) {
   ASSERT_TRUE(any.has_value());
   EXPECT_EQ(any->phase, "any time");
   EXPECT_EQ(any->detail, "");
+  auto star = ParseErrorExpectation("a TypeError should be raised at runtime: *");
+  ASSERT_TRUE(star.has_value());
+  EXPECT_EQ(star->detail, "");  // Any detail.
   EXPECT_FALSE(ParseErrorExpectation("the result should be empty").has_value());
 }
 

@@ -59,6 +59,7 @@ class ScenarioRun {
     }
     Outcome pass = Pass();
     pass.detail_missed = detail_missed_;
+    pass.reason = detail_note_;
     return pass;
   }
 
@@ -190,7 +191,11 @@ class ScenarioRun {
     }
     ErrorMatch match = MatchError(expected, ParseEngineError(result_.status()));
     if (!match.ok) return Fail(OneLine(match.reason));
-    if (!expected.detail.empty() && !match.detail_seen) detail_missed_ = true;
+    if (!expected.detail.empty() && !match.detail_seen) {
+      detail_missed_ = true;
+      detail_note_ = absl::StrCat("detail code ", expected.detail, " not in the message: ",
+                                  OneLine(util::Std(result_.status().message()), 120));
+    }
     return std::nullopt;
   }
 
@@ -210,6 +215,7 @@ class ScenarioRun {
   bool executed_ = false;
   bool checked_result_ = false;
   bool detail_missed_ = false;
+  std::string detail_note_;
   std::string query_;
   absl::StatusOr<ResultTable> result_ = absl::UnknownError("not run");
   SideEffects effects_;

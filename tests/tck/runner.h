@@ -14,7 +14,9 @@ enum class Verdict { kPass, kFail, kSkip };
 
 struct Outcome {
   Verdict verdict = Verdict::kFail;
-  std::string reason;  // Why it failed or was skipped; empty on a pass.
+  // Why it failed or was skipped; on a pass, empty or a note (a missed
+  // error detail code).
+  std::string reason;
   // An expected error's detail code (e.g. UndefinedVariable) was not found in
   // the engine's message. Reported, not failed: the TCK leaves the wording free.
   bool detail_missed = false;
