@@ -1,4 +1,7 @@
 // quiver diagram STORE ['QUERY' | --around NAME [--depth K]] -o FILE
+//
+// The query runs on the store as opened (read-only); its nodes,
+// relationships and paths are drawn, with the ends of every relationship.
 
 #include <fstream>
 #include <iostream>
@@ -12,6 +15,7 @@
 #include "cli/commands.h"
 #include "graph/reader.h"
 #include "quiver/database.h"
+#include "quiver/result.h"
 #include "render/diagram_builder.h"
 #include "render/dot_writer.h"
 #include "render/graphviz.h"
@@ -64,10 +68,6 @@ void RunDiagram(const DiagramCliOptions& opts) {
   if (opts.query.empty() && opts.around.empty()) {
     Fail("say what to draw: a QUERY or --around NAME");
   }
-  if (!opts.query.empty()) {
-    Fail("diagrams of a QUERY need the query engine, which this build does not have yet; "
-         "use --around NAME [--depth K]");
-  }
   if (opts.max_nodes == 0) Fail("--max-nodes must be at least 1");
 
   Options options;
@@ -85,7 +85,23 @@ void RunDiagram(const DiagramCliOptions& opts) {
     limits.max_nodes = opts.max_nodes;
     limits.max_edges = opts.max_edges;
     limits.evidence = format == "html" || format == "svg";
-    auto built = render::DiagramAround(*reader, **snap, opts.around, opts.depth, limits);
+    absl::StatusOr<render::Diagram> built;
+    if (opts.query.empty()) {
+      built = render::DiagramAround(*reader, **snap, opts.around, opts.depth, limits);
+    } else {
+      auto result = (*db)->Query(opts.query);
+      if (!result.ok()) Fail(result.status());
+      std::vector<NodeId> nodes;
+      std::vector<EdgeId> edges;
+      render::CollectGraphElements(result->rows(), &nodes, &edges);
+      if (result->empty()) Fail("nothing to draw: the query returned no rows");
+      if (nodes.empty() && edges.empty()) {
+        Fail(absl::StrCat("nothing to draw: the query returned ", result->size(),
+                          " row(s) but no nodes, relationships or paths "
+                          "(return them, e.g. RETURN a, r, b or RETURN p)"));
+      }
+      built = render::DiagramOf(*reader, **snap, std::move(nodes), std::move(edges), {}, limits);
+    }
     if (!built.ok()) Fail(built.status());
     diagram = std::move(*built);
   }
@@ -93,8 +109,10 @@ void RunDiagram(const DiagramCliOptions& opts) {
   db->reset();
   if (diagram.nodes.empty()) Fail("nothing to draw: no nodes or relationships matched");
   diagram.title = !opts.title.empty() ? opts.title
-                  : absl::StrCat(absl::StrJoin(opts.around, ", "), ": ", opts.depth,
-                                 opts.depth == 1 ? " hop" : " hops");
+                  : !opts.query.empty()
+                      ? opts.query
+                      : absl::StrCat(absl::StrJoin(opts.around, ", "), ": ", opts.depth,
+                                     opts.depth == 1 ? " hop" : " hops");
   std::string note = render::OmissionMessage(diagram);
   if (!note.empty()) std::cerr << "quiver: " << note << "\n";
 

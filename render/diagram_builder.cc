@@ -139,6 +139,32 @@ absl::StatusOr<Diagram> DiagramAround(const graph::Reader& reader, const graph::
   return DiagramOf(reader, snap, std::move(nodes), std::move(edges), seeds, limits);
 }
 
+namespace {
+
+void Collect(const Value& v, std::vector<NodeId>* nodes, std::vector<EdgeId>* edges) {
+  if (v.is_node()) {
+    nodes->push_back(v.AsNode().id);
+  } else if (v.is_relationship()) {
+    edges->push_back(v.AsRelationship().id);
+  } else if (v.is_path()) {
+    for (const auto& n : v.AsPath().nodes) nodes->push_back(n.id);
+    for (const auto& r : v.AsPath().relationships) edges->push_back(r.id);
+  } else if (v.is_list()) {
+    for (const Value& x : v.AsList()) Collect(x, nodes, edges);
+  } else if (v.is_map()) {
+    for (const auto& [k, x] : v.AsMap()) Collect(x, nodes, edges);
+  }
+}
+
+}  // namespace
+
+void CollectGraphElements(const std::vector<ValueList>& rows, std::vector<NodeId>* nodes,
+                          std::vector<EdgeId>* edges) {
+  for (const auto& row : rows) {
+    for (const Value& v : row) Collect(v, nodes, edges);
+  }
+}
+
 std::string OmissionMessage(const Diagram& d) {
   if (d.omitted_nodes == 0 && d.omitted_edges == 0) return "";
   return absl::StrCat("kept ", d.nodes.size(), " of ", d.nodes.size() + d.omitted_nodes,

@@ -37,6 +37,11 @@ absl::StatusOr<Diagram> DiagramOf(const graph::Reader& reader, const graph::Snap
                                   const std::vector<NodeId>& keep_first,
                                   const DiagramLimits& limits);
 
+// The nodes and relationships anywhere in query result rows: node and
+// relationship values, paths, and those inside lists and maps. Appends ids.
+void CollectGraphElements(const std::vector<ValueList>& rows, std::vector<NodeId>* nodes,
+                          std::vector<EdgeId>* edges);
+
 // "kept 60 of 233 nodes (173 left out) ..." or empty when nothing was cut.
 std::string OmissionMessage(const Diagram& diagram);
 

@@ -3,6 +3,7 @@
 
 #include <unistd.h>
 
+#include <fstream>
 #include <regex>
 
 #include "gtest/gtest.h"
@@ -63,6 +64,25 @@ TEST_F(DiagramCommand, ErrorsSayWhatIsWrong) {
   r = Quiver("diagram " + store_ + " --around Plain --layout circo -o " + dir_.Sub("x.svg"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("unknown layout 'circo'"), std::string::npos) << r.err;
+}
+
+TEST_F(DiagramCommand, QueryResultIsDrawnAndAnEmptyOneSaysSo) {
+  auto r = Quiver("diagram " + store_ + " 'MATCH (a)-[r:greet]->(b) RETURN a, r, b' -o " +
+                  dir_.Sub("q.svg"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("3 nodes, 2 edges"), std::string::npos) << r.err;
+  std::string svg = ReadFile(dir_.Sub("q.svg"));
+  EXPECT_NE(svg.find("東京"), std::string::npos);
+  EXPECT_NE(svg.find("line one"), std::string::npos);
+  EXPECT_NE(svg.find("greet ×2"), std::string::npos);  // The fact stated twice.
+  r = Quiver("diagram " + store_ + " 'MATCH (a {name: \"Nobody\"}) RETURN a' -o " +
+             dir_.Sub("e.svg"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("nothing to draw: the query returned no rows"), std::string::npos) << r.err;
+  r = Quiver("diagram " + store_ + " 'MATCH (a) RETURN a.name' -o " + dir_.Sub("e.svg"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no nodes, relationships or paths"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::ifstream(dir_.Sub("e.svg")).good());  // Nothing written.
 }
 
 TEST_F(DiagramCommand, CapIsReported) {
