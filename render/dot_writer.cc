@@ -44,6 +44,7 @@ NodeStyle StyleFor(std::string_view label) {
   static const std::map<std::string_view, NodeStyle, std::less<>> kKnown = {
       {"Person", {"ellipse", "#aec7e8"}},   {"Organization", {"box", "#ffbb78"}},
       {"Place", {"house", "#98df8a"}},      {"Country", {"invhouse", "#7fcf8a"}},
+      {"City", {"house", "#9edae5"}},
       {"Group", {"hexagon", "#c5b0d5"}},    {"Event", {"diamond", "#ff9896"}},
       {"Concept", {"note", "#dbdb8d"}},
   };
