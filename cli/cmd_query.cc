@@ -26,6 +26,7 @@ struct QueryCommandOptions {
   std::string format = "table";
   int64_t timeout_ms = QueryOptions().timeout_ms;
   int64_t max_rows = QueryOptions().max_rows;
+  bool create = false;
 };
 
 size_t TerminalWidth() {
@@ -51,7 +52,7 @@ void RunQuery(const QueryCommandOptions& opts) {
     params[p.substr(0, eq)] = ParseParamValue(std::string_view(p).substr(eq + 1));
   }
   Options options;
-  options.create_if_missing = false;
+  options.create_if_missing = opts.create;
   options.holder = "quiver query";
   auto db = Database::Open(opts.store, options);
   if (!db.ok() && absl::IsUnavailable(db.status())) {
@@ -94,6 +95,7 @@ void AddQueryCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--max-rows", opts->max_rows, "Most rows any step may hold")
       ->capture_default_str();
+  cmd->add_flag("--create", opts->create, "Create an empty STORE when it does not exist");
   cmd->callback([opts] { RunQuery(*opts); });
 }
 

@@ -1,6 +1,7 @@
 #include "query/binder/binder.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -47,12 +48,46 @@ class Binder {
   Scope scope_;
 };
 
+// The type an expression is known to have before running, if any.
+std::optional<Value::Type> StaticType(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::kLiteral: return e.value.type();
+    case ExprKind::kList:
+    case ExprKind::kListComprehension: return Value::Type::kList;
+    case ExprKind::kMap: return Value::Type::kMap;
+    case ExprKind::kComparison:
+    case ExprKind::kLabelCheck:
+    case ExprKind::kQuantifier:
+    case ExprKind::kPatternPredicate: return Value::Type::kBool;
+    case ExprKind::kUnary:
+      if (e.op == ast::Op::kNot || e.op == ast::Op::kIsNull || e.op == ast::Op::kIsNotNull)
+        return Value::Type::kBool;
+      return std::nullopt;
+    case ExprKind::kBinary:
+      switch (e.op) {
+        case ast::Op::kAnd: case ast::Op::kOr: case ast::Op::kXor:
+        case ast::Op::kStartsWith: case ast::Op::kEndsWith: case ast::Op::kContains:
+        case ast::Op::kRegex: case ast::Op::kIn:
+          return Value::Type::kBool;
+        default: return std::nullopt;
+      }
+    default: return std::nullopt;
+  }
+}
+
+// Operands of AND, OR, XOR and NOT must be booleans (or null).
+bool NotBoolean(const Expr& e) {
+  auto t = StaticType(e);
+  return t && *t != Value::Type::kBool && *t != Value::Type::kNull;
+}
+
 const char* KindName(VarKind k) {
   switch (k) {
     case VarKind::kNode: return "a node";
     case VarKind::kRel: return "a relationship";
     case VarKind::kRelList: return "a list of relationships";
     case VarKind::kPath: return "a path";
+    case VarKind::kValue: return "a value";
     default: return "a value";
   }
 }
@@ -175,6 +210,17 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
         QUIVER_RETURN_IF_ERROR(BindExpr(*c, allow_aggregate, inside_aggregate));
         e.has_aggregate |= c->has_aggregate;
       }
+      if ((e.kind == ExprKind::kBinary &&
+           (e.op == ast::Op::kAnd || e.op == ast::Op::kOr || e.op == ast::Op::kXor)) ||
+          (e.kind == ExprKind::kUnary && e.op == ast::Op::kNot)) {
+        for (auto& c : e.children) {
+          if (NotBoolean(*c)) {
+            return Error(c->span, absl::StrCat("expected a BOOLEAN but got ",
+                                               Value::TypeName(*StaticType(*c))),
+                         "InvalidArgumentType");
+          }
+        }
+      }
       return absl::OkStatus();
   }
 }
@@ -182,14 +228,38 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
 absl::Status Binder::BindPattern(ast::PatternPart& part, bool creating, bool in_expression,
                                  std::set<std::string>* rel_names) {
   if (!part.path_variable.empty()) {
-    if (scope_.Find(part.path_variable) >= 0) {
+    bool clash = scope_.Find(part.path_variable) >= 0;
+    for (const auto& n : part.nodes) clash |= n.variable == part.path_variable;
+    for (const auto& r : part.rels) clash |= r.variable == part.path_variable;
+    if (clash) {
       return Error(part.span, absl::StrCat("variable `", part.path_variable, "` already declared"),
                    "VariableAlreadyBound");
     }
   }
+  if (!creating && !in_expression) {
+    for (const auto& n : part.nodes) {
+      if (n.properties && n.properties->kind == ExprKind::kParameter) {
+        return Error(n.properties->span, "a parameter cannot be used as a property map in MATCH",
+                     "InvalidParameterUse");
+      }
+    }
+    for (const auto& r : part.rels) {
+      if (r.properties && r.properties->kind == ExprKind::kParameter) {
+        return Error(r.properties->span, "a parameter cannot be used as a property map in MATCH",
+                     "InvalidParameterUse");
+      }
+    }
+  }
+  // Variables bound before this pattern part are checked, not bound again;
+  // a variable repeated inside the part shares the first mention's slot.
+  const std::map<std::string, int> before = scope_.visible();
   for (auto& n : part.nodes) {
     int slot = n.variable.empty() ? -1 : scope_.Find(n.variable);
-    if (slot >= 0) {
+    if (slot >= 0 && !before.count(n.variable)) {
+      QUIVER_RETURN_IF_ERROR(CheckKind(n.variable, n.span, slot, VarKind::kNode));
+      n.slot = slot;
+      n.bound = false;
+    } else if (slot >= 0) {
       QUIVER_RETURN_IF_ERROR(CheckKind(n.variable, n.span, slot, VarKind::kNode));
       scope_.SetKind(slot, VarKind::kNode);
       n.slot = slot;
@@ -201,15 +271,6 @@ absl::Status Binder::BindPattern(ast::PatternPart& part, bool creating, bool in_
     } else {
       n.slot = scope_.Add(n.variable, VarKind::kNode);
       n.bound = false;
-    }
-  }
-  // Nodes that appear twice in one pattern: later mentions check the first.
-  for (size_t i = 0; i < part.nodes.size(); ++i) {
-    for (size_t j = 0; j < i; ++j) {
-      if (!part.nodes[i].variable.empty() && part.nodes[i].variable == part.nodes[j].variable &&
-          !part.nodes[j].bound) {
-        part.nodes[i].slot = part.nodes[j].slot;
-      }
     }
   }
   for (auto& r : part.rels) {
@@ -241,11 +302,12 @@ absl::Status Binder::BindPattern(ast::PatternPart& part, bool creating, bool in_
     }
     VarKind kind = r.var_length ? VarKind::kRelList : VarKind::kRel;
     if (slot >= 0) {
-      if (r.var_length && scope_.KindOf(slot) == VarKind::kRel) {
-        return Error(r.span, absl::StrCat("variable `", r.variable, "` is a relationship, not a list"),
+      VarKind have = scope_.KindOf(slot);
+      if (have != VarKind::kAny && have != kind) {
+        return Error(r.span, absl::StrCat("variable `", r.variable, "` is ", KindName(have),
+                                          ", not ", KindName(kind)),
                      "VariableTypeConflict");
       }
-      if (!r.var_length) QUIVER_RETURN_IF_ERROR(CheckKind(r.variable, r.span, slot, kind));
       r.slot = slot;
       r.bound = true;
     } else {
@@ -313,9 +375,9 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
   Scope old = scope_;
   Scope projected;
   for (auto& item : p.items) {
-    VarKind kind = item.expr->kind == ExprKind::kVariable
-                       ? old.KindOf(item.expr->slot)
-                       : VarKind::kAny;
+    VarKind kind = item.expr->kind == ExprKind::kVariable ? old.KindOf(item.expr->slot)
+                   : StaticType(*item.expr)                ? VarKind::kValue
+                                                           : VarKind::kAny;
     projected.Add(item.alias, kind);
   }
   if (!p.order_by.empty()) {

@@ -10,7 +10,8 @@
 
 namespace quiver::query {
 
-enum class VarKind { kAny, kNode, kRel, kRelList, kPath };
+// kValue: known not to be a graph element (a literal, a list...).
+enum class VarKind { kAny, kNode, kRel, kRelList, kPath, kValue };
 
 class Scope {
  public:

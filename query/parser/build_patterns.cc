@@ -1,5 +1,7 @@
 // AST builders for patterns: (a:Label {k: v})-[r:TYPE*1..3]->(b).
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "query/parser/ast_builder.h"
 
@@ -85,7 +87,11 @@ ast::RelPattern AstBuilder::BuildRelPattern(P::RelationshipPatternContext* ctx) 
   if (!detail) return r;
   if (detail->variable()) r.variable = Name(detail->variable()->symbolicName());
   if (auto* types = detail->relationshipTypes()) {
-    for (auto* t : types->schemaName()) r.types.push_back(Name(t));
+    for (auto* t : types->schemaName()) {
+      std::string name = Name(t);
+      if (std::find(r.types.begin(), r.types.end(), name) == r.types.end())
+        r.types.push_back(std::move(name));
+    }
   }
   if (auto* range = detail->rangeLiteral()) {
     r.var_length = true;

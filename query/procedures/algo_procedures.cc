@@ -13,10 +13,9 @@
 // (pagerank), sample, seed and normalized (betweenness). Rows come in node
 // id order (neighbourhood: by depth, then id), so results are deterministic.
 //
-// The snapshot is built from the statement's own reader, so a procedure
-// also sees the statement's earlier writes. The procedure interface passes
-// no Database, so the per-Database cache (api/database_impl.h) is not
-// reachable here yet.
+// The snapshot is the statement's own view (Snapshot::ForReader): shared
+// between statements while the store's topology is unchanged, and built
+// afresh inside a writing statement, so it sees that statement's writes.
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -143,7 +142,7 @@ void Add(ProcedureRegistry& registry, std::string name, std::vector<ProcParam> i
   p.description = std::move(description);
   p.fn = [body = std::move(body)](const graph::Reader& reader, const ValueList& args)
       -> absl::StatusOr<std::vector<ValueList>> {
-    QUIVER_ASSIGN_OR_RETURN(auto snap, Snapshot::Build(reader, reader.store().generation()));
+    QUIVER_ASSIGN_OR_RETURN(auto snap, Snapshot::ForReader(reader));
     return body(reader, *snap, args);
   };
   (void)registry.Register(std::move(p));
