@@ -85,6 +85,7 @@ class Extractor {
       State st;
       st.subjects = Conjuncts(g_, subj);
       if (reported_.count(l.left)) st.modality = Modality::kReported;
+      if (conditional_.count(l.left)) st.modality = Modality::kPossible;
       Verb(l.right, st, 0);
     }
     // Subject relatives: "the man who met Putin" (R then RS).
@@ -160,8 +161,17 @@ class Extractor {
 
   std::string VerbLemma(int w) const { return Lemma(g_.word(w).text, WordClass::kVerb); }
 
-  // Subjects of clauses that complement a speech verb ("said that Y...").
+  // Subjects of clauses that complement a speech verb ("said that Y..."),
+  // and of conditions ("if people attack him": possible, not a fact).
   void MarkReported() {
+    for (int w = 1; w < g_.size(); ++w) {
+      const std::string lower = Lower(g_.word(w).text);
+      if (lower != "if" && lower != "unless" && lower != "whether") continue;
+      for (const Adjacent& a : g_.at(w))
+        if (a.to_right && (LinkIs(a.link->label, "C") || LinkIs(a.link->label, "Cs") ||
+                           LinkIs(a.link->label, "Ce")))
+          conditional_.insert(a.other);
+    }
     for (const ParseLink& l : g_.tree().links) {
       if (!(LinkIs(l.label, "TH") || LinkIs(l.label, "Ce") || LinkIs(l.label, "C"))) continue;
       if (!IsSpeechVerb(VerbLemma(l.left))) continue;
@@ -463,6 +473,7 @@ class Extractor {
 
   const LinkGraph& g_;
   std::set<int> reported_;
+  std::set<int> conditional_;
   std::vector<Clause> out_;
 };
 

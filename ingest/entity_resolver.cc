@@ -67,6 +67,12 @@ Entity CountryEntity(const std::string& country, const std::string& mention, con
   return e;
 }
 
+bool IsNameParticle(const std::string& w) {
+  static const std::set<std::string> k = {"al", "de", "von", "van", "bin", "da", "del", "la",
+                                          "le", "du", "der", "ibn", "el", "di"};
+  return k.count(w) > 0;
+}
+
 // An adjective of nationality the table does not know ("Faroese"): not an
 // organisation qualifier.
 bool LooksLikeDemonym(const std::string& w) {
@@ -136,8 +142,11 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
       parts.title_text = t;
     } else if (IsHonorific(t)) {
       parts.honorific = true;
-    } else if (IsCapitalized(t) || t.find('-') != std::string::npos || parts.core.size() > 0) {
+    } else if (IsCapitalized(t) || t.find('-') != std::string::npos ||
+               (!parts.core.empty() && IsNameParticle(t))) {
       parts.core.push_back(t);
+    } else if (!parts.core.empty()) {
+      parts.core.clear();  // "Hollande , the Russian": the name ended.
     }
   }
   // Keep only the capitalised run that ends at the head.
@@ -154,6 +163,15 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
     if (g.Find(w, "G", true) >= 0) continue;
     NameParts p = Analyse(g, w);
     if (p.core.size() < 2) continue;
+    // Given names: link-grammar tags them .m or .f.
+    for (int v = 1; v < w; ++v)
+      if (g.word(v).text == p.core.front() && (g.word(v).tag == "m" || g.word(v).tag == "f"))
+        gender_[absl::StrJoin(p.core, " ")] = g.word(v).tag[0];
+    for (const std::string& t : p.surface) {
+      const std::string l = Lower(t);
+      if (l == "mrs" || l == "mrs." || l == "ms" || l == "ms." || l == "madame" || l == "mme")
+        gender_[absl::StrJoin(p.core, " ")] = 'f';
+    }
     const bool person = !p.title.empty() || p.honorific ||
                         NounIsA(p.core.back(), "person") || NounIsA(p.core.front(), "person");
     if (!person || IsOrganizationWord(p.core.back())) continue;
@@ -171,6 +189,8 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
 void DocumentEntities::Remember(const Entity& e) {
   if (HasLabel(e, "Person")) {
     last_person_ = e;
+    auto g = gender_.find(e.name);
+    last_person_gender_ = g == gender_.end() ? '?' : g->second;
   } else if (e.named) {
     last_thing_ = e;
     if (HasLabel(e, "Country") || HasLabel(e, "Organization")) last_group_ = e;
@@ -190,9 +210,18 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     e.reason = why;
     return e;
   };
-  if (lower == "he" || lower == "him" || lower == "she" || lower == "her")
+  // Gender comes from link-grammar's given-name lists (.m, .f) and
+  // honorifics; a pronoun that disagrees resolves to nothing.
+  if (lower == "he" || lower == "him") {
+    if (last_person_ && last_person_gender_ == 'f') return std::nullopt;
     return pronoun(last_person_, "pronoun: last person in the document");
-  if (lower == "it") return pronoun(last_thing_, "pronoun: last named thing in the document");
+  }
+  if (lower == "she" || lower == "her") {
+    if (last_person_ && last_person_gender_ == 'm') return std::nullopt;
+    return pronoun(last_person_, "pronoun: last person in the document");
+  }
+  if (lower == "it")
+    return pronoun(last_group_, "pronoun: last country or organisation in the document");
   if (lower == "they" || lower == "them")
     return pronoun(last_group_, "pronoun: last country or organisation in the document");
   if (NamesNothing(lower) || w.tag == "null") return std::nullopt;

@@ -5,6 +5,7 @@
 #ifndef QUIVER_INGEST_ENTITY_RESOLVER_H_
 #define QUIVER_INGEST_ENTITY_RESOLVER_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -55,6 +56,8 @@ class DocumentEntities {
 
   std::vector<Entity> persons_;  // Full person names seen in pass 1.
   std::optional<Entity> last_person_, last_thing_, last_group_;
+  char last_person_gender_ = '?';   // 'm', 'f' or '?'.
+  std::map<std::string, char> gender_;  // Full person name -> gender.
 };
 
 }  // namespace quiver::ingest

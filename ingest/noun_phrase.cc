@@ -141,6 +141,11 @@ bool IsCapitalized(const std::string& word) {
   if (word.empty()) return false;
   unsigned char c = static_cast<unsigned char>(word[0]);
   if (c >= 'A' && c <= 'Z') return true;
+  // "al-Assad", "bin-Salman": a lower-case particle before a capital.
+  size_t dash = word.find('-');
+  if (dash != std::string::npos && dash <= 3 && dash + 1 < word.size() &&
+      word[dash + 1] >= 'A' && word[dash + 1] <= 'Z')
+    return true;
   // Accented capitals (É, Ö, ...) in UTF-8: C3 80..9E.
   return c == 0xC3 && word.size() > 1 && static_cast<unsigned char>(word[1]) < 0x9F;
 }

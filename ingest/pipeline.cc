@@ -69,6 +69,15 @@ std::string TypeName(std::string s) {
   return s;
 }
 
+// Letters and '_' only, starting with a letter: "'s" or ":_to" are parse
+// debris, not relations.
+bool ValidType(const std::string& type) {
+  if (type.empty() || !(type[0] >= 'a' && type[0] <= 'z')) return false;
+  for (char c : type)
+    if (!((c >= 'a' && c <= 'z') || c == '_' || c == '-')) return false;
+  return true;
+}
+
 }  // namespace
 
 ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& parser) {
@@ -139,6 +148,11 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
       const auto& o = resolve(c.object);
       if (!o) continue;
       if (s->name == o->name) continue;
+      // Concept-to-concept statements ("gas -use-> technique") were mostly
+      // wrong in the hand check (docs/extraction.md): the graph keeps a fact
+      // when it names at least one entity.
+      if (!s->named && !o->named) continue;
+      if (!ValidType(c.relation)) continue;
       std::vector<int> rel = c.relation_words;
       if (c.object_prep_word >= 0) rel.push_back(c.object_prep_word);
       Triple t = MakeTriple(*s, TypeName(c.relation), *o, span, static_cast<uint32_t>(i));
