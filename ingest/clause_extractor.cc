@@ -151,6 +151,9 @@ class Extractor {
       cl.apposition = true;
       out_.push_back(cl);
     }
+    for (Clause& c : out_)
+      if (DeniedByDeterminer(c.subject_as_written) || DeniedByDeterminer(c.object_as_written))
+        c.negated = !c.negated;
     std::stable_sort(out_.begin(), out_.end(),
                      [](const Clause& a, const Clause& b) { return a.verb < b.verb; });
     return std::move(out_);
@@ -382,6 +385,14 @@ class Extractor {
         cl.object = cl.object_as_written = o;
         out_.push_back(cl);
       }
+  }
+
+  // "no jurisdiction", "no fighters died": a "no" determiner denies.
+  bool DeniedByDeterminer(int noun) const {
+    if (noun < 0) return false;
+    for (int d : g_.FindAll(noun, "D", false))
+      if (Lower(g_.word(d).text) == "no") return true;
+    return false;
   }
 
   void Emit(int v, const State& st, std::vector<int> extra) {

@@ -220,8 +220,8 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     if (last_person_ && last_person_gender_ == 'm') return std::nullopt;
     return pronoun(last_person_, "pronoun: last person in the document");
   }
-  if (lower == "it")
-    return pronoun(last_group_, "pronoun: last country or organisation in the document");
+  // "it" is left unresolved: in the hand check it pointed at the wrong
+  // antecedent more often than not (a resolution, a government, a plan).
   if (lower == "they" || lower == "them")
     return pronoun(last_group_, "pronoun: last country or organisation in the document");
   if (NamesNothing(lower) || w.tag == "null") return std::nullopt;

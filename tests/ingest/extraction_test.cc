@@ -91,6 +91,13 @@ TEST(Extraction, CoordinatedSubjectsGiveOneTripleEach) {
   EXPECT_NE(Find(ts, "Sweden", "sign", "treaty"), nullptr) << Dump(ts);
 }
 
+TEST(Extraction, NoDeterminerNegates) {
+  auto ts = Extract("Interpol has no jurisdiction.");
+  const Triple* t = Find(ts, "Interpol", "have", "jurisdiction");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_TRUE(t->negated);
+}
+
 TEST(Extraction, NoLongerNegates) {
   auto ts = Extract("Denmark no longer supports the plan.");
   const Triple* t = Find(ts, "Denmark", "support", "plan");
