@@ -122,6 +122,7 @@ struct PatternPart {
 struct SortItem {
   ExprPtr expr;
   std::string text;  // As written, to match a projected column.
+  bool bound = false;  // Set by the binder once resolved.
   bool descending = false;
 };
 
@@ -130,6 +131,8 @@ struct ProjectionItem {
   std::string alias;  // The column name: AS name, or the expression's text.
   bool has_alias = false;
   bool has_aggregate = false;  // Set by the binder.
+  bool hidden = false;  // An ORDER BY key computed beside the columns.
+  std::string text;     // The expression as written.
 };
 
 struct Projection {

@@ -1,6 +1,7 @@
 #include "query/binder/binder.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <set>
 
@@ -38,6 +39,8 @@ class Binder {
                            std::set<std::string>* rel_names);
   absl::Status BindProjection(ast::Clause& c, bool is_with);
   absl::Status BindSetItems(std::vector<ast::SetItem>& items);
+  absl::Status BindGroupedOrderBy(ast::Projection& p, const Scope& input, Scope& projected);
+  std::string TextOf(const Expr& e) const;
   absl::Status BindCall(ast::Clause& c, bool standalone, ast::SingleQuery& q);
   absl::Status CheckKind(const std::string& name, const ast::Span& span, int slot,
                          VarKind want);
@@ -333,6 +336,100 @@ absl::Status Binder::BindSetItems(std::vector<ast::SetItem>& items) {
   return absl::OkStatus();
 }
 
+// The source text an expression spans (its children included).
+std::string Binder::TextOf(const Expr& e) const {
+  size_t begin = e.span.begin, end = e.span.end;
+  std::function<void(const Expr&)> walk = [&](const Expr& x) {
+    if (x.span.end > x.span.begin) {
+      begin = std::min(begin, x.span.begin);
+      end = std::max(end, x.span.end);
+    }
+    for (const auto& c : x.children) if (c) walk(*c);
+  };
+  walk(e);
+  if (end <= begin || end > st_.text.size()) return "";
+  return st_.text.substr(begin, end - begin);
+}
+
+namespace {
+
+ast::ExprPtr ColumnRef(const std::string& alias, int slot, const ast::Span& span) {
+  auto var = std::make_shared<Expr>();
+  var->kind = ExprKind::kVariable;
+  var->name = alias;
+  var->slot = slot;
+  var->span = span;
+  return var;
+}
+
+}  // namespace
+
+// ORDER BY after aggregation or DISTINCT sees only the projected columns. A
+// key that repeats a projected expression (ORDER BY a.name after WITH a.name
+// AS name) sorts by that column; any other key (one with an aggregate, say)
+// becomes a hidden column computed with the others.
+absl::Status Binder::BindGroupedOrderBy(ast::Projection& p, const Scope& input,
+                                        Scope& projected) {
+  size_t visible = p.items.size();
+  std::vector<std::string> texts;
+  for (const auto& item : p.items) texts.push_back(TextOf(*item.expr));
+  // Replaces sub-expressions that are projected items by column references.
+  std::function<ast::ExprPtr(const ast::ExprPtr&)> replace = [&](const ast::ExprPtr& e) -> ast::ExprPtr {
+    if (!e) return e;
+    std::string t = TextOf(*e);
+    for (size_t i = 0; i < visible; ++i) {
+      if (!t.empty() && (t == texts[i] || t == p.items[i].alias)) return ColumnRef(p.items[i].alias, int(i), e->span);
+    }
+    auto copy = std::make_shared<Expr>(*e);
+    for (auto& c : copy->children) c = replace(c);
+    return copy;
+  };
+  for (size_t k = 0; k < p.order_by.size(); ++k) {
+    auto& s = p.order_by[k];
+    ast::ExprPtr replaced = replace(s.expr);
+    Scope saved = scope_;
+    scope_ = projected;
+    absl::Status st = BindExpr(*replaced, false);
+    scope_ = saved;
+    if (st.ok()) {
+      s.expr = replaced;
+      s.bound = true;
+      continue;
+    }
+    // A hidden column, evaluated like the items (in the input scope, with
+    // projected aliases standing for their expressions).
+    std::function<ast::ExprPtr(const ast::ExprPtr&)> unalias = [&](const ast::ExprPtr& e) -> ast::ExprPtr {
+      if (!e) return e;
+      if (e->kind == ExprKind::kVariable && input.Find(e->name) < 0) {
+        for (size_t i = 0; i < visible; ++i)
+          if (p.items[i].alias == e->name) return p.items[i].expr;
+      }
+      auto copy = std::make_shared<Expr>(*e);
+      for (auto& c : copy->children) c = unalias(c);
+      return copy;
+    };
+    ast::ProjectionItem hidden;
+    hidden.expr = unalias(s.expr);
+    hidden.alias = absl::StrCat(" order ", k);
+    hidden.has_alias = true;
+    hidden.hidden = true;
+    scope_ = input;
+    st = BindExpr(*hidden.expr, true);
+    scope_ = saved;
+    if (!st.ok()) return st;
+    hidden.has_aggregate = hidden.expr->has_aggregate;
+    if (!p.aggregates && hidden.has_aggregate) {
+      return Error(s.expr->span, "ORDER BY cannot aggregate when the projection does not",
+                   "InvalidAggregation");
+    }
+    int slot = projected.Add("", VarKind::kAny);
+    s.expr = ColumnRef(hidden.alias, slot, s.expr->span);
+    s.bound = true;
+    p.items.push_back(std::move(hidden));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
   ast::Projection& p = c.projection;
   p.input_width = scope_.width();
@@ -380,8 +477,8 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
                                                            : VarKind::kAny;
     projected.Add(item.alias, kind);
   }
-  if (!p.order_by.empty()) {
-    Scope extended = projected;
+  Scope extended = projected;
+  if (!p.order_by.empty() || (is_with && c.where)) {
     if (!p.aggregates && !p.distinct) {
       // Input variables, shadowed by the projected aliases.
       Scope shifted;
@@ -411,7 +508,13 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
       extended = rebuilt;
     }
     scope_ = extended;
+    if (p.aggregates || p.distinct) {
+      QUIVER_RETURN_IF_ERROR(BindGroupedOrderBy(p, old, projected));
+      extended = projected;
+      scope_ = extended;
+    }
     for (auto& s : p.order_by) {
+      if (s.bound) continue;
       // ORDER BY an expression that is also a projected item sorts by it.
       for (size_t i = 0; i < p.items.size(); ++i) {
         if (s.text == p.items[i].alias) {
@@ -451,7 +554,15 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
       }
     }
   }
-  if (is_with && c.where) QUIVER_RETURN_IF_ERROR(BindExpr(*c.where, false));
+  if (is_with && c.where) {
+    // WITH ... WHERE also sees the variables before the WITH, unless the
+    // projection aggregates or is DISTINCT.
+    Scope saved = scope_;
+    if (!p.aggregates && !p.distinct) scope_ = extended;
+    absl::Status st = BindExpr(*c.where, false);
+    scope_ = saved;
+    QUIVER_RETURN_IF_ERROR(st);
+  }
   return absl::OkStatus();
 }
 
@@ -567,7 +678,8 @@ absl::Status Binder::BindQuery(ast::SingleQuery& q) {
         break;
       case ClauseKind::kReturn:
         QUIVER_RETURN_IF_ERROR(BindProjection(c, false));
-        for (const auto& item : c.projection.items) q.columns.push_back(item.alias);
+        for (const auto& item : c.projection.items)
+          if (!item.hidden) q.columns.push_back(item.alias);
         break;
       case ClauseKind::kCreate:
         q.updates = true;

@@ -81,7 +81,7 @@ class ProjectOp : public Operator {
 
   std::vector<std::string> Describe(const std::string&) const override {
     std::vector<std::string> cols;
-    for (const auto& i : p_.items) cols.push_back(i.alias);
+    for (const auto& i : p_.items) if (!i.hidden) cols.push_back(i.alias);
     return {"Projection " + absl::StrJoin(cols, ", ")};
   }
 
@@ -200,7 +200,8 @@ class AggregateOp : public Operator {
 
   std::vector<std::string> Describe(const std::string&) const override {
     std::vector<std::string> keys, aggs;
-    for (const auto& i : p_.items) (i.has_aggregate ? aggs : keys).push_back(i.alias);
+    for (const auto& i : p_.items)
+      if (!i.hidden) (i.has_aggregate ? aggs : keys).push_back(i.alias);
     return {absl::StrCat("Aggregation keys [", absl::StrJoin(keys, ", "), "] aggregates [",
                          absl::StrJoin(aggs, ", "), "]")};
   }
@@ -439,14 +440,23 @@ class SkipLimitOp : public Operator {
 
 void AddProjectionOps(const ast::Clause& clause, std::vector<OperatorPtr>* ops) {
   const ast::Projection& p = clause.projection;
-  bool keep_input = !p.order_by.empty() && !p.aggregates && !p.distinct;
+  bool where = clause.kind == ast::ClauseKind::kWith && clause.where;
+  bool keep_input = (!p.order_by.empty() || where) && !p.aggregates && !p.distinct;
   if (p.aggregates) ops->push_back(std::make_unique<AggregateOp>(p));
   else ops->push_back(std::make_unique<ProjectOp>(p, keep_input));
-  if (p.distinct) ops->push_back(std::make_unique<DistinctOp>(p.items.size()));
+  size_t visible = 0;
+  for (const auto& i : p.items) visible += !i.hidden;
+  if (p.distinct) ops->push_back(std::make_unique<DistinctOp>(visible));
   if (!p.order_by.empty()) ops->push_back(std::make_unique<SortOp>(p));
-  if (p.skip || p.limit || keep_input)
-    ops->push_back(std::make_unique<SkipLimitOp>(p, p.items.size(), keep_input));
-  if (clause.kind == ast::ClauseKind::kWith && clause.where) ops->push_back(MakeFilterOp(clause.where));
+  if (p.skip || p.limit || (keep_input && !where))
+    ops->push_back(std::make_unique<SkipLimitOp>(p, p.items.size(), keep_input && !where));
+  if (where) {
+    ops->push_back(MakeFilterOp(clause.where));
+    if (keep_input) {
+      static const ast::Projection kNoLimits;
+      ops->push_back(std::make_unique<SkipLimitOp>(kNoLimits, p.items.size(), true));
+    }
+  }
 }
 
 }  // namespace quiver::query

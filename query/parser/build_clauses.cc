@@ -68,6 +68,7 @@ ast::Projection AstBuilder::BuildProjection(P::ProjectionBodyContext* ctx) {
   for (auto* item : items->projectionItem()) {
     ast::ProjectionItem pi;
     pi.expr = BuildExpression(item->expression());
+    pi.text = SourceText(item->expression());
     if (item->variable()) {
       pi.alias = Name(item->variable()->symbolicName());
       pi.has_alias = true;

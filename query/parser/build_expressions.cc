@@ -237,7 +237,9 @@ ExprPtr AstBuilder::BuildPostfix(P::PostfixExpressionContext* ctx) {
   for (auto* suffix : ctx->postfixSuffix()) {
     if (auto* p = dynamic_cast<P::PropertySuffixContext*>(suffix)) {
       auto prop = Make(ExprKind::kProperty, suffix);
+      size_t end = prop->span.end;
       prop->span = e->span;
+      prop->span.end = end;
       prop->name = Name(p->propertyLookup()->schemaName());
       prop->children.push_back(e);
       e = prop;
