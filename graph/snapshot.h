@@ -79,6 +79,14 @@ class Snapshot {
   // Approximate heap bytes held.
   size_t MemoryBytes() const;
 
+  // The snapshot of exactly `reader`'s state, for callers that have a
+  // Reader but no SnapshotCache (query procedures). A process-wide cache of
+  // the last few builds is keyed by the reader's own view of the store id
+  // and the node and edge counters (every topology change moves one of
+  // them); the open WriteTxn, whose counters are written at commit, always
+  // gets a fresh build. Thread-safe.
+  static absl::StatusOr<std::shared_ptr<const Snapshot>> ForReader(const Reader& reader);
+
  private:
   Snapshot() = default;
   // REQUIRES: d is kOutgoing or kIncoming.

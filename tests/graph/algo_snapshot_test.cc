@@ -85,3 +85,40 @@ TEST(SnapshotCache, SharesOneBuildUntilTheStoreChanges) {
 
 }  // namespace
 }  // namespace quiver::graph
+
+namespace quiver::graph {
+namespace {
+
+TEST(SnapshotForReader, SharesABuildPerStateAndSeesOpenWrites) {
+  testing::TestGraph g({{"A", "x", "B"}});
+  auto first = Snapshot::ForReader(*g.store().NewReader());
+  auto second = Snapshot::ForReader(*g.store().NewReader());
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_EQ(first->get(), second->get());
+
+  auto txn = g.store().BeginWrite();
+  ASSERT_TRUE(txn.ok());
+  auto ids = (*txn)->FindNodesByName("A");
+  ASSERT_TRUE(ids.ok() && ids->size() == 1);
+  ASSERT_TRUE((*txn)->CreateEdge(ids->at(0), "y", ids->at(0), {}).ok());
+  auto inside = Snapshot::ForReader(**txn);  // Sees the uncommitted edge.
+  ASSERT_TRUE(inside.ok());
+  EXPECT_EQ((*inside)->num_edges(), 2u);
+  EXPECT_EQ((*Snapshot::ForReader(*g.store().NewReader()))->num_edges(), 1u);
+  ASSERT_TRUE((*txn)->Commit().ok());
+
+  auto after = Snapshot::ForReader(*g.store().NewReader());
+  ASSERT_TRUE(after.ok());
+  EXPECT_NE(after->get(), first->get());
+  EXPECT_EQ((*after)->num_edges(), 2u);
+
+  // Another store with the same shape is not mistaken for this one.
+  testing::TestGraph other({{"P", "z", "Q"}});
+  auto theirs = Snapshot::ForReader(*other.store().NewReader());
+  ASSERT_TRUE(theirs.ok());
+  EXPECT_EQ((*theirs)->num_edges(), 1u);
+  EXPECT_NE(theirs->get(), first->get());
+}
+
+}  // namespace
+}  // namespace quiver::graph
