@@ -126,17 +126,38 @@ absl::StatusOr<Diagram> DiagramAround(const graph::Reader& reader, const graph::
     }
   }
   std::vector<NodeId> nodes = seeds;
+  for (graph::Vertex v : vertices) nodes.push_back(snap.node_id(v));
+  std::sort(nodes.begin(), nodes.end());
+  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+  // Cut to the cap here, where the snapshot gives every edge's ends, so
+  // only the edges drawn are read from the store (a hub's neighbourhood can
+  // hold 100k edges).
+  int64_t omitted_nodes = 0, omitted_edges = 0;
+  if (nodes.size() > limits.max_nodes) {
+    std::vector<NodeId> ranked = Rank(snap, nodes, seeds);
+    ranked.resize(limits.max_nodes);
+    omitted_nodes = static_cast<int64_t>(nodes.size() - ranked.size());
+    nodes = std::move(ranked);
+  }
+  absl::flat_hash_set<NodeId> kept(nodes.begin(), nodes.end());
   std::vector<EdgeId> edges;
+  const auto& rows = snap.row_start(Direction::kOutgoing);
   for (graph::Vertex v : vertices) {
-    nodes.push_back(snap.node_id(v));
-    const auto& rows = snap.row_start(Direction::kOutgoing);
     for (uint32_t i = rows[v]; i < rows[v + 1]; ++i) {
-      if (vertices.count(snap.column(Direction::kOutgoing)[i])) {
+      graph::Vertex w = snap.column(Direction::kOutgoing)[i];
+      if (!vertices.count(w)) continue;
+      if (kept.contains(snap.node_id(v)) && kept.contains(snap.node_id(w))) {
         edges.push_back(snap.edge(Direction::kOutgoing, i).id);
+      } else {
+        ++omitted_edges;
       }
     }
   }
-  return DiagramOf(reader, snap, std::move(nodes), std::move(edges), seeds, limits);
+  QUIVER_ASSIGN_OR_RETURN(Diagram d, DiagramOf(reader, snap, std::move(nodes), std::move(edges),
+                                               seeds, limits));
+  d.omitted_nodes += omitted_nodes;
+  d.omitted_edges += omitted_edges;
+  return d;
 }
 
 namespace {
