@@ -13,6 +13,7 @@
 #include "ingest/clause_extractor.h"
 #include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
+#include "ingest/shallow_extractor.h"
 
 namespace quiver::cli {
 
@@ -43,10 +44,24 @@ void RunCarb(const ExtractOptions& opts) {
       if (line.empty()) continue;
       ingest::ParseTree tree;
       ingest::ParseOutcome o = parser.Parse(line, &tree);
-      if (o != ingest::ParseOutcome::kComplete && o != ingest::ParseOutcome::kPartial) continue;
-      ingest::LinkGraph g(tree);
-      auto tuples = ingest::ToOpenTuples(g, ingest::ExtractClauses(g), line,
-                                         o == ingest::ParseOutcome::kPartial);
+      std::vector<ingest::OpenTuple> tuples;
+      if (o == ingest::ParseOutcome::kComplete || o == ingest::ParseOutcome::kPartial) {
+        ingest::LinkGraph g(tree);
+        tuples = ingest::ToOpenTuples(g, ingest::ExtractClauses(g), line,
+                                      o == ingest::ParseOutcome::kPartial);
+      }
+      {
+        // The shallow reading too, at a confidence below every parse-based
+        // tuple: alone for sentences without a parse, and as a last-ranked
+        // extra elsewhere (it raises recall more than it costs precision).
+        if (auto s = ingest::ShallowExtract(line)) {
+          ingest::OpenTuple t;
+          t.relation = s->relation;
+          t.args = {s->arg1, s->arg2};
+          t.confidence = tuples.empty() ? 0.3 : 0.04;
+          tuples.push_back(t);
+        }
+      }
       std::string text = ingest::FormatCarb(line, tuples);
       if (!text.empty()) std::cout << text << "\n";
     }

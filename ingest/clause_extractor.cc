@@ -88,6 +88,7 @@ class Extractor {
       if (conditional_.count(l.left)) st.modality = Modality::kPossible;
       Verb(l.right, st, 0);
     }
+    const size_t main_clauses = out_.size();
     // Subject relatives: "the man who met Putin" (R then RS).
     for (const ParseLink& l : g_.tree().links) {
       if (!LinkIs(l.label, "RS")) continue;
@@ -136,6 +137,7 @@ class Extractor {
       if (to >= 0) st.words.push_back(to);
       Verb(inf, st, 0);
     }
+    for (size_t i = main_clauses; i < out_.size(); ++i) out_[i].from_modifier = true;
     // Appositions: "Laurent Fabius, the French foreign minister, ...".
     for (const ParseLink& l : g_.tree().links) {
       if (!LinkIs(l.label, "MX")) continue;

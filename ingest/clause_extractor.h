@@ -42,6 +42,9 @@ struct Clause {
   bool clausal_object = false;
   // Apposition ("Fabius, the foreign minister"): relation "be", no verb word.
   bool apposition = false;
+  // From a participle or relative clause modifying a noun, or a nominal
+  // ("X's decision to V"), rather than a main clause.
+  bool from_modifier = false;
 };
 
 // Every clause the parse states, in sentence order of their verbs.

@@ -11,6 +11,7 @@
 #include "ingest/clause_extractor.h"
 #include "ingest/entity_resolver.h"
 #include "ingest/sentence_splitter.h"
+#include "ingest/shallow_extractor.h"
 #include "util/status_macros.h"
 
 namespace quiver::ingest {
@@ -107,7 +108,25 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
       default: ++out.stats.fallback; break;
     }
     if (outcomes[i] != ParseOutcome::kComplete && outcomes[i] != ParseOutcome::kPartial) {
-      ++out.stats.no_triple;
+      // Shallow fallback: only a statement between two names, since
+      // without a parse nothing else can be told apart from noise.
+      auto shallow = ShallowExtract(span.text);
+      if (shallow && !shallow->subject_name.empty() && !shallow->object_name.empty() &&
+          shallow->subject_name != shallow->object_name && ValidType(shallow->verb_lemma)) {
+        Entity s, o;
+        s.name = s.mention = shallow->subject_name;
+        o.name = o.mention = shallow->object_name;
+        s.named = o.named = true;
+        Triple t = MakeTriple(s, shallow->verb_lemma, o, span, static_cast<uint32_t>(i));
+        t.text = shallow->relation;
+        t.confidence = 0.3;
+        t.qualifiers["modality"] = Value(std::string("asserted"));
+        t.qualifiers["extraction"] = Value(std::string("shallow"));
+        out.input.triples.push_back(std::move(t));
+        ++out.stats.triples;
+      } else {
+        ++out.stats.no_triple;
+      }
       continue;
     }
     LinkGraph g(trees[i]);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/pipeline.h"
+#include "ingest/shallow_extractor.h"
 
 namespace quiver::ingest {
 namespace {
@@ -140,6 +141,36 @@ TEST(Extraction, ShortFormAndPronounResolveToTheFullName) {
   const Triple* t = Find(ts, "Maria Lopez", "praise", "engineer");
   ASSERT_NE(t, nullptr) << Dump(ts);
   EXPECT_NE(t->qualifiers.at("subject_resolution").AsString().find("pronoun"), std::string::npos);
+}
+
+TEST(ShallowExtractor, SplitsAtTheFirstVerbGroup) {
+  auto t = ShallowExtract("Last week Norway has rejected the offer of Sweden , officials said .");
+  ASSERT_TRUE(t.has_value());
+  EXPECT_EQ(t->arg1, "Last week Norway");
+  EXPECT_EQ(t->relation, "has rejected");
+  EXPECT_EQ(t->arg2, "the offer of Sweden");
+  EXPECT_EQ(t->verb_lemma, "reject");
+  EXPECT_EQ(t->subject_name, "Norway");
+  EXPECT_EQ(t->object_name, "Sweden");
+  EXPECT_FALSE(ShallowExtract("No verb here at all").has_value());
+}
+
+TEST(Extraction, TooLongSentencesAreCountedAndFallBack) {
+  static auto dict = LinkDictionary::Load();
+  ASSERT_TRUE(dict.ok());
+  ParserSettings settings;
+  settings.max_words = 5;
+  ParserSession parser(*dict, settings);
+  SourceDocument doc;
+  doc.text = "Norway rejected the generous offer of Sweden on Monday morning.";
+  ExtractedDocument d = ExtractDocument(doc, parser);
+  EXPECT_EQ(d.stats.too_long, 1);
+  EXPECT_EQ(d.stats.fallback, 1);
+  ASSERT_EQ(d.input.triples.size(), 1u);
+  EXPECT_EQ(d.input.triples[0].subject, "Norway");
+  EXPECT_EQ(d.input.triples[0].relation, "reject");
+  EXPECT_EQ(d.input.triples[0].object, "Sweden");
+  EXPECT_EQ(d.input.triples[0].qualifiers.at("extraction").AsString(), "shallow");
 }
 
 TEST(Extraction, SameGraphForOneAndTwoThreads) {

@@ -1,0 +1,102 @@
+#include "ingest/shallow_extractor.h"
+
+#include <set>
+#include <vector>
+
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "ingest/lemmatizer.h"
+#include "ingest/noun_phrase.h"
+
+namespace quiver::ingest {
+
+namespace {
+
+std::string Lower(const std::string& s) {
+  std::string out = s;
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  return out;
+}
+
+bool IsAux(const std::string& w) {
+  static const std::set<std::string> k = {"is", "are", "was", "were", "be", "been", "being",
+                                          "has", "have", "had", "will", "would", "can", "could",
+                                          "may", "might", "must", "should", "shall", "did",
+                                          "does", "do", "not", "never", "n't"};
+  return k.count(w) > 0;
+}
+
+bool IsFunctionWord(const std::string& w) {
+  static const std::set<std::string> k = {"the", "a", "an", "of", "in", "on", "at", "to",
+                                          "for", "with", "by", "from", "and", "or", "but",
+                                          "that", "which", "who", "as", "this", "these",
+                                          "its", "his", "her", "their", "it", "he", "she",
+                                          "they", "we", "i", "you", ",", ".", "``", "''"};
+  return k.count(w) > 0;
+}
+
+// A finite-looking verb: a past form, or a third-person form WordNet knows
+// as a verb whose base is not the word itself.
+bool LooksLikeVerb(const std::string& w) {
+  const std::string lower = Lower(w);
+  if (lower.size() < 3 || IsFunctionWord(lower) || IsCapitalized(w)) return false;
+  const std::string lemma = Lemma(lower, WordClass::kVerb);
+  if (!InWordNet(lemma, WordClass::kVerb)) return false;
+  if (lower.size() > 3 && lower.compare(lower.size() - 2, 2, "ed") == 0) return true;
+  return lemma != lower && lower.back() == 's';
+}
+
+bool IsBoundary(const std::string& w) {
+  return w == "," || w == ";" || w == ":" || w == "." || w == "--" || w == "which" ||
+         w == "who" || w == "because" || w == "while";
+}
+
+std::string CapitalRun(const std::vector<std::string>& words, size_t begin, size_t end,
+                       bool last) {
+  std::vector<std::string> best, run;
+  for (size_t i = begin; i < end; ++i) {
+    if (IsCapitalized(words[i]) && !(i == 0 && !last)) {
+      run.push_back(words[i]);
+    } else {
+      if (!run.empty()) {
+        best = run;
+        if (!last) break;
+      }
+      run.clear();
+    }
+  }
+  if (!run.empty()) best = run;
+  return absl::StrJoin(best, " ");
+}
+
+}  // namespace
+
+std::optional<ShallowTuple> ShallowExtract(const std::string& sentence) {
+  std::vector<std::string> words = absl::StrSplit(sentence, ' ', absl::SkipEmpty());
+  for (size_t i = 1; i + 1 < words.size(); ++i) {
+    const std::string lower = Lower(words[i]);
+    if (!IsAux(lower) && !LooksLikeVerb(words[i])) continue;
+    size_t end = i;
+    while (end < words.size() && (IsAux(Lower(words[end])) || (end > i && LooksLikeVerb(words[end]))))
+      ++end;
+    if (end == i) end = i + 1;
+    size_t stop = end;
+    while (stop < words.size() && !IsBoundary(words[stop])) ++stop;
+    if (stop == end) return std::nullopt;
+    ShallowTuple t;
+    std::vector<std::string> a1(words.begin(), words.begin() + i);
+    std::vector<std::string> rel(words.begin() + i, words.begin() + end);
+    std::vector<std::string> a2(words.begin() + end, words.begin() + stop);
+    t.arg1 = absl::StrJoin(a1, " ");
+    t.relation = absl::StrJoin(rel, " ");
+    t.arg2 = absl::StrJoin(a2, " ");
+    t.verb_lemma = Lemma(rel.back(), WordClass::kVerb);
+    t.subject_name = CapitalRun(words, 0, i, /*last=*/true);
+    t.object_name = CapitalRun(words, end, stop, /*last=*/false);
+    return t;
+  }
+  return std::nullopt;
+}
+
+}  // namespace quiver::ingest
