@@ -44,6 +44,11 @@ class Binder {
   absl::Status BindCall(ast::Clause& c, bool standalone, ast::SingleQuery& q);
   absl::Status CheckKind(const std::string& name, const ast::Span& span, int slot,
                          VarKind want);
+  // The type of `e` when known before running: literals, and variables
+  // bound to graph elements or to values of a known type.
+  std::optional<Value::Type> KnownType(const Expr& e) const;
+
+  std::map<int, Value::Type> slot_types_;  // kValue variables of known type
 
   const ast::Statement& st_;
   const ValueMap& params_;
@@ -93,6 +98,24 @@ const char* KindName(VarKind k) {
     case VarKind::kValue: return "a value";
     default: return "a value";
   }
+}
+
+std::optional<Value::Type> Binder::KnownType(const Expr& e) const {
+  if (e.kind == ExprKind::kVariable && e.slot >= 0) {
+    switch (scope_.KindOf(e.slot)) {
+      case VarKind::kNode: return Value::Type::kNode;
+      case VarKind::kRel: return Value::Type::kRelationship;
+      case VarKind::kRelList: return Value::Type::kList;
+      case VarKind::kPath: return Value::Type::kPath;
+      case VarKind::kValue: {
+        auto it = slot_types_.find(e.slot);
+        if (it != slot_types_.end()) return it->second;
+        return std::nullopt;
+      }
+      default: return std::nullopt;
+    }
+  }
+  return StaticType(e);
 }
 
 absl::Status Binder::CheckKind(const std::string& name, const ast::Span& span, int slot,
@@ -152,6 +175,38 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
         QUIVER_RETURN_IF_ERROR(BindExpr(*c, allow_aggregate, inside_aggregate || agg));
         e.has_aggregate |= c->has_aggregate;
       }
+      // Arguments whose kind is known and wrong.
+      if (e.children.size() == 1) {
+        const Expr& a = *e.children[0];
+        std::optional<Value::Type> t = KnownType(a);
+        auto accepts = [&](std::initializer_list<Value::Type> ok) {
+          if (!t || *t == Value::Type::kNull) return true;
+          for (auto x : ok) if (x == *t) return true;
+          return false;
+        };
+        bool wrong = (lower == "labels" && !accepts({Value::Type::kNode})) ||
+                     (lower == "type" && !accepts({Value::Type::kRelationship})) ||
+                     ((lower == "properties" || lower == "keys") &&
+                      !accepts({Value::Type::kNode, Value::Type::kRelationship, Value::Type::kMap})) ||
+                     ((lower == "nodes" || lower == "relationships") && !accepts({Value::Type::kPath}));
+        if (wrong) {
+          return Error(a.span, absl::StrCat(e.name, "() cannot take a ", Value::TypeName(*t)),
+                       "InvalidArgumentType");
+        }
+        if (lower == "size" && a.kind == ExprKind::kPatternPredicate) {
+          return Error(a.span, "size() of a pattern is not supported; use COUNT or a pattern comprehension",
+                       "UnexpectedSyntax");
+        }
+        if (a.kind == ExprKind::kVariable && a.slot >= 0) {
+          VarKind k = scope_.KindOf(a.slot);
+          bool bad = (lower == "size" && k == VarKind::kPath) ||
+                     (lower == "length" && (k == VarKind::kNode || k == VarKind::kRel));
+          if (bad) {
+            return Error(a.span, absl::StrCat(e.name, "() cannot take ", KindName(k)),
+                         "InvalidArgumentType");
+          }
+        }
+      }
       return absl::OkStatus();
     }
     case ExprKind::kListComprehension:
@@ -194,6 +249,18 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
       }
       return absl::OkStatus();
     }
+    case ExprKind::kProperty: {
+      QUIVER_RETURN_IF_ERROR(BindExpr(*e.children[0], allow_aggregate, inside_aggregate));
+      e.has_aggregate = e.children[0]->has_aggregate;
+      auto t = KnownType(*e.children[0]);
+      if (t && *t != Value::Type::kMap && *t != Value::Type::kNode &&
+          *t != Value::Type::kRelationship && *t != Value::Type::kNull) {
+        return Error(e.span, absl::StrCat("cannot read property '", e.name, "' of a ",
+                                          Value::TypeName(*t)),
+                     "InvalidArgumentType", ErrorType::kTypeError);
+      }
+      return absl::OkStatus();
+    }
     case ExprKind::kCase:
       if (e.case_subject) QUIVER_RETURN_IF_ERROR(BindExpr(*e.case_subject, allow_aggregate, inside_aggregate));
       for (auto& [w, t] : e.case_alternatives) {
@@ -212,6 +279,14 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
         if (!c) continue;
         QUIVER_RETURN_IF_ERROR(BindExpr(*c, allow_aggregate, inside_aggregate));
         e.has_aggregate |= c->has_aggregate;
+      }
+      if (e.kind == ExprKind::kBinary && e.op == ast::Op::kIn) {
+        auto t = StaticType(*e.children[1]);
+        if (t && *t != Value::Type::kList && *t != Value::Type::kNull) {
+          return Error(e.children[1]->span,
+                       absl::StrCat("IN needs a LIST on the right, not ", Value::TypeName(*t)),
+                       "InvalidArgumentType");
+        }
       }
       if ((e.kind == ExprKind::kBinary &&
            (e.op == ast::Op::kAnd || e.op == ast::Op::kOr || e.op == ast::Op::kXor)) ||
@@ -267,7 +342,7 @@ absl::Status Binder::BindPattern(ast::PatternPart& part, bool creating, bool in_
       scope_.SetKind(slot, VarKind::kNode);
       n.slot = slot;
       n.bound = true;
-      if (creating && (!n.labels.empty() || n.properties) && part.nodes.size() == 1) {
+      if (creating && (!n.labels.empty() || n.properties || part.nodes.size() == 1)) {
         return Error(n.span, absl::StrCat("variable `", n.variable, "` already declared"),
                      "VariableAlreadyBound");
       }
@@ -445,7 +520,7 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
       item.has_alias = true;
       star.push_back(std::move(item));
     }
-    if (star.empty() && p.items.empty()) {
+    if (star.empty() && p.items.empty() && !is_with) {
       return Error(p.span, is_with ? "WITH * needs variables in scope"
                                    : "RETURN * needs variables in scope",
                    "NoVariablesInScope");
@@ -471,7 +546,9 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
   // input variables behind them.
   Scope old = scope_;
   Scope projected;
+  std::map<int, Value::Type> new_types;
   for (auto& item : p.items) {
+    if (auto t = KnownType(*item.expr)) new_types[projected.width()] = *t;
     VarKind kind = item.expr->kind == ExprKind::kVariable ? old.KindOf(item.expr->slot)
                    : StaticType(*item.expr)                ? VarKind::kValue
                                                            : VarKind::kAny;
@@ -534,6 +611,7 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
     }
   }
   scope_ = projected;
+  slot_types_ = std::move(new_types);
   for (ast::ExprPtr* e : {&p.skip, &p.limit}) {
     if (!*e) continue;
     Scope saved = scope_;
@@ -577,6 +655,17 @@ absl::Status Binder::BindCall(ast::Clause& c, bool standalone, ast::SingleQuery&
     return Error(c.span, absl::StrCat("procedure ", proc->name, " takes ", proc->inputs.size(),
                                       " argument(s), not ", c.args.size()),
                  "InvalidNumberOfArguments");
+  }
+  if (!c.args_given && standalone) {
+    for (const auto& in : proc->inputs) {
+      if (!params_.count(in.name)) {
+        return Error(c.span, absl::StrCat("procedure ", proc->name, " needs parameter $", in.name),
+                     "MissingParameter", ErrorType::kParameterMissing);
+      }
+    }
+  }
+  if (c.yield_star && !standalone) {
+    return Error(c.span, "YIELD * is only allowed in a standalone CALL", "UnexpectedSyntax");
   }
   if (!c.args_given && !standalone && !proc->inputs.empty()) {
     return Error(c.span, absl::StrCat("procedure ", proc->name,

@@ -103,7 +103,12 @@ absl::StatusOr<Value> CallFunction(const std::string& name, const ValueList& arg
   if (name == "e") { QUIVER_RETURN_IF_ERROR(need(0, 0)); return Value(M_E); }
   if (name == "range") {
     QUIVER_RETURN_IF_ERROR(need(2, 3));
-    for (const auto& a : args) if (!a.is_int()) return arg_error("arguments must be INTEGERs");
+    for (const auto& a : args) {
+      if (!a.is_int()) {
+        return ctx.Error(ErrorType::kArgumentError, &call.span,
+                         "range(): arguments must be INTEGERs", "InvalidArgumentType");
+      }
+    }
     int64_t from = args[0].AsInt(), to = args[1].AsInt(), step = args.size() > 2 ? args[2].AsInt() : 1;
     if (step == 0) return ctx.Error(ErrorType::kArgumentError, &call.span, "range(): step must not be 0", "NumberOutOfRange");
     ValueList out;

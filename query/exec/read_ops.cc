@@ -158,7 +158,7 @@ class CallOp : public Operator {
       }
       for (size_t i = 0; i < args.size() && i < proc_->inputs.size(); ++i) {
         if (!ProcTypeAccepts(proc_->inputs[i].type, args[i])) {
-          return MakeError(ErrorType::kTypeError, Phase::kCompileTime,
+          return MakeError(ErrorType::kSyntaxError, Phase::kCompileTime,
                            absl::StrCat("procedure ", proc_->name, ": argument `",
                                         proc_->inputs[i].name, "` must be ",
                                         ProcTypeName(proc_->inputs[i].type), ", not ",
