@@ -28,7 +28,7 @@ absl::Status WriteJsonl(const graph::Reader& reader, const ExportOptions& option
     ++summary->nodes;
     return absl::OkStatus();
   }));
-  QUIVER_RETURN_IF_ERROR(ForEachEdge(reader, [&](const Edge& e) {
+  auto write_edge = [&](const Edge& e, const std::vector<Evidence>* sentences) {
     auto text = e.properties.find("text");
     nlohmann::json j = {{"kind", "edge"},
                         {"id", e.id},
@@ -39,10 +39,9 @@ absl::Status WriteJsonl(const graph::Reader& reader, const ExportOptions& option
                         {"count", e.count()},
                         {"negated", e.negated()},
                         {"properties", ToJson(e.properties)}};
-    if (options.evidence) {
-      QUIVER_ASSIGN_OR_RETURN(auto sentences, reader.EvidenceFor(e.id));
+    if (sentences != nullptr) {
       nlohmann::json list = nlohmann::json::array();
-      for (const auto& ev : sentences) {
+      for (const auto& ev : *sentences) {
         list.push_back({{"doc", ev.doc}, {"sentence", ev.sentence}, {"begin", ev.begin},
                         {"end", ev.end}, {"text", ev.text}, {"source", ev.source}});
       }
@@ -51,8 +50,13 @@ absl::Status WriteJsonl(const graph::Reader& reader, const ExportOptions& option
     Line(out, j);
     ++summary->edges;
     return absl::OkStatus();
-  }));
-  return absl::OkStatus();
+  };
+  if (options.evidence) {
+    return ForEachEdgeWithEvidence(reader, [&](const Edge& e, const std::vector<Evidence>& ev) {
+      return write_edge(e, &ev);
+    });
+  }
+  return ForEachEdge(reader, [&](const Edge& e) { return write_edge(e, nullptr); });
 }
 
 }  // namespace quiver::render::internal

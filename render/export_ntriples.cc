@@ -47,7 +47,7 @@ absl::Status WriteNtriples(const graph::Reader& reader, const ExportOptions& opt
   const std::string object = absl::StrCat("<", kRdf, "object>");
   const std::string statement = absl::StrCat("<", kRdf, "Statement>");
   const std::string evidence = iri("prop", "evidence");
-  QUIVER_RETURN_IF_ERROR(ForEachEdge(reader, [&](const Edge& e) {
+  auto write_edge = [&](const Edge& e, const std::vector<Evidence>* sentences) {
     std::string src = node_iri(e.src), dst = node_iri(e.dst), rel = iri("rel", e.type);
     out << src << ' ' << rel << ' ' << dst << " .\n";
     std::string s = iri("edge", std::to_string(e.id));
@@ -59,16 +59,20 @@ absl::Status WriteNtriples(const graph::Reader& reader, const ExportOptions& opt
       if (v.is_null()) continue;
       out << s << ' ' << iri("prop", k) << ' ' << Literal(v) << " .\n";
     }
-    if (options.evidence) {
-      QUIVER_ASSIGN_OR_RETURN(auto sentences, reader.EvidenceFor(e.id));
-      for (const auto& ev : sentences) {
+    if (sentences != nullptr) {
+      for (const auto& ev : *sentences) {
         if (!ev.text.empty()) out << s << ' ' << evidence << ' ' << StringLiteral(ev.text) << " .\n";
       }
     }
     ++summary->edges;
     return absl::OkStatus();
-  }));
-  return absl::OkStatus();
+  };
+  if (options.evidence) {
+    return ForEachEdgeWithEvidence(reader, [&](const Edge& e, const std::vector<Evidence>& ev) {
+      return write_edge(e, &ev);
+    });
+  }
+  return ForEachEdge(reader, [&](const Edge& e) { return write_edge(e, nullptr); });
 }
 
 }  // namespace quiver::render::internal

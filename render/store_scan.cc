@@ -36,4 +36,27 @@ absl::Status ForEachEdge(const graph::Reader& reader,
   return cursor->status();
 }
 
+absl::Status ForEachEdgeWithEvidence(
+    const graph::Reader& reader,
+    absl::FunctionRef<absl::Status(const Edge&, const std::vector<Evidence>&)> fn) {
+  auto evidence = reader.Scan(graph::Cf::kEvidence, "");
+  std::vector<Evidence> batch;
+  QUIVER_RETURN_IF_ERROR(ForEachEdge(reader, [&](const Edge& edge) -> absl::Status {
+    batch.clear();
+    for (; evidence->Valid(); evidence->Next()) {
+      Evidence e;
+      if (!graph::DecodeEvidenceKey(evidence->key(), &e.edge, &e.doc, &e.sentence) ||
+          !graph::DecodeEvidence(evidence->value(), &e)) {
+        return absl::DataLossError(absl::StrCat(
+            "store ", reader.store().path(), ": corrupted record in column family evidence"));
+      }
+      if (e.edge > edge.id) break;
+      if (e.edge == edge.id) batch.push_back(std::move(e));
+      // e.edge < edge.id: evidence of an edge that no longer exists; skipped.
+    }
+    return fn(edge, batch);
+  }));
+  return evidence->status();
+}
+
 }  // namespace quiver::render

@@ -16,6 +16,12 @@ absl::Status ForEachNode(const graph::Reader& reader,
                          absl::FunctionRef<absl::Status(const Node&)> fn);
 absl::Status ForEachEdge(const graph::Reader& reader,
                          absl::FunctionRef<absl::Status(const Edge&)> fn);
+// Each edge with its evidence (by document, then sentence). One merged scan
+// of `edges` and `evidence`, both ordered by edge id, instead of a prefix
+// scan per edge.
+absl::Status ForEachEdgeWithEvidence(
+    const graph::Reader& reader,
+    absl::FunctionRef<absl::Status(const Edge&, const std::vector<Evidence>&)> fn);
 
 }  // namespace quiver::render
 
