@@ -11,15 +11,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "api/database_impl.h"
 #include "cli/commands.h"
-#include "graph/reader.h"
 #include "quiver/database.h"
-#include "quiver/result.h"
-#include "render/diagram_builder.h"
-#include "render/dot_writer.h"
-#include "render/graphviz.h"
-#include "render/html_writer.h"
+#include "quiver/diagram.h"
 
 namespace quiver::cli {
 
@@ -57,86 +51,39 @@ void WriteOut(const std::string& path, const std::string& bytes) {
 }
 
 void RunDiagram(const DiagramCliOptions& opts) {
-  std::string format = FormatOf(opts);
-  if (format != "svg" && format != "png" && format != "pdf" && format != "dot" &&
-      format != "html") {
-    Fail(absl::StrCat("unknown diagram format '", format, "' (use svg, png, pdf, dot or html)"));
-  }
+  DiagramOptions options;
+  options.format = FormatOf(opts);
+  options.layout = opts.layout;
+  options.max_nodes = opts.max_nodes;
+  options.max_edges = opts.max_edges;
+  options.layout_budget_ms = static_cast<int>(opts.budget_s * 1000);
   if (!opts.query.empty() && !opts.around.empty()) {
     Fail("give either a QUERY or --around NAME, not both");
   }
   if (opts.query.empty() && opts.around.empty()) {
     Fail("say what to draw: a QUERY or --around NAME");
   }
-  if (opts.max_nodes == 0) Fail("--max-nodes must be at least 1");
-
-  Options options;
-  options.create_if_missing = false;
-  options.read_only = true;
-  auto db = Database::Open(opts.store, options);
-  if (!db.ok()) Fail(db.status());
-  render::Diagram diagram;
-  {
-    const graph::Store& store = *(*db)->impl()->store;
-    auto snap = (*db)->impl()->snapshots.Get(store);
-    if (!snap.ok()) Fail(snap.status());
-    auto reader = store.NewReader();
-    render::DiagramLimits limits;
-    limits.max_nodes = opts.max_nodes;
-    limits.max_edges = opts.max_edges;
-    limits.evidence = format == "html" || format == "svg";
-    absl::StatusOr<render::Diagram> built;
-    if (opts.query.empty()) {
-      built = render::DiagramAround(*reader, **snap, opts.around, opts.depth, limits);
-    } else {
-      auto result = (*db)->Query(opts.query);
-      if (!result.ok()) Fail(result.status());
-      std::vector<NodeId> nodes;
-      std::vector<EdgeId> edges;
-      render::CollectGraphElements(result->rows(), &nodes, &edges);
-      if (result->empty()) Fail("nothing to draw: the query returned no rows");
-      if (nodes.empty() && edges.empty()) {
-        Fail(absl::StrCat("nothing to draw: the query returned ", result->size(),
-                          " row(s) but no nodes, relationships or paths "
-                          "(return them, e.g. RETURN a, r, b or RETURN p)"));
-      }
-      built = render::DiagramOf(*reader, **snap, std::move(nodes), std::move(edges), {}, limits);
-    }
-    if (!built.ok()) Fail(built.status());
-    diagram = std::move(*built);
-  }
-  // Close the store before Graphviz forks its layout process.
-  db->reset();
-  if (diagram.nodes.empty()) Fail("nothing to draw: no nodes or relationships matched");
-  diagram.title = !opts.title.empty() ? opts.title
+  options.title = !opts.title.empty() ? opts.title
                   : !opts.query.empty()
                       ? opts.query
                       : absl::StrCat(absl::StrJoin(opts.around, ", "), ": ", opts.depth,
                                      opts.depth == 1 ? " hop" : " hops");
-  std::string note = render::OmissionMessage(diagram);
-  if (!note.empty()) std::cerr << "quiver: " << note << "\n";
-
-  std::string dot = render::WriteDot(diagram);
-  std::string engine = "none";
-  if (format == "dot") {
-    WriteOut(opts.output, dot);
-  } else {
-    render::LayoutOptions layout;
-    layout.engine = opts.layout;
-    layout.budget_ms = static_cast<int>(opts.budget_s * 1000);
-    auto rendered = render::RenderDot(dot, format == "html" ? "svg" : format, layout);
-    if (!rendered.ok()) Fail(rendered.status());
-    engine = rendered->engine;
-    if (rendered->engine != opts.layout) {
-      std::cerr << "quiver: " << opts.layout << " ran out of time; laid out with "
-                << rendered->engine << " instead\n";
-    }
-    WriteOut(opts.output, format == "html"
-                              ? render::WriteHtml(diagram, rendered->data, note)
-                              : rendered->data);
+  Options store_options;
+  store_options.create_if_missing = false;
+  store_options.read_only = true;
+  auto db = Database::Open(opts.store, store_options);
+  if (!db.ok()) Fail(db.status());
+  auto drawn = opts.query.empty() ? diagram::Around(**db, opts.around, opts.depth, options)
+                                  : diagram::OfQuery(**db, opts.query, options);
+  if (!drawn.ok()) Fail(drawn.status());
+  if (!drawn->note.empty()) std::cerr << "quiver: " << drawn->note << "\n";
+  if (options.format != "dot" && drawn->layout != options.layout) {
+    std::cerr << "quiver: " << options.layout << " ran out of time; laid out with "
+              << drawn->layout << " instead\n";
   }
-  std::cerr << "wrote " << opts.output << " (" << diagram.nodes.size() << " nodes, "
-            << diagram.edges.size() << " edges, layout " << engine << ")\n";
+  WriteOut(opts.output, drawn->data);
+  std::cerr << "wrote " << opts.output << " (" << drawn->nodes << " nodes, " << drawn->edges
+            << " edges, layout " << drawn->layout << ")\n";
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "quiver/algorithms.h"
 #include "quiver/database.h"
+#include "quiver/diagram.h"
 #include "quiver/graph_types.h"
 #include "quiver/options.h"
 #include "quiver/value.h"
