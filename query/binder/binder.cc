@@ -41,6 +41,9 @@ class Binder {
   absl::Status BindSetItems(std::vector<ast::SetItem>& items);
   absl::Status BindGroupedOrderBy(ast::Projection& p, const Scope& input, Scope& projected);
   std::string TextOf(const Expr& e) const;
+  // `e` with every sub-expression that repeats one of the first `visible`
+  // projected items replaced by a reference to that column.
+  ast::ExprPtr ReplaceItems(const ast::ExprPtr& e, const ast::Projection& p, size_t visible) const;
   absl::Status BindCall(ast::Clause& c, bool standalone, ast::SingleQuery& q);
   absl::Status CheckKind(const std::string& name, const ast::Span& span, int slot,
                          VarKind want);
@@ -255,9 +258,12 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
       auto t = KnownType(*e.children[0]);
       if (t && *t != Value::Type::kMap && *t != Value::Type::kNode &&
           *t != Value::Type::kRelationship && *t != Value::Type::kNull) {
+        bool element = *t == Value::Type::kPath || e.children[0]->kind == ExprKind::kVariable &&
+                                                       scope_.KindOf(e.children[0]->slot) != VarKind::kValue;
         return Error(e.span, absl::StrCat("cannot read property '", e.name, "' of a ",
                                           Value::TypeName(*t)),
-                     "InvalidArgumentType", ErrorType::kTypeError);
+                     "InvalidArgumentType",
+                     element ? ErrorType::kSyntaxError : ErrorType::kTypeError);
       }
       return absl::OkStatus();
     }
@@ -381,7 +387,10 @@ absl::Status Binder::BindPattern(ast::PatternPart& part, bool creating, bool in_
     VarKind kind = r.var_length ? VarKind::kRelList : VarKind::kRel;
     if (slot >= 0) {
       VarKind have = scope_.KindOf(slot);
-      if (have != VarKind::kAny && have != kind) {
+      auto known = slot_types_.find(slot);
+      bool list_value = have == VarKind::kValue && known != slot_types_.end() &&
+                        known->second == Value::Type::kList;
+      if (have != VarKind::kAny && have != kind && !(r.var_length && list_value)) {
         return Error(r.span, absl::StrCat("variable `", r.variable, "` is ", KindName(have),
                                           ", not ", KindName(kind)),
                      "VariableTypeConflict");
@@ -439,6 +448,19 @@ ast::ExprPtr ColumnRef(const std::string& alias, int slot, const ast::Span& span
 
 }  // namespace
 
+ast::ExprPtr Binder::ReplaceItems(const ast::ExprPtr& e, const ast::Projection& p,
+                                  size_t visible) const {
+  if (!e) return e;
+  std::string t = TextOf(*e);
+  for (size_t i = 0; i < visible; ++i) {
+    if (!t.empty() && (t == TextOf(*p.items[i].expr) || t == p.items[i].alias))
+      return ColumnRef(p.items[i].alias, int(i), e->span);
+  }
+  auto copy = std::make_shared<Expr>(*e);
+  for (auto& c : copy->children) c = ReplaceItems(c, p, visible);
+  return copy;
+}
+
 // ORDER BY after aggregation or DISTINCT sees only the projected columns. A
 // key that repeats a projected expression (ORDER BY a.name after WITH a.name
 // AS name) sorts by that column; any other key (one with an aggregate, say)
@@ -446,19 +468,7 @@ ast::ExprPtr ColumnRef(const std::string& alias, int slot, const ast::Span& span
 absl::Status Binder::BindGroupedOrderBy(ast::Projection& p, const Scope& input,
                                         Scope& projected) {
   size_t visible = p.items.size();
-  std::vector<std::string> texts;
-  for (const auto& item : p.items) texts.push_back(TextOf(*item.expr));
-  // Replaces sub-expressions that are projected items by column references.
-  std::function<ast::ExprPtr(const ast::ExprPtr&)> replace = [&](const ast::ExprPtr& e) -> ast::ExprPtr {
-    if (!e) return e;
-    std::string t = TextOf(*e);
-    for (size_t i = 0; i < visible; ++i) {
-      if (!t.empty() && (t == texts[i] || t == p.items[i].alias)) return ColumnRef(p.items[i].alias, int(i), e->span);
-    }
-    auto copy = std::make_shared<Expr>(*e);
-    for (auto& c : copy->children) c = replace(c);
-    return copy;
-  };
+  auto replace = [&](const ast::ExprPtr& e) { return ReplaceItems(e, p, visible); };
   for (size_t k = 0; k < p.order_by.size(); ++k) {
     auto& s = p.order_by[k];
     ast::ExprPtr replaced = replace(s.expr);
@@ -549,9 +559,10 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
   std::map<int, Value::Type> new_types;
   for (auto& item : p.items) {
     if (auto t = KnownType(*item.expr)) new_types[projected.width()] = *t;
+    auto static_type = StaticType(*item.expr);
     VarKind kind = item.expr->kind == ExprKind::kVariable ? old.KindOf(item.expr->slot)
-                   : StaticType(*item.expr)                ? VarKind::kValue
-                                                           : VarKind::kAny;
+                   : static_type && *static_type != Value::Type::kNull ? VarKind::kValue
+                                                                        : VarKind::kAny;
     projected.Add(item.alias, kind);
   }
   Scope extended = projected;
@@ -636,7 +647,13 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
     // WITH ... WHERE also sees the variables before the WITH, unless the
     // projection aggregates or is DISTINCT.
     Scope saved = scope_;
-    if (!p.aggregates && !p.distinct) scope_ = extended;
+    if (!p.aggregates && !p.distinct) {
+      scope_ = extended;
+    } else {
+      size_t visible = 0;
+      for (const auto& i : p.items) visible += !i.hidden;
+      c.where = ReplaceItems(c.where, p, visible);
+    }
     absl::Status st = BindExpr(*c.where, false);
     scope_ = saved;
     QUIVER_RETURN_IF_ERROR(st);

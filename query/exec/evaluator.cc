@@ -82,7 +82,13 @@ Value CompareOp(Op op, const Value& a, const Value& b) {
   if (op == Op::kNe) return Not3(CypherEquals(a, b));
   bool ok = true;
   int c = CypherCompare(a, b, &ok);
-  if (!ok) return Value();
+  if (!ok) {
+    // NaN is a number that compares false with every number.
+    bool nan = (a.is_double() && std::isnan(a.AsDouble())) ||
+               (b.is_double() && std::isnan(b.AsDouble()));
+    if (nan && a.is_number() && b.is_number()) return Value(false);
+    return Value();
+  }
   switch (op) {
     case Op::kLt: return Value(c < 0);
     case Op::kGt: return Value(c > 0);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <set>
 
 #include "absl/strings/str_cat.h"
@@ -22,7 +23,7 @@ const std::set<std::string>& Scalars() {
       "ceil", "floor", "round", "sign", "sqrt", "exp", "log", "log10", "startnode",
       "endnode", "exists", "e", "pi", "sin", "cos", "tan", "asin", "acos", "atan",
       "atan2", "degrees", "radians", "tostringornull", "tointegerornull",
-      "tofloatornull", "tobooleanornull", "isempty"};
+      "tofloatornull", "tobooleanornull", "isempty", "rand"};
   return *names;
 }
 
@@ -98,6 +99,11 @@ absl::StatusOr<Value> CallFunction(const std::string& name, const ValueList& arg
   if (name == "coalesce") {
     for (const auto& a : args) if (!a.is_null()) return a;
     return Value();
+  }
+  if (name == "rand") {
+    QUIVER_RETURN_IF_ERROR(need(0, 0));
+    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    return Value(std::uniform_real_distribution<double>(0.0, 1.0)(rng));
   }
   if (name == "pi") { QUIVER_RETURN_IF_ERROR(need(0, 0)); return Value(M_PI); }
   if (name == "e") { QUIVER_RETURN_IF_ERROR(need(0, 0)); return Value(M_E); }

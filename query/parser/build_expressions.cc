@@ -200,7 +200,9 @@ ExprPtr AstBuilder::BuildUnary(P::UnaryExpressionContext* ctx) {
   // -9223372036854775808 is the one integer literal that only fits negated.
   if (!signs.empty() && signs.back() == "-") {
     std::string t = ctx->postfixExpression()->getText();
-    if (t == "9223372036854775808") {
+    for (auto& c : t) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (t == "9223372036854775808" || t == "0x8000000000000000" ||
+        t == "0o1000000000000000000000") {
       signs.pop_back();
       ExprPtr e = Make(ExprKind::kLiteral, ctx);
       e->value = Value(std::numeric_limits<int64_t>::min());
