@@ -2,6 +2,11 @@
 
 #include <chrono>
 
+#include <memory>
+#include <unordered_map>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
 #include "graph/reader.h"
 #include "graph/write_txn.h"
 #include "query/binder/binder.h"
@@ -31,6 +36,62 @@ struct RowEq {
   }
 };
 
+// A statement parsed, bound and planned, kept so that running the same text
+// again skips the ANTLR parse (most of the fixed cost of a small query).
+// Operators keep no per-run state (only PROFILE counters, and PROFILE
+// statements are not cached), so one plan may run on several threads.
+struct Prepared {
+  ast::Statement st;
+  Plan plan;
+};
+
+class StatementCache {
+ public:
+  static constexpr size_t kMaxEntries = 512;
+
+  std::shared_ptr<Prepared> Find(const std::string& key) {
+    absl::MutexLock lock(&mu_);
+    auto it = entries_.find(key);
+    return it == entries_.end() ? nullptr : it->second;
+  }
+  void Put(const std::string& key, std::shared_ptr<Prepared> p) {
+    absl::MutexLock lock(&mu_);
+    if (entries_.size() >= kMaxEntries) entries_.clear();
+    entries_[key] = std::move(p);
+  }
+
+ private:
+  absl::Mutex mu_;
+  std::unordered_map<std::string, std::shared_ptr<Prepared>> entries_ ABSL_GUARDED_BY(mu_);
+};
+
+StatementCache& Cache() {
+  static auto* cache = new StatementCache();
+  return *cache;
+}
+
+// Binding depends on which parameters are given, so they are part of the key.
+std::string CacheKey(std::string_view text, const ValueMap& params) {
+  std::string key;
+  for (const auto& [name, v] : params) {
+    key += name;
+    key += '\0';
+  }
+  key += '\1';
+  key.append(text.data(), text.size());
+  return key;
+}
+
+bool Cacheable(const ast::Statement& st) {
+  if (st.mode != ast::ExplainMode::kNone) return false;
+  // Procedures may be registered per store: a plan holding one must not
+  // outlive the store's registry.
+  for (const auto& q : st.parts)
+    for (const auto& c : q.clauses)
+      if (c.kind == ast::ClauseKind::kCall) return false;
+  return true;
+}
+
 absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool profile) {
   std::vector<Row> rows(1);
   for (auto& op : p.ops) {
@@ -52,15 +113,23 @@ absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool
 absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
                                const ValueMap& params, const QueryOptions& options,
                                const ProcedureRegistry* local) {
-  QUIVER_ASSIGN_OR_RETURN(ast::Statement st, Parse(text));
-  ProcedureLookup procs = [local](std::string_view name) -> std::shared_ptr<const Procedure> {
-    if (local) {
-      if (auto p = local->Find(name)) return p;
-    }
-    return ProcedureRegistry::Global().Find(name);
-  };
-  QUIVER_RETURN_IF_ERROR(Bind(st, params, procs));
-  QUIVER_ASSIGN_OR_RETURN(Plan plan, BuildPlan(st, procs));
+  std::string key = CacheKey(text, params);
+  std::shared_ptr<Prepared> prepared = Cache().Find(key);
+  if (!prepared) {
+    prepared = std::make_shared<Prepared>();
+    QUIVER_ASSIGN_OR_RETURN(prepared->st, Parse(text));
+    ProcedureLookup procs = [local](std::string_view name) -> std::shared_ptr<const Procedure> {
+      if (local) {
+        if (auto p = local->Find(name)) return p;
+      }
+      return ProcedureRegistry::Global().Find(name);
+    };
+    QUIVER_RETURN_IF_ERROR(Bind(prepared->st, params, procs));
+    QUIVER_ASSIGN_OR_RETURN(prepared->plan, BuildPlan(prepared->st, procs));
+    if (Cacheable(prepared->st)) Cache().Put(key, prepared);
+  }
+  const ast::Statement& st = prepared->st;
+  Plan& plan = prepared->plan;
   const auto& columns = st.parts[0].columns;
   if (st.mode == ast::ExplainMode::kExplain) {
     Result result(columns, {});
