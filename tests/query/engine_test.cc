@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/match.h"
+#include "query/procedures/database_registry.h"
 #include "quiver/database.h"
 #include "tests/query/example_graph.h"
 
@@ -169,6 +170,23 @@ TEST_F(QueryEngine, ProcedureCall) {
   ASSERT_TRUE(db_->Query("CREATE (:Town {name: 'x'})").ok());
   EXPECT_EQ(Run("CALL db.labels() YIELD label RETURN label"), "label\n'Town'");
   EXPECT_TRUE(absl::StrContains(Run("CALL no.such()"), "ProcedureNotFound"));
+}
+
+TEST_F(QueryEngine, StoreProceduresAreLocalToTheirDatabase) {
+  query::Procedure proc;
+  proc.name = "test.echo";
+  proc.inputs = {{"x", query::ProcType::kInt}};
+  proc.outputs = {{"y", query::ProcType::kInt}};
+  proc.fn = [](const graph::Reader&, const ValueList& args)
+      -> absl::StatusOr<std::vector<ValueList>> { return std::vector<ValueList>{{args[0]}}; };
+  ASSERT_TRUE(query::DatabaseProcedures(*db_).Register(proc).ok());
+  EXPECT_EQ(Run("CALL test.echo(7) YIELD y RETURN y + 1 AS z"), "z\n8");
+  EXPECT_EQ(Run("CALL test.echo($x)", {{"x", Value(3)}}), "y\n3");
+  EXPECT_TRUE(absl::StrContains(Run("CALL test.echo('a')"), "[InvalidArgumentType]"));
+  auto other = OpenQueryTestDb(false);
+  auto r = other->Query("CALL test.echo(1)");
+  ASSERT_FALSE(r.ok());
+  EXPECT_TRUE(absl::StrContains(r.status().message(), "ProcedureNotFound"));
 }
 
 TEST_F(QueryEngine, SemanticErrorsPointAtTheMistake) {
