@@ -398,6 +398,21 @@ class Extractor {
   }
 
   void Emit(int v, const State& st, std::vector<int> extra) {
+    // A purpose infinitive: "traveled to Moscow to meet Lavrov" -> meet,
+    // intended by the same subject.
+    int purpose_to = g_.Find(v, "MVi", true);
+    if (purpose_to >= 0 && purpose_depth_ < 4) {
+      int inf = g_.Find(purpose_to, "I", true);
+      if (inf >= 0) {
+        State inner;
+        inner.subjects = st.subjects;
+        inner.modality = st.modality == Modality::kAsserted ? Modality::kPlanned : st.modality;
+        inner.words.push_back(purpose_to);
+        ++purpose_depth_;
+        Verb(inf, inner, 0);
+        --purpose_depth_;
+      }
+    }
     const std::string lemma = VerbLemma(v);
     std::string type = lemma;
     Clause base;
@@ -487,6 +502,7 @@ class Extractor {
   const LinkGraph& g_;
   std::set<int> reported_;
   std::set<int> conditional_;
+  int purpose_depth_ = 0;
   std::vector<Clause> out_;
 };
 

@@ -357,6 +357,21 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     Remember(e);
     return e;
   }
+  // "his Russian counterpart, Sergei Lavrov": a name in apposition says who
+  // the common noun is.
+  if (head + 2 < g.size() && g.word(head + 1).text == "," &&
+      IsCapitalized(g.word(head + 2).text) && g.word(head + 2).tag != "a") {
+    int name_head = head + 2;
+    while (name_head + 1 < g.size() && g.Find(name_head, "G", true) == name_head + 1) ++name_head;
+    const std::string after = name_head + 1 < g.size() ? g.word(name_head + 1).text : "";
+    if (after == "," || after == "." || after.empty() || g.word(name_head + 1).begin == g.word(name_head + 1).end) {
+      auto named = Resolve(g, name_head, facts);
+      if (named && named->named) {
+        named->reason = "apposition to '" + w.text + "'";
+        return named;
+      }
+    }
+  }
   // A common noun: a Concept by lemma, with its noun modifiers.
   std::vector<std::string> modifiers;
   for (int m = head - 1; m >= 1; --m) {

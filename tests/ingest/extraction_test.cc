@@ -111,6 +111,13 @@ TEST(Extraction, AppositionStatesTheOffice) {
   EXPECT_NE(Find(ts, "Anna Berg", "minister_of", "Sweden"), nullptr) << Dump(ts);
 }
 
+TEST(Extraction, PurposeInfinitiveAndAppositiveNameObject) {
+  auto ts = Extract("Erik Dahl traveled to Oslo to meet his Swedish counterpart, Anna Berg.");
+  const Triple* t = Find(ts, "Erik Dahl", "meet", "Anna Berg");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "planned");
+}
+
 TEST(Extraction, CoordinatedVerbsShareSubjectAndObject) {
   auto ts = Extract("Norway met and discussed the crisis.");
   EXPECT_NE(Find(ts, "Norway", "discuss", "crisis"), nullptr) << Dump(ts);
