@@ -172,9 +172,18 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
       if (l == "mrs" || l == "mrs." || l == "ms" || l == "ms." || l == "madame" || l == "mme")
         gender_[absl::StrJoin(p.core, " ")] = 'f';
     }
-    const bool person = !p.title.empty() || p.honorific ||
+    bool given_name = false;
+    for (int v = 1; v < w; ++v)
+      if (g.word(v).text == p.core.front() &&
+          (g.word(v).tag == "m" || g.word(v).tag == "f" || g.word(v).tag == "b"))
+        given_name = true;
+    const bool person = !p.title.empty() || p.honorific || given_name ||
                         NounIsA(p.core.back(), "person") || NounIsA(p.core.front(), "person");
-    if (!person || IsOrganizationWord(p.core.back())) continue;
+    if (IsOrganizationWord(p.core.back())) continue;
+    if (!person) {
+      candidates_.push_back(absl::StrJoin(p.core, " "));
+      continue;
+    }
     Entity e;
     e.name = absl::StrJoin(p.core, " ");
     e.labels = {"Person"};
@@ -183,7 +192,33 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
     for (const Entity& q : persons_) known = known || q.name == e.name;
     if (!known) persons_.push_back(e);
   }
+  // Whoever says something is a person: "Lavrov said" makes "Sergei
+  // Lavrov" one, wherever in the document the full name stands.
+  for (const ParseLink& l : g.tree().links) {
+    if (!LinkIs(l.label, "S") || l.left <= 0) continue;
+    const std::string lemma = Lemma(g.word(l.right).text, WordClass::kVerb);
+    if ((lemma == "say" || lemma == "tell" || lemma == "add" || lemma == "explain") &&
+        IsCapitalized(g.word(l.left).text))
+      speakers_.insert(g.word(l.left).text);
+  }
   (void)sentence;
+}
+
+void DocumentEntities::PromoteSpeakers() {
+  if (promoted_) return;
+  promoted_ = true;
+  for (const std::string& name : candidates_) {
+    const std::string last = name.substr(name.rfind(' ') + 1);
+    if (!speakers_.count(last)) continue;
+    bool known = false;
+    for (const Entity& q : persons_) known = known || q.name == name;
+    if (known) continue;
+    Entity e;
+    e.name = name;
+    e.labels = {"Person"};
+    e.named = true;
+    persons_.push_back(e);
+  }
 }
 
 void DocumentEntities::Remember(const Entity& e) {
@@ -200,6 +235,7 @@ void DocumentEntities::Remember(const Entity& e) {
 std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
                                                 std::vector<TitleFact>* facts) {
   if (head <= 0 || head >= g.size()) return std::nullopt;
+  PromoteSpeakers();
   const ParseWord& w = g.word(head);
   const std::string lower = Lower(w.text);
   auto pronoun = [&](const std::optional<Entity>& last, const char* why) -> std::optional<Entity> {
@@ -295,7 +331,7 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     e.reason = "proper name";
     const bool person = !p.title.empty() || p.honorific;
     // Short form of a person named in full in this document.
-    if (p.core.size() == 1 || person) {
+    {
       std::vector<const Entity*> matches;
       for (const Entity& q : persons_) {
         if (q.name == name) {

@@ -7,6 +7,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -54,7 +55,12 @@ class DocumentEntities {
   NameParts Analyse(const LinkGraph& g, int head) const;
   void Remember(const Entity& e);
 
+  void PromoteSpeakers();
+
   std::vector<Entity> persons_;  // Full person names seen in pass 1.
+  std::vector<std::string> candidates_;  // Other multi-word names.
+  std::set<std::string> speakers_;       // Capitalised subjects of "say".
+  bool promoted_ = false;
   std::optional<Entity> last_person_, last_thing_, last_group_;
   char last_person_gender_ = '?';   // 'm', 'f' or '?'.
   std::map<std::string, char> gender_;  // Full person name -> gender.

@@ -29,11 +29,17 @@ bool HasFact(Database& db, const Fact& f) {
   auto objects = db.FindNodes(f.object);
   if (!subjects.ok() || !objects.ok()) return false;
   for (const Node& s : *subjects) {
-    auto out = db.Neighbors(s.id, Direction::kOutgoing, std::string(f.relation));
+    // The type keeps a governing preposition (DESIGN.md §2): "meet_with"
+    // states "meet".
+    auto out = db.Neighbors(s.id, Direction::kOutgoing);
     if (!out.ok()) continue;
-    for (const Neighbor& n : *out)
+    const std::string rel = f.relation;
+    for (const Neighbor& n : *out) {
+      const std::string& type = n.edge.type;
+      if (type != rel && type.rfind(rel + "_", 0) != 0) continue;
       for (const Node& o : *objects)
         if (n.other == o.id) return true;
+    }
   }
   return false;
 }
