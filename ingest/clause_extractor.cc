@@ -407,6 +407,14 @@ class Extractor {
         State inner;
         inner.subjects = st.subjects;
         inner.modality = st.modality == Modality::kAsserted ? Modality::kPlanned : st.modality;
+        // The parser also reads "failed to convince" this way.
+        const std::string governing = VerbLemma(v);
+        if (IsNegatingVerb(governing)) {
+          inner.negated = !st.negated;
+          inner.modality = st.modality;
+        } else if (governing == "decide" || governing == "agree" || governing == "manage") {
+          inner.modality = st.modality;
+        }
         inner.words.push_back(purpose_to);
         ++purpose_depth_;
         Verb(inf, inner, 0);

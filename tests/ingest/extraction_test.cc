@@ -118,6 +118,13 @@ TEST(Extraction, PurposeInfinitiveAndAppositiveNameObject) {
   EXPECT_EQ(t->qualifiers.at("modality").AsString(), "planned");
 }
 
+TEST(Extraction, FailingToActNegates) {
+  auto ts = Extract("Sweden failed to convince Norway.");
+  const Triple* t = Find(ts, "Sweden", "convince", "Norway");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_TRUE(t->negated);
+}
+
 TEST(Extraction, CoordinatedVerbsShareSubjectAndObject) {
   auto ts = Extract("Norway met and discussed the crisis.");
   EXPECT_NE(Find(ts, "Norway", "discuss", "crisis"), nullptr) << Dump(ts);
