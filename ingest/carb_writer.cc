@@ -82,7 +82,16 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
       std::vector<int> words;
       int first = c.verb + 1;
       for (int r : rel) first = std::max(first, r + 1);
-      for (int w = first; w < g.size(); ++w) {
+      int last = g.size();
+      if (c.quote_before) {
+        first = 1;
+        last = std::min(c.verb, c.subject_as_written);
+        // Drop the comma and closing quote before the verb.
+        while (last > first && (g.word(last - 1).text == "," || g.word(last - 1).text == "''" ||
+                                g.word(last - 1).tag == "null"))
+          --last;
+      }
+      for (int w = first; w < last; ++w) {
         const std::string& text = g.word(w).text;
         if (g.word(w).begin == g.word(w).end || text == "." || text == "''" || text == "\"")
           continue;

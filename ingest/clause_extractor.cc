@@ -142,7 +142,8 @@ class Extractor {
     for (const ParseLink& l : g_.tree().links) {
       if (!LinkIs(l.label, "MX")) continue;
       const std::string& tag = g_.word(l.right).tag;
-      if (!(tag.empty() || tag[0] == 'n' || tag[0] == 's' || tag[0] == 'l' || tag[0] == 'b') ||
+      if (!(tag.empty() || tag[0] == 'n' || tag[0] == 's' || tag[0] == 'l' || tag[0] == 'b' ||
+            tag[0] == 't') ||
           tag == "null")
         continue;
       Clause cl;
@@ -152,6 +153,32 @@ class Extractor {
       cl.relation = "be";
       cl.apposition = true;
       out_.push_back(cl);
+    }
+    // Quotation verbs after the quote: "'…,' said Murray Robinson" (SI) or
+    // "…, the minister said" (S). The quote is what was said, and the
+    // clauses inside it are reported.
+    for (int v = 1; v < g_.size(); ++v) {
+      const std::string& tag = g_.word(v).tag;
+      if (tag.empty() || tag[0] != 'q' || !IsSpeechVerb(VerbLemma(v))) continue;
+      int subject = g_.Find(v, "SI", true);
+      if (subject < 0) subject = g_.Find(v, "S", false);
+      if (subject <= 0) continue;
+      for (Clause& c : out_)
+        if (c.verb < std::min(v, subject) && c.modality == Modality::kAsserted)
+          c.modality = Modality::kReported;
+      Clause cl;
+      cl.verb = v;
+      cl.relation = VerbLemma(v);
+      cl.relation_words = {v};
+      cl.clausal_object = true;
+      cl.quote_before = true;
+      cl.graph_worthy = false;
+      for (int s : Conjuncts(g_, subject)) {
+        Clause c = cl;
+        c.subject = c.subject_as_written = s;
+        c.object = c.object_as_written = 1;
+        out_.push_back(c);
+      }
     }
     for (Clause& c : out_)
       if (DeniedByDeterminer(c.subject_as_written) || DeniedByDeterminer(c.object_as_written))

@@ -40,6 +40,8 @@ struct Clause {
   // The object is a whole clause ("said that Y vetoed Z"): CaRB's arg2 is
   // its span; the graph gets the inner clause instead.
   bool clausal_object = false;
+  // The clausal object is the quotation before the verb ("…, he said").
+  bool quote_before = false;
   // Apposition ("Fabius, the foreign minister"): relation "be", no verb word.
   bool apposition = false;
   // From a participle or relative clause modifying a noun, or a nominal

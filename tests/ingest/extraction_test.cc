@@ -86,6 +86,13 @@ TEST(Extraction, ReportedSpeechGivesTheInnerClauseAsReported) {
   EXPECT_EQ(t->qualifiers.at("modality").AsString(), "reported");
 }
 
+TEST(Extraction, QuotationBeforeTheSpeechVerbIsReported) {
+  auto ts = Extract("Norway rejected the plan, Erik Dahl said.");
+  const Triple* t = Find(ts, "Norway", "reject", "plan");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "reported");
+}
+
 TEST(Extraction, CoordinatedSubjectsGiveOneTripleEach) {
   auto ts = Extract("Norway and Sweden signed the treaty.");
   EXPECT_NE(Find(ts, "Norway", "sign", "treaty"), nullptr) << Dump(ts);
