@@ -86,6 +86,27 @@ std::optional<Value::Type> StaticType(const Expr& e) {
   }
 }
 
+// Calls fn on each variable of `e` that is not inside an aggregate call.
+// `skip` (optional) prunes sub-expressions that are fine as they are.
+void VariablesOutsideAggregates(const Expr& e, const std::function<void(const Expr&)>& fn,
+                                const std::function<bool(const Expr&)>& skip = nullptr) {
+  if (e.kind == ExprKind::kCountStar) return;
+  if (skip && skip(e)) return;
+  if (e.kind == ExprKind::kFunction) {
+    std::string lower = e.name;
+    for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (IsAggregateFunction(lower)) return;
+  }
+  if (e.kind == ExprKind::kVariable) fn(e);
+  for (const auto& c : e.children) if (c) VariablesOutsideAggregates(*c, fn, skip);
+  if (e.case_subject) VariablesOutsideAggregates(*e.case_subject, fn, skip);
+  for (const auto& [w, t] : e.case_alternatives) {
+    VariablesOutsideAggregates(*w, fn, skip);
+    VariablesOutsideAggregates(*t, fn, skip);
+  }
+  if (e.case_else) VariablesOutsideAggregates(*e.case_else, fn, skip);
+}
+
 // Operands of AND, OR, XOR and NOT must be booleans (or null).
 bool NotBoolean(const Expr& e) {
   auto t = StaticType(e);
@@ -481,6 +502,29 @@ absl::Status Binder::BindGroupedOrderBy(ast::Projection& p, const Scope& input,
       s.bound = true;
       continue;
     }
+    if (p.aggregates && replaced->has_aggregate == false) {
+      // fall through: a non-aggregate key over input variables
+    }
+    {
+      const Expr* undefined = nullptr;
+      const Expr* complex = nullptr;
+      VariablesOutsideAggregates(*replaced, [&](const Expr& v) {
+        if (v.slot < 0 && projected.Find(v.name) < 0 && !undefined) undefined = &v;
+        if (v.slot >= 0 && size_t(v.slot) < visible &&
+            p.items[size_t(v.slot)].expr->kind != ExprKind::kVariable && !complex)
+          complex = &v;
+      });
+      if (undefined) {
+        return Error(undefined->span, absl::StrCat("variable `", undefined->name, "` not defined"),
+                     "UndefinedVariable");
+      }
+      if (complex && p.aggregates) {
+        return Error(complex->span,
+                     absl::StrCat("`", complex->name, "` is used beside an aggregate in ORDER BY "
+                                  "but is not a grouping key"),
+                     "AmbiguousAggregationExpression");
+      }
+    }
     // A hidden column, evaluated like the items (in the input scope, with
     // projected aliases standing for their expressions).
     std::function<ast::ExprPtr(const ast::ExprPtr&)> unalias = [&](const ast::ExprPtr& e) -> ast::ExprPtr {
@@ -542,6 +586,42 @@ absl::Status Binder::BindProjection(ast::Clause& c, bool is_with) {
     QUIVER_RETURN_IF_ERROR(BindExpr(*item.expr, true));
     item.has_aggregate = item.expr->has_aggregate;
     p.aggregates |= item.has_aggregate;
+  }
+  // Beside an aggregate, an item may only use variables that are grouping
+  // keys themselves (RETURN n, n.x + count(*) is ambiguous).
+  std::set<std::string> key_variables;
+  std::set<std::string> key_texts;
+  for (const auto& item : p.items) {
+    if (item.has_aggregate) continue;
+    if (item.expr->kind == ExprKind::kVariable) key_variables.insert(item.expr->name);
+    key_texts.insert(TextOf(*item.expr));
+  }
+  // Only simple keys (n.prop) may be repeated beside an aggregate; a larger
+  // expression, even when projected, is ambiguous (as in Neo4j).
+  auto is_key = [&](const Expr& x) {
+    return x.kind == ExprKind::kProperty && x.children[0]->kind == ExprKind::kVariable &&
+           key_texts.count(TextOf(x)) > 0;
+  };
+  for (const auto& item : p.items) {
+    if (!item.has_aggregate || item.expr->kind == ExprKind::kFunction ||
+        item.expr->kind == ExprKind::kCountStar)
+      continue;
+    const Expr* bad = nullptr;
+    VariablesOutsideAggregates(
+        *item.expr, [&](const Expr& v) {
+          // Comprehension variables are local (bound past the input row).
+          bool local = v.slot >= p.input_width;
+          if (!local && !key_variables.count(v.name) && !bad) bad = &v;
+        },
+        is_key);
+    if (bad) {
+      return Error(bad->span,
+                   absl::StrCat("`", bad->name, "` is used beside an aggregate but is not a "
+                                "grouping key; project it on its own"),
+                   "AmbiguousAggregationExpression");
+    }
+  }
+  for (auto& item : p.items) {
     if (is_with && !item.has_alias && item.expr->kind != ExprKind::kVariable) {
       return Error(item.expr->span, "expression in WITH must be aliased (use AS)",
                    "NoExpressionAlias");
