@@ -79,6 +79,24 @@ bool ValidType(const std::string& type) {
   return true;
 }
 
+// "said at the moment", "clashed in meetings": a speech verb's
+// preposition, or a place or time preposition before a common noun, says
+// where or when, not what the relation is with. The hand check rejected
+// these; "travel_to Moscow", "meet_with Lavrov" stay.
+bool AcceptsPrepositionalObject(const std::string& relation, const Entity& object) {
+  const size_t us = relation.rfind('_');
+  if (us == std::string::npos) return true;
+  const std::string verb = relation.substr(0, us);
+  const std::string prep = relation.substr(us + 1);
+  static const std::set<std::string> kSpeech = {"say", "tell", "claim", "add", "state",
+                                                "announce", "explain", "warn", "note"};
+  if (kSpeech.count(verb) > 0) return false;
+  static const std::set<std::string> kWhereWhen = {"in", "at", "on", "during", "after", "before",
+                                                   "amid", "since", "until", "for", "over",
+                                                   "within", "throughout"};
+  return object.named || kWhereWhen.count(prep) == 0;
+}
+
 }  // namespace
 
 ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& parser) {
@@ -172,6 +190,8 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
       // when it names at least one entity.
       if (!s->named && !o->named) continue;
       if (!ValidType(c.relation)) continue;
+      if (c.object_prep_word >= 0 && !c.passive && !AcceptsPrepositionalObject(c.relation, *o))
+        continue;
       std::vector<int> rel = c.relation_words;
       if (c.object_prep_word >= 0) rel.push_back(c.object_prep_word);
       Triple t = MakeTriple(*s, TypeName(c.relation), *o, span, static_cast<uint32_t>(i));

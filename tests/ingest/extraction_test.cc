@@ -149,6 +149,12 @@ TEST(Extraction, PrepositionalObjectBecomesTheRelation) {
   EXPECT_EQ(t->qualifiers.at("in").AsString(), "Berlin");
 }
 
+TEST(Extraction, PlaceOrTimePrepositionBeforeAConceptIsNoRelation) {
+  auto ts = Extract("Norway clashed in meetings. Sweden spoke with reporters.");
+  EXPECT_EQ(Find(ts, "Norway", "clash_in", "meeting"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Sweden", "speak_with", "reporter"), nullptr) << Dump(ts);
+}
+
 TEST(Extraction, DemonymTitleBecomesOfficeFact) {
   auto ts = Extract("Spanish Prime Minister Pedro Sanchez visited Lisbon.");
   EXPECT_NE(Find(ts, "Pedro Sanchez", "minister_of", "Spain"), nullptr) << Dump(ts);
