@@ -48,7 +48,12 @@ class ErrorListener : public antlr4::BaseErrorListener {
         auto* parser = dynamic_cast<antlr4::Parser*>(recognizer);
         if (parser) {
           auto expected = parser->getExpectedTokens();
-          if (expected.size() > 0 && expected.size() <= 4) {
+          if (expected.contains(antlr4::Token::EOF)) {
+            // After a complete clause: most likely a misspelt keyword.
+            absl::StrAppend(&f.message,
+                            "; expected a clause (MATCH, WITH, RETURN, CREATE, ...) or the end "
+                            "of the statement");
+          } else if (expected.size() > 0 && expected.size() <= 4) {
             std::vector<std::string> names;
             for (size_t t : expected.toList()) {
               names.push_back(parser->getVocabulary().getDisplayName(t));
