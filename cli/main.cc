@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
   quiver::cli::AddExtractCommand(app);
   quiver::cli::AddExportCommand(app);
   quiver::cli::AddDiagramCommand(app);
+  quiver::cli::AddShellCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -1,0 +1,208 @@
+// `quiver shell` run as a user scripts it: statements on stdin against a
+// store loaded from examples/triples.tsv. An optional test drives the
+// interactive prompt through tmux.
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "quiver/database.h"
+#include "tests/test_support.h"
+
+namespace quiver {
+namespace {
+
+using ::quiver::testing::CommandResult;
+using ::quiver::testing::QuiverBinary;
+using ::quiver::testing::ReadFile;
+using ::quiver::testing::RunCommand;
+using ::quiver::testing::TempDir;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::string Quiver(const std::string& args) { return QuiverBinary() + " " + args; }
+
+class ShellTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = dir_.Sub("g");
+    CommandResult r = RunCommand(Quiver(absl::StrCat(
+        "load ", store_, " ", QUIVER_SOURCE_DIR, "/examples/triples.tsv")));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  CommandResult Shell(const std::string& script, const std::string& flags = "") {
+    return RunCommand(Quiver(absl::StrCat("shell ", flags, " ", store_)), script);
+  }
+
+  // The id of the edge Marta Lind -[:mayor_of]-> Kelvik.
+  EdgeId MayorOfEdge() {
+    auto db = Database::Open(store_);
+    EXPECT_TRUE(db.ok()) << db.status();
+    if (!db.ok()) return 0;
+    auto lind = (*db)->FindNodes("Marta Lind");
+    EXPECT_TRUE(lind.ok() && lind->size() == 1u);
+    if (!lind.ok() || lind->empty()) return 0;
+    auto edges = (*db)->Neighbors((*lind)[0].id, Direction::kOutgoing, "mayor_of");
+    EXPECT_TRUE(edges.ok() && edges->size() == 1u);
+    if (!edges.ok() || edges->empty()) return 0;
+    return (*edges)[0].edge.id;
+  }
+
+  TempDir dir_;
+  std::string store_;
+};
+
+TEST_F(ShellTest, PrintsRowsOfMultiLineStatementsAndTheirTime) {
+  CommandResult r = Shell(
+      "MATCH (a)-[:mayor_of]->(b)\n"
+      "  // who is mayor; where\n"
+      "RETURN a.name AS who,\n"
+      "       b.name AS place;\n"
+      "RETURN 'x;y' AS s; RETURN 2 AS two;\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Marta Lind"));
+  EXPECT_THAT(r.out, HasSubstr("Kelvik"));
+  EXPECT_THAT(r.out, HasSubstr("x;y"));
+  EXPECT_THAT(r.out, HasSubstr("two"));
+  EXPECT_THAT(r.err, HasSubstr("1 row ("));
+  EXPECT_THAT(r.err, HasSubstr(" ms)"));
+  // Not a terminal: no prompt, no escape codes.
+  EXPECT_THAT(r.out, Not(HasSubstr("quiver>")));
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+}
+
+TEST_F(ShellTest, AnErrorIsReportedAndLaterStatementsStillRun) {
+  CommandResult r = Shell(
+      "MATCH (n RETURN n;\n"
+      "RETURN 'still running' AS after;\n");
+  EXPECT_EQ(r.exit_code, 1);  // A failed script says so.
+  EXPECT_THAT(r.err, HasSubstr("SyntaxError"));
+  EXPECT_THAT(r.err, HasSubstr("^"));  // The engine's caret excerpt.
+  EXPECT_THAT(r.out, HasSubstr("still running"));
+  EXPECT_THAT(r.err, HasSubstr("1 statement or command failed"));
+}
+
+TEST_F(ShellTest, WhyPrintsTheSentenceAndDocumentOfAnEdge) {
+  EdgeId edge = MayorOfEdge();
+  CommandResult r = Shell(absl::StrCat(":why ", edge, "\n"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("(Marta Lind)-[:mayor_of]->(Kelvik)"));
+  EXPECT_THAT(r.out, HasSubstr("Marta Lind, the mayor of Kelvik, opened the session."));
+  EXPECT_THAT(r.out, HasSubstr("sentence "));
+
+  CommandResult missing = Shell(":why 999999\n:why x\n");
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr(":why 999999"));
+  EXPECT_THAT(missing.err, HasSubstr("usage: :why EDGE_ID"));
+}
+
+TEST_F(ShellTest, SchemaListsRelationTypesWithCounts) {
+  CommandResult r = Shell(":schema\n:stats\n:help\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("relationship types"));
+  EXPECT_THAT(r.out, HasSubstr("mayor_of"));
+  EXPECT_THAT(r.out, HasSubstr("meet_with"));
+  EXPECT_THAT(r.out, HasSubstr("edges      "));
+  EXPECT_THAT(r.out, HasSubstr(":diagram FILE"));
+}
+
+TEST_F(ShellTest, FormatTimingAndQuit) {
+  CommandResult r = Shell(
+      ":format csv\n:timing off\n"
+      "MATCH (a)-[:mayor_of]->(b) RETURN a.name AS who, b.name AS place;\n"
+      ":quit\n"
+      "RETURN 'never' AS x;\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("who,place"));
+  EXPECT_THAT(r.out, HasSubstr("Marta Lind,Kelvik"));
+  EXPECT_THAT(r.err, Not(HasSubstr(" ms)")));
+  EXPECT_THAT(r.out, Not(HasSubstr("never")));
+}
+
+TEST_F(ShellTest, WritesByDefaultAndNotWhenReadOnly) {
+  CommandResult w = Shell("CREATE (:Ship {name: 'Selma'});\n"
+                          "MATCH (s:Ship) RETURN s.name AS ship;\n");
+  EXPECT_EQ(w.exit_code, 0) << w.err;
+  EXPECT_THAT(w.err, HasSubstr("nodes created 1"));
+  EXPECT_THAT(w.out, HasSubstr("Selma"));
+
+  CommandResult r = Shell("CREATE (:Ship {name: 'Other'});\n"
+                          "MATCH (s:Ship) RETURN s.name AS ship;\n",
+                          "--read-only");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.out, HasSubstr("Selma"));
+  EXPECT_THAT(r.out, Not(HasSubstr("Other")));
+}
+
+TEST_F(ShellTest, DiagramDrawsTheLastStatementsResult) {
+  std::string file = dir_.Sub("d.dot");
+  CommandResult r = Shell(":diagram " + file + "\n"  // nothing ran yet
+                          "MATCH p = (a)-[:mayor_of]->(b) RETURN p;\n"
+                          ":diagram " + file + "\n");
+  EXPECT_THAT(r.err, HasSubstr("run a statement first"));
+  EXPECT_THAT(r.out, HasSubstr("wrote " + file));
+  std::string dot = ReadFile(file);
+  EXPECT_THAT(dot, HasSubstr("digraph"));
+  EXPECT_THAT(dot, HasSubstr("Marta Lind"));
+}
+
+TEST_F(ShellTest, AStatementWithoutItsSemicolonAtTheEndStillRuns) {
+  CommandResult r = Shell("RETURN 'last' AS x");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("last"));
+}
+
+// The interactive prompt, through a real terminal. Skipped without tmux.
+TEST_F(ShellTest, InteractivePromptInTmux) {
+  if (std::system("command -v tmux >/dev/null 2>&1") != 0) GTEST_SKIP() << "no tmux";
+  // A tmux server of its own (-L), so other tmux users are left alone.
+  std::string session = absl::StrCat("quiver_shell_test_", getpid());
+  std::string tmux = "tmux -L " + session;
+  std::string history = dir_.Sub("history");
+  std::string start = absl::StrCat(tmux, " new-session -d -s ", session, " -x 120 -y 40 'QUIVER_HISTORY=",
+                                   history, " ", QuiverBinary(), " shell ", store_, "'");
+  ASSERT_EQ(std::system(start.c_str()), 0);
+  // Types `text` literally (a ';' ending a tmux argument would separate
+  // tmux commands, hence the escape), then Enter.
+  auto type_line = [&](std::string text) {
+    if (!text.empty() && text.back() == ';') text.insert(text.size() - 1, "\\");
+    EXPECT_EQ(std::system(absl::StrCat(tmux, " send-keys -t ", session, " -l '", text, "'").c_str()),
+              0);
+    EXPECT_EQ(std::system(absl::StrCat(tmux, " send-keys -t ", session, " Enter").c_str()), 0);
+  };
+  auto screen = [&] {
+    return RunCommand(absl::StrCat(tmux, " capture-pane -p -t ", session)).out;
+  };
+  auto wait_for = [&](const std::string& text) {
+    for (int i = 0; i < 100; ++i) {
+      if (screen().find(text) != std::string::npos) return true;
+      usleep(50000);
+    }
+    return false;
+  };
+  EXPECT_TRUE(wait_for("quiver>")) << screen();
+  type_line("MATCH (a)-[:mayor_of]->(b)");
+  EXPECT_TRUE(wait_for("     ->")) << screen();  // Continuation prompt (tmux trims the trailing space).
+  type_line("RETURN b.name AS place;");
+  EXPECT_TRUE(wait_for("Kelvik")) << screen();
+  type_line(":quit");
+  for (int i = 0; i < 100 && std::system(absl::StrCat(tmux, " has-session -t ", session,
+                                                       " 2>/dev/null").c_str()) == 0; ++i) {
+    usleep(50000);
+  }
+  if (std::system(absl::StrCat(tmux, " kill-session -t ", session, " 2>/dev/null").c_str()) == 0) {
+    ADD_FAILURE() << "the shell did not leave on :quit";
+  }
+  if (std::system(absl::StrCat(tmux, " kill-server 2>/dev/null").c_str()) != 0) {
+    // Normally gone already with its last session.
+  }
+  EXPECT_THAT(ReadFile(history), HasSubstr("b.name"));
+}
+
+}  // namespace
+}  // namespace quiver
