@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/str_join.h"
 #include "cli/shell/statement_splitter.h"
 #include "quiver/diagram.h"
 #include "util/strings.h"
@@ -133,11 +134,15 @@ bool Shell::RunStatement(const std::string& text) {
     PrintResult(*result, options_.format, options_.width, out_);
   }
   out_.flush();
-  std::string summary = Plural(int64_t(result->size()), "row", "rows");
+  // Tables end with their row count already; other formats are data only.
+  std::vector<std::string> parts;
+  if (options_.format != ResultFormat::kTable) {
+    parts.push_back(Plural(int64_t(result->size()), "row", "rows"));
+  }
   std::string updates = UpdateSummary(result->stats());
-  if (!updates.empty()) absl::StrAppend(&summary, "; ", updates);
-  if (options_.timing) absl::StrAppend(&summary, absl::StrFormat(" (%.1f ms)", ms));
-  err_ << summary << "\n";
+  if (!updates.empty()) parts.push_back(updates);
+  if (options_.timing) parts.push_back(absl::StrFormat("(%.1f ms)", ms));
+  if (!parts.empty()) err_ << absl::StrJoin(parts, "; ") << "\n";
   err_.flush();
   if (result->stats().contains_updates()) RefreshSchema();
   return true;
