@@ -1,5 +1,8 @@
 #include "cli/shell/line_reader.h"
 
+#include <signal.h>
+
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -31,6 +34,11 @@ class StreamLineReader : public LineReader {
 // readline's completion callbacks are plain functions: they reach the
 // completer through this pointer, set while an EditLineReader lives.
 const Completer* g_completer = nullptr;
+
+// Set by Ctrl-C: at the prompt it drops the current input instead of
+// killing the shell (a running statement ends by its time limit).
+volatile std::sig_atomic_t g_interrupted = 0;
+void OnInterrupt(int) { g_interrupted = 1; }
 std::vector<std::string> g_candidates;
 
 char* CandidateGenerator(const char*, int state) {
@@ -55,19 +63,32 @@ class EditLineReader : public LineReader {
     // Word boundaries for completion; ':' so that "n:Per" completes "Per".
     static char breaks[] = " \t\n()[]{},;:.<>=+-*/%^|'\"`$!";
     rl_completer_word_break_characters = breaks;
+    rl_basic_word_break_characters = breaks;  // The one libedit reads.
     rl_attempted_completion_function = CompleteWord;
     using_history();
     stifle_history(kHistorySize);
     if (!history_file_.empty()) read_history(history_file_.c_str());
+    struct sigaction on_interrupt = {};
+    on_interrupt.sa_handler = OnInterrupt;
+    sigemptyset(&on_interrupt.sa_mask);
+    sigaction(SIGINT, &on_interrupt, &previous_interrupt_);
   }
 
   ~EditLineReader() override {
     if (!history_file_.empty()) write_history(history_file_.c_str());
+    sigaction(SIGINT, &previous_interrupt_, nullptr);
     g_completer = nullptr;
   }
 
   std::optional<std::string> ReadLine(const std::string& prompt) override {
+    g_interrupted = 0;
     char* line = readline(prompt.c_str());
+    if (g_interrupted) {
+      free(line);
+      interrupted_ = true;
+      std::fputs("^C\n", stdout);
+      return std::string();
+    }
     if (line == nullptr) return std::nullopt;
     std::string s(line);
     free(line);
@@ -84,9 +105,17 @@ class EditLineReader : public LineReader {
 
   bool interactive() const override { return true; }
 
+  bool TakeInterrupt() override {
+    bool was = interrupted_;
+    interrupted_ = false;
+    return was;
+  }
+
  private:
   std::string history_file_;
   std::string last_entry_;
+  bool interrupted_ = false;
+  struct sigaction previous_interrupt_ = {};
 };
 
 }  // namespace

@@ -22,6 +22,9 @@ class LineReader {
   // Remembers a complete statement or command in the history.
   virtual void AddHistory(const std::string& entry) {}
   virtual bool interactive() const { return false; }
+  // True once after Ctrl-C interrupted ReadLine: the shell then drops the
+  // statement being typed.
+  virtual bool TakeInterrupt() { return false; }
 };
 
 // Reads `in` line by line; prompts are ignored.

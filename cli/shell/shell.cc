@@ -95,6 +95,10 @@ int Shell::Run(LineReader& reader) {
   while (!quit_) {
     std::optional<std::string> line =
         reader.ReadLine(splitter.pending() ? kContinuationPrompt : kPrompt);
+    if (reader.TakeInterrupt()) {
+      splitter.Reset();
+      continue;
+    }
     if (!line) break;
     if (!splitter.pending() && IsMetaCommand(*line)) {
       reader.AddHistory(*line);

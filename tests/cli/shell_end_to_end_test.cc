@@ -181,7 +181,7 @@ TEST_F(ShellTest, InteractivePromptInTmux) {
     return RunCommand(absl::StrCat(tmux, " capture-pane -p -t ", session)).out;
   };
   auto wait_for = [&](const std::string& text) {
-    for (int i = 0; i < 100; ++i) {
+    for (int i = 0; i < 200; ++i) {
       if (screen().find(text) != std::string::npos) return true;
       usleep(50000);
     }
@@ -192,8 +192,16 @@ TEST_F(ShellTest, InteractivePromptInTmux) {
   EXPECT_TRUE(wait_for("     ->")) << screen();  // Continuation prompt (tmux trims the trailing space).
   type_line("RETURN b.name AS place;");
   EXPECT_TRUE(wait_for("Kelvik")) << screen();
+  // Tab completes a relationship type from the store; Ctrl-C drops the line.
+  EXPECT_EQ(std::system(absl::StrCat(tmux, " send-keys -t ", session, " -l 'MATCH ()-[:mee'").c_str()), 0);
+  EXPECT_EQ(std::system(absl::StrCat(tmux, " send-keys -t ", session, " Tab").c_str()), 0);
+  EXPECT_TRUE(wait_for("[:meet_with")) << screen();
+  EXPECT_EQ(std::system(absl::StrCat(tmux, " send-keys -t ", session, " C-c").c_str()), 0);
+  EXPECT_TRUE(wait_for("^C")) << screen();
+  type_line("RETURN \"after interrupt\" AS x;");  // Would be a syntax error if kept.
+  EXPECT_TRUE(wait_for("| after interrupt")) << screen();
   type_line(":quit");
-  for (int i = 0; i < 100 && std::system(absl::StrCat(tmux, " has-session -t ", session,
+  for (int i = 0; i < 200 && std::system(absl::StrCat(tmux, " has-session -t ", session,
                                                        " 2>/dev/null").c_str()) == 0; ++i) {
     usleep(50000);
   }
