@@ -159,6 +159,23 @@ TEST_F(ShellTest, AStatementWithoutItsSemicolonAtTheEndStillRuns) {
   EXPECT_THAT(r.out, HasSubstr("last"));
 }
 
+TEST_F(ShellTest, AStoreInUseOpensReadOnlyOnlyWhenAsked) {
+  auto writer = Database::Open(store_);
+  ASSERT_TRUE(writer.ok()) << writer.status();
+  CommandResult w = Shell("RETURN 1 AS one;\n");
+  EXPECT_EQ(w.exit_code, 1);
+  EXPECT_THAT(w.err, HasSubstr("--read-only"));
+  CommandResult r = Shell("MATCH (a)-[:mayor_of]->(b) RETURN b.name AS place;\n", "--read-only");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("Kelvik"));
+}
+
+TEST_F(ShellTest, AMissingStoreIsAnError) {
+  CommandResult r = RunCommand(Quiver("shell " + dir_.Sub("nothing-here")), "RETURN 1;\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_THAT(r.err, HasSubstr("quiver: "));
+}
+
 // The interactive prompt, through a real terminal. Skipped without tmux.
 TEST_F(ShellTest, InteractivePromptInTmux) {
   if (std::system("command -v tmux >/dev/null 2>&1") != 0) GTEST_SKIP() << "no tmux";
