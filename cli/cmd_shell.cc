@@ -55,6 +55,9 @@ void RunShell(const ShellCommandOptions& opts) {
     Fail(absl::StrCat(db.status().message(),
                       "\n(quiver shell --read-only opens it beside the writer)"));
   }
+  if (!db.ok() && absl::IsNotFound(db.status())) {
+    Fail(absl::StrCat(db.status().message(), "\n(quiver shell --create makes an empty store)"));
+  }
   if (!db.ok()) Fail(db.status());
 
   shell::ShellOptions shell_options;

@@ -173,7 +173,12 @@ TEST_F(ShellTest, AStoreInUseOpensReadOnlyOnlyWhenAsked) {
 TEST_F(ShellTest, AMissingStoreIsAnError) {
   CommandResult r = RunCommand(Quiver("shell " + dir_.Sub("nothing-here")), "RETURN 1;\n");
   EXPECT_EQ(r.exit_code, 1);
-  EXPECT_THAT(r.err, HasSubstr("quiver: "));
+  EXPECT_THAT(r.err, HasSubstr("does not exist"));
+  EXPECT_THAT(r.err, HasSubstr("--create"));
+  CommandResult created =
+      RunCommand(Quiver("shell --create " + dir_.Sub("nothing-here")), "RETURN 1 AS one;\n");
+  EXPECT_EQ(created.exit_code, 0) << created.err;
+  EXPECT_THAT(created.out, HasSubstr("one"));
 }
 
 // The interactive prompt, through a real terminal. Skipped without tmux.
