@@ -155,6 +155,12 @@ absl::StatusOr<uint32_t> BulkLoader::InternNode(std::string_view name) {
   return it->second;
 }
 
+uint32_t BulkLoader::InternText(std::string_view text) {
+  auto [it, inserted] = text_ids_.try_emplace(util::Absl(text), uint32_t(texts_.size()));
+  if (inserted) texts_.emplace_back(text);
+  return it->second;
+}
+
 absl::Status BulkLoader::AddNode(std::string_view name) {
   QUIVER_ASSIGN_OR_RETURN(uint32_t id, InternNode(name));
   (void)id;
@@ -167,16 +173,31 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
                                       std::string_view sentence_text,
                                       std::string_view source) {
   if (evidence_values_.empty()) SetDocument(doc_, "");
-  QUIVER_RETURN_IF_ERROR(CheckText("relationship type", relation, kMaxTypeBytes));
+  // Few distinct relations recur across many statements: check and intern
+  // a relation (and its text, when written the same) once, not per line.
+  uint32_t term;
+  auto known = term_ids_.find(util::Absl(relation));
+  if (known != term_ids_.end()) {
+    term = known->second;
+  } else {
+    QUIVER_RETURN_IF_ERROR(CheckText("relationship type", relation, kMaxTypeBytes));
+    term = uint32_t(terms_.size() + 1);
+    term_ids_.emplace(std::string(relation), term);
+    terms_.emplace_back(relation);
+    term_text_.push_back(kNoText);
+  }
   QUIVER_ASSIGN_OR_RETURN(uint32_t s, InternNode(subject));
   ++nodes_[s - 1].mentions;
   QUIVER_ASSIGN_OR_RETURN(uint32_t o, InternNode(object));
   ++nodes_[o - 1].mentions;
-  auto [t, new_term] = term_ids_.try_emplace(util::Absl(relation), uint32_t(terms_.size() + 1));
-  if (new_term) terms_.emplace_back(relation);
-  std::string_view text = relation_text.empty() ? relation : relation_text;
-  auto [x, new_text] = text_ids_.try_emplace(util::Absl(text), uint32_t(texts_.size()));
-  if (new_text) texts_.emplace_back(text);
+  uint32_t text;
+  if (relation_text.empty() || relation_text == relation) {
+    uint32_t& same = term_text_[term - 1];
+    if (same == kNoText) same = InternText(relation);
+    text = same;
+  } else {
+    text = InternText(relation_text);
+  }
   uint32_t evidence = 0;
   if (!sentence_text.empty() || (!source.empty() && source != doc_.source)) {
     Evidence ev;
@@ -185,7 +206,7 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
     evidence = uint32_t(evidence_values_.size());
     evidence_values_.push_back(EncodeEvidence(ev));
   }
-  statements_.push_back({s, t->second, o, line, x->second, evidence});
+  statements_.push_back({s, term, o, line, text, evidence});
   return absl::OkStatus();
 }
 

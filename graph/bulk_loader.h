@@ -67,6 +67,8 @@ class BulkLoader {
   };
 
   absl::StatusOr<uint32_t> InternNode(std::string_view name);
+  uint32_t InternText(std::string_view text);
+  static constexpr uint32_t kNoText = UINT32_MAX;
 
   Store* store_;
   Document doc_;
@@ -78,6 +80,7 @@ class BulkLoader {
   std::vector<NodeEntry> nodes_;                            // index = id - 1
   absl::flat_hash_map<std::string, uint32_t> term_ids_;
   std::vector<std::string> terms_;  // index = term id - 1
+  std::vector<uint32_t> term_text_;  // term id - 1 → text id of the bare relation
   absl::flat_hash_map<std::string, uint32_t> text_ids_;
   std::vector<std::string> texts_;
   std::vector<Statement> statements_;
