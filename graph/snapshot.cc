@@ -171,6 +171,17 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::ForReader(const Reader
   return snap;
 }
 
+absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::CachedForReader(
+    const Reader& reader) {
+  if (dynamic_cast<const WriteTxn*>(&reader) != nullptr) return nullptr;
+  QUIVER_ASSIGN_OR_RETURN(std::string key, StateKey(reader));
+  SharedCache& cache = Shared();
+  absl::MutexLock lock(&cache.mu);
+  for (const auto& [k, snap] : cache.entries)
+    if (k == key) return snap;
+  return nullptr;
+}
+
 absl::StatusOr<std::shared_ptr<const Snapshot>> SnapshotCache::Get(const Store& store) {
   absl::MutexLock lock(&mu_);
   // Read the generation before taking the reader: a commit in between makes

@@ -86,6 +86,10 @@ class Snapshot {
   // them); the open WriteTxn, whose counters are written at commit, always
   // gets a fresh build. Thread-safe.
   static absl::StatusOr<std::shared_ptr<const Snapshot>> ForReader(const Reader& reader);
+  // ForReader's cached snapshot of `reader`'s state, or null when none is
+  // cached (never builds; always null for a WriteTxn). For callers that use
+  // a snapshot only when it is free (the query engine's shortestPath).
+  static absl::StatusOr<std::shared_ptr<const Snapshot>> CachedForReader(const Reader& reader);
 
  private:
   Snapshot() = default;

@@ -1,12 +1,14 @@
 #include "query/exec/matcher.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <unordered_map>
 
 #include "absl/strings/str_cat.h"
 #include "graph/name_normalizer.h"
 #include "query/exec/evaluator.h"
+#include "query/exec/snapshot_paths.h"
 #include "query/exec/value_ops.h"
 #include "util/status_macros.h"
 
@@ -30,7 +32,9 @@ class Matcher {
  public:
   Matcher(const PartPlan& plan, Row& row, std::vector<uint64_t>& used, ExecContext& ctx,
           const EmitFn& emit)
-      : plan_(plan), part_(*plan.part), row_(row), used_(used), ctx_(ctx), emit_(emit) {}
+      : plan_(plan), part_(*plan.part), row_(row), used_(used), ctx_(ctx), emit_(emit) {
+    ComputeStubs();
+  }
 
   absl::Status Run();
 
@@ -43,11 +47,12 @@ class Matcher {
   };
 
   absl::Status Start();
+  void ComputeStubs();
   absl::Status Candidates(size_t node, StartKind kind, const ast::ExprPtr& name,
                           const std::function<absl::Status(uint64_t)>& fn);
   // Binds node `i` to `id` if it fits, runs `next`, then unbinds.
   absl::Status TryNode(size_t i, uint64_t id, const std::function<absl::Status()>& next);
-  absl::Status TryRel(size_t r, uint64_t edge, const std::function<absl::Status()>& next);
+  absl::Status TryRel(size_t r, const AdjEntry& e, const std::function<absl::Status()>& next);
   absl::Status RunSteps(size_t k);
   absl::Status VarExpand(size_t k, uint64_t at, int64_t depth, ValueList& rels);
   absl::Status Finish();
@@ -63,8 +68,75 @@ class Matcher {
   ExecContext& ctx_;
   const EmitFn& emit_;
   std::vector<Step> steps_;
+  // Per node / relationship of the part: true when nothing reads the bound
+  // value beyond its id, so a stub (id, ends) stands in for a store read.
+  std::vector<bool> stub_node_;
+  std::vector<bool> stub_rel_;
   std::vector<std::optional<std::vector<std::optional<graph::TermId>>>> terms_;
 };
+
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Whole-word occurrences of `word` in `text` (case-sensitive, as variables are).
+int CountWord(const std::string& text, const std::string& word) {
+  int n = 0;
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    bool left = at == 0 || !IsWordChar(text[at - 1]);
+    bool right = at + word.size() >= text.size() || !IsWordChar(text[at + word.size()]);
+    if (left && right) ++n;
+  }
+  return n;
+}
+
+// True when the statement might read variables it never names: RETURN *,
+// WITH * (or a comment, which could hide one from this plain-text check).
+bool MayUseUnnamedVariables(const std::string& text) {
+  if (text.find("/*") != std::string::npos || text.find("//") != std::string::npos) return true;
+  std::string upper = text;
+  for (char& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
+  for (const std::string kw : {"RETURN", "WITH"}) {
+    for (size_t at = upper.find(kw); at != std::string::npos; at = upper.find(kw, at + 1)) {
+      size_t i = at + kw.size();
+      if ((at > 0 && IsWordChar(upper[at - 1])) || (i < upper.size() && IsWordChar(upper[i])))
+        continue;
+      while (i < upper.size() && std::isspace(static_cast<unsigned char>(upper[i]))) ++i;
+      if (upper.compare(i, 8, "DISTINCT") == 0) {
+        i += 8;
+        while (i < upper.size() && std::isspace(static_cast<unsigned char>(upper[i]))) ++i;
+      }
+      if (i < upper.size() && upper[i] == '*') return true;
+    }
+  }
+  return false;
+}
+
+// A pattern element needs its stored value when it checks labels or
+// properties, belongs to a path, or its variable is mentioned anywhere else
+// in the statement. Otherwise only its id (and a relationship's ends) can be
+// observed, so the matcher skips the store reads — e.g. both reads per hop
+// of MATCH (a {name: $n})-->()-->(c) RETURN count(*).
+void Matcher::ComputeStubs() {
+  stub_node_.assign(part_.nodes.size(), false);
+  stub_rel_.assign(part_.rels.size(), false);
+  if (part_.path_slot >= 0) return;
+  const std::string* text = ctx_.source;
+  bool named_ok = text != nullptr && !MayUseUnnamedVariables(*text);
+  auto unused = [&](const std::string& var) {
+    if (var.empty()) return true;
+    return named_ok && CountWord(*text, var) <= 1;
+  };
+  for (size_t i = 0; i < part_.nodes.size(); ++i) {
+    const ast::NodePattern& n = part_.nodes[i];
+    stub_node_[i] = !n.bound && n.labels.empty() && !n.properties && unused(n.variable);
+  }
+  for (size_t i = 0; i < part_.rels.size(); ++i) {
+    const ast::RelPattern& r = part_.rels[i];
+    stub_rel_[i] = !r.bound && !r.var_length && !r.properties && unused(r.variable);
+  }
+}
 
 absl::StatusOr<std::vector<std::optional<graph::TermId>>> Matcher::TypeTerms(
     const ast::RelPattern& r) {
@@ -119,6 +191,10 @@ absl::Status Matcher::TryNode(size_t i, uint64_t id, const std::function<absl::S
   Value node;
   if (assigned || n.bound) {
     node = slot;
+  } else if (stub_node_[i]) {
+    NodeValue stub;
+    stub.id = id;
+    node = Value(std::move(stub));
   } else {
     QUIVER_ASSIGN_OR_RETURN(node, ctx_.NodeValueOf(id));
   }
@@ -139,15 +215,25 @@ absl::Status Matcher::TryNode(size_t i, uint64_t id, const std::function<absl::S
   return s;
 }
 
-absl::Status Matcher::TryRel(size_t r, uint64_t edge,
+absl::Status Matcher::TryRel(size_t r, const AdjEntry& e,
                              const std::function<absl::Status()>& next) {
+  uint64_t edge = e.edge;
   const ast::RelPattern& rp = part_.rels[r];
   if (IsUsed(used_, edge)) return absl::OkStatus();
   Value& slot = row_[size_t(rp.slot)];
   if (rp.bound) {
     if (!slot.is_relationship() || slot.AsRelationship().id != edge) return absl::OkStatus();
   }
-  QUIVER_ASSIGN_OR_RETURN(Value rel, ctx_.RelValueOf(edge));
+  Value rel;
+  if (stub_rel_[r]) {
+    RelationshipValue stub;
+    stub.id = edge;
+    stub.src = e.src;
+    stub.dst = e.dst;
+    rel = Value(std::move(stub));
+  } else {
+    QUIVER_ASSIGN_OR_RETURN(rel, ctx_.RelValueOf(edge));
+  }
   if (rp.properties) {
     QUIVER_ASSIGN_OR_RETURN(bool ok, PropertiesMatch(rp.properties.get(), rel, row_, ctx_));
     if (!ok) return absl::OkStatus();
@@ -235,7 +321,7 @@ absl::Status Matcher::Run() {
           orientations.emplace_back(e.dst, e.src);
         for (auto [a, b] : orientations) {
           QUIVER_RETURN_IF_ERROR(TryNode(s, a, [&] {
-            return TryRel(s, e.edge, [&, b = b] {
+            return TryRel(s, e, [&, b = b] {
               return TryNode(s + 1, b, [&] { return RunSteps(0); });
             });
           }));
@@ -269,7 +355,7 @@ absl::Status Matcher::RunSteps(size_t k) {
   QUIVER_RETURN_IF_ERROR(Neighbours(from, r, StepDirection(r.direction, step.forward), other, &entries));
   for (const auto& e : entries) {
     uint64_t to = e.src == from ? e.dst : e.src;
-    QUIVER_RETURN_IF_ERROR(TryRel(step.rel, e.edge, [&] {
+    QUIVER_RETURN_IF_ERROR(TryRel(step.rel, e, [&] {
       return TryNode(step.to, to, [&] { return RunSteps(k + 1); });
     }));
   }
@@ -348,15 +434,41 @@ absl::Status Matcher::Shortest() {
   bool all = part_.shortest == ast::ShortestKind::kAll;
   Direction fwd = StepDirection(r.direction, true);
   Direction bwd = StepDirection(r.direction, false);
+  // One path, read-only, no relationship properties to check: the CSR
+  // snapshot's bidirectional BFS when a snapshot is at hand (same lengths;
+  // any shortest path is a valid answer). allShortestPaths and filtered or
+  // updating statements search the store.
+  bool snapshot_ok = !all && r.var_length && min <= 1 && !r.properties && ctx_.txn == nullptr;
   return Candidates(0, plan_.node_starts[0], plan_.node_names[0], [&](uint64_t a) {
     return TryNode(0, a, [&] {
       return Candidates(1, plan_.node_starts[1], plan_.node_names[1], [&](uint64_t b) {
         return TryNode(1, b, [&]() -> absl::Status {
           // Level maps: node -> (distance, parent edges toward its side).
           std::vector<std::vector<uint64_t>> paths_edges;  // edge id sequences a..b
+          bool searched = false;
           if (a == b) {
             if (min == 0) paths_edges.push_back({});
-          } else {
+            searched = true;
+          } else if (snapshot_ok) {
+            QUIVER_ASSIGN_OR_RETURN(auto types, TypeTerms(r));
+            if (!r.types.empty() && types.empty()) {
+              searched = true;  // No such type: no path.
+            } else {
+              SnapshotPathQuery q;
+              q.from = a;
+              q.to = b;
+              q.direction = fwd;
+              for (const auto& t : types)
+                if (t) q.types.push_back(*t);
+              q.max_hops = uint32_t(std::min<int64_t>(max, UINT32_MAX));
+              QUIVER_ASSIGN_OR_RETURN(auto found, SnapshotShortestPath(*ctx_.reader, q));
+              if (found) {
+                searched = true;
+                if (!found->empty()) paths_edges.push_back(std::move(*found));
+              }
+            }
+          }
+          if (!searched) {
             std::unordered_map<uint64_t, std::vector<AdjEntry>> pa, pb;  // parents
             std::unordered_map<uint64_t, int64_t> da{{a, 0}}, db{{b, 0}};
             std::vector<uint64_t> fa{a}, fb{b};

@@ -1,0 +1,105 @@
+// shortestPath answers the same through the CSR snapshot (read-only
+// statements on a small graph, query/exec/snapshot_paths.h) as through the
+// store's breadth-first search (updating statements, and allShortestPaths,
+// which always search the store).
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "quiver/database.h"
+#include "tests/query/example_graph.h"
+
+namespace quiver {
+namespace {
+
+using testing::OpenQueryTestDb;
+
+constexpr int kNodes = 24;
+
+// Length of the first row's path, -1 without rows, -2 on error; `first` and
+// `last` get the path's end names.
+int64_t LengthOf(Database& db, const std::string& q, const ValueMap& params,
+                 std::string* first = nullptr, std::string* last = nullptr) {
+  auto r = db.Query(q, params);
+  EXPECT_TRUE(r.ok()) << q << ": " << r.status();
+  if (!r.ok()) return -2;
+  if (r->empty()) return -1;
+  const ValueList& row = r->row(0);
+  if (first && row.size() >= 3) {
+    *first = row[1].AsString();
+    *last = row[2].AsString();
+  }
+  return row[0].AsInt();
+}
+
+TEST(ShortestPathSnapshot, SameLengthsAsTheStoreSearch) {
+  auto db = OpenQueryTestDb(false);
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(db->Query(absl::StrCat("UNWIND range(0, ", kNodes - 1,
+                                     ") AS i CREATE (:N {name: 'n' + toString(i)})"))
+                  .ok());
+  // A sparse random digraph with two relationship types: some pairs are
+  // unreachable one way, several have ties between shortest paths.
+  uint64_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return int(seed >> 33);
+  };
+  for (int e = 0; e < 40; ++e) {
+    int a = next() % kNodes, b = next() % kNodes;
+    std::string type = next() % 3 == 0 ? "B" : "A";
+    auto r = db->Query(absl::StrCat("MATCH (a {name: $a}), (b {name: $b}) CREATE (a)-[:", type,
+                                    "]->(b)"),
+                       {{"a", Value("n" + std::to_string(a))},
+                        {"b", Value("n" + std::to_string(b))}});
+    ASSERT_TRUE(r.ok()) << r.status();
+  }
+
+  int compared = 0, found = 0;
+  for (const std::string arrow_l : {"-", "<-"}) {
+    for (const std::string arrow_r : {"->", "-"}) {
+      if (arrow_l == "<-" && arrow_r == "->") continue;
+      for (const std::string types : {"", ":A", ":B|A", ":Missing"}) {
+        std::string pattern = absl::StrCat("(a {name: $s})", arrow_l, "[", types, "*..8]",
+                                           arrow_r, "(b {name: $t})");
+        std::string read = absl::StrCat("MATCH p = shortestPath(", pattern,
+                                        ") RETURN length(p), nodes(p)[0].name, "
+                                        "nodes(p)[-1].name");
+        std::string all = absl::StrCat("MATCH p = allShortestPaths(", pattern,
+                                       ") RETURN length(p)");
+        // SET makes the statement an updating one: the store search.
+        std::string write = absl::StrCat("MATCH (x {name: $s}) SET x.seen = true WITH x ",
+                                         "MATCH p = shortestPath(", pattern,
+                                         ") RETURN length(p)");
+        for (int s = 0; s < 8; ++s) {
+          for (int t = 0; t < 8; ++t) {
+            if (s == t) continue;
+            ValueMap params{{"s", Value("n" + std::to_string(s))},
+                            {"t", Value("n" + std::to_string(t))}};
+            std::string first, last;
+            int64_t snap = LengthOf(*db, read, params, &first, &last);
+            int64_t store = LengthOf(*db, write, params);
+            int64_t every = LengthOf(*db, all, params);
+            SCOPED_TRACE(pattern + " n" + std::to_string(s) + " n" + std::to_string(t));
+            EXPECT_EQ(snap, store);
+            EXPECT_EQ(snap, every);
+            if (snap > 0) {
+              ++found;
+              EXPECT_EQ(first, "n" + std::to_string(s));
+              EXPECT_EQ(last, "n" + std::to_string(t));
+            }
+            ++compared;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(compared, 3 * 4 * 56);
+  EXPECT_GT(found, 50);  // The comparison says something.
+}
+
+}  // namespace
+}  // namespace quiver
