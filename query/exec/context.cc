@@ -60,4 +60,15 @@ absl::StatusOr<Value> ExecContext::RelValueOf(uint64_t id) {
   return v;
 }
 
+const graph::Snapshot* ExecContext::CachedSnapshot() {
+  if (!snapshot_checked) {
+    snapshot_checked = true;
+    if (txn == nullptr) {
+      auto cached = graph::Snapshot::CachedForReader(*reader);
+      if (cached.ok()) snapshot = *std::move(cached);  // An error: use the store.
+    }
+  }
+  return snapshot.get();
+}
+
 }  // namespace quiver::query

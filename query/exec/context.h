@@ -6,12 +6,14 @@
 #define QUIVER_QUERY_EXEC_CONTEXT_H_
 
 #include <chrono>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "graph/reader.h"
+#include "graph/snapshot.h"
 #include "graph/write_txn.h"
 #include "query/ast/ast.h"
 #include "query/errors.h"
@@ -39,6 +41,10 @@ struct ExecContext {
   // Graph elements loaded so far; cleared when the statement writes.
   std::unordered_map<uint64_t, Value> node_cache;
   std::unordered_map<uint64_t, Value> rel_cache;
+  // The CSR snapshot of the reader's state when one is already cached
+  // (looked up once per statement; never for an updating statement).
+  std::shared_ptr<const graph::Snapshot> snapshot;
+  bool snapshot_checked = false;
 
   absl::Status Error(ErrorType type, const ast::Span* span, std::string_view message,
                      std::string_view detail = {}) const {
@@ -65,6 +71,8 @@ struct ExecContext {
   // Node and relationship values, loaded once per statement.
   absl::StatusOr<Value> NodeValueOf(uint64_t id);
   absl::StatusOr<Value> RelValueOf(uint64_t id);
+  // `snapshot` after the first call; null when none is cached or in a write.
+  const graph::Snapshot* CachedSnapshot();
   void InvalidateCaches() {
     node_cache.clear();
     rel_cache.clear();
