@@ -29,17 +29,6 @@ struct QueryCommandOptions {
   bool create = false;
 };
 
-size_t TerminalWidth() {
-  if (const char* cols = std::getenv("COLUMNS")) {
-    long n = std::atol(cols);
-    if (n > 0) return size_t(n);
-  }
-  struct winsize ws;
-  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-    return ws.ws_col;
-  return 0;  // Not a terminal: do not truncate.
-}
-
 void RunQuery(const QueryCommandOptions& opts) {
   auto format = ParseResultFormat(opts.format);
   if (!format.ok()) Fail(format.status());

@@ -32,17 +32,6 @@ struct ShellCommandOptions {
   std::string history;
 };
 
-size_t OutputWidth() {
-  if (const char* cols = std::getenv("COLUMNS")) {
-    long n = std::atol(cols);
-    if (n > 0) return size_t(n);
-  }
-  struct winsize ws;
-  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-    return ws.ws_col;
-  return 0;  // Not a terminal: do not truncate.
-}
-
 void RunShell(const ShellCommandOptions& opts) {
   auto format = ParseResultFormat(opts.format);
   if (!format.ok()) Fail(format.status());
@@ -63,7 +52,7 @@ void RunShell(const ShellCommandOptions& opts) {
   shell::ShellOptions shell_options;
   shell_options.format = *format;
   shell_options.timing = !opts.no_timing;
-  shell_options.width = OutputWidth();
+  shell_options.width = TerminalWidth();
   shell_options.read_only = opts.read_only;
   shell::Shell sh(**db, shell_options, std::cout, std::cerr);
 

@@ -1,6 +1,10 @@
 #include "cli/query_format.h"
 
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
@@ -8,6 +12,17 @@
 #include "absl/strings/str_join.h"
 
 namespace quiver::cli {
+
+size_t TerminalWidth() {
+  if (const char* cols = std::getenv("COLUMNS")) {
+    long n = std::atol(cols);
+    if (n > 0) return size_t(n);
+  }
+  struct winsize ws;
+  if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+    return ws.ws_col;
+  return 0;  // Not a terminal: do not truncate.
+}
 
 namespace {
 

@@ -21,6 +21,10 @@ enum class ResultFormat { kTable, kCsv, kJson, kJsonl };
 // Errors: kInvalidArgument naming the accepted formats.
 absl::StatusOr<ResultFormat> ParseResultFormat(std::string_view name);
 
+// Columns of the terminal on stdout ($COLUMNS first), or 0 when stdout is
+// not a terminal, so tables are never cut when piped.
+size_t TerminalWidth();
+
 // `width` is the terminal width for tables (0: unlimited).
 void PrintResult(const Result& result, ResultFormat format, size_t width, std::ostream& out);
 

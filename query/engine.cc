@@ -20,21 +20,6 @@ namespace quiver::query {
 
 namespace {
 
-struct RowHash {
-  size_t operator()(const Row& r) const {
-    size_t h = 0;
-    for (const auto& v : r) h = h * 31 + EquivalenceHash(v);
-    return h;
-  }
-};
-struct RowEq {
-  bool operator()(const Row& a, const Row& b) const {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-      if (!Equivalent(a[i], b[i])) return false;
-    return true;
-  }
-};
 
 // A statement parsed, bound and planned, kept so that running the same text
 // again skips the ANTLR parse (most of the fixed cost of a small query).

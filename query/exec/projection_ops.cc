@@ -18,21 +18,6 @@ namespace {
 
 using ast::ExprKind;
 
-struct RowHash {
-  size_t operator()(const Row& r) const {
-    size_t h = 0;
-    for (const auto& v : r) h = h * 31 + EquivalenceHash(v);
-    return h;
-  }
-};
-struct RowEq {
-  bool operator()(const Row& a, const Row& b) const {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-      if (!Equivalent(a[i], b[i])) return false;
-    return true;
-  }
-};
 
 // Graph elements as they are now: an updating statement may have changed a
 // node after it was bound.

@@ -6,6 +6,7 @@
 #define QUIVER_QUERY_EXEC_VALUE_OPS_H_
 
 #include <cstddef>
+#include <vector>
 
 #include "quiver/value.h"
 
@@ -26,6 +27,24 @@ int OrderCompare(const Value& a, const Value& b);
 // Equivalence for DISTINCT and grouping: null equals null, 1 equals 1.0.
 bool Equivalent(const Value& a, const Value& b);
 size_t EquivalenceHash(const Value& v);
+
+// Hash and equality of whole rows under Equivalent, for DISTINCT, UNION
+// and grouping keys in hash maps.
+struct RowHash {
+  size_t operator()(const std::vector<Value>& row) const {
+    size_t h = 0;
+    for (const auto& v : row) h = h * 31 + EquivalenceHash(v);
+    return h;
+  }
+};
+struct RowEq {
+  bool operator()(const std::vector<Value>& a, const std::vector<Value>& b) const {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+      if (!Equivalent(a[i], b[i])) return false;
+    return true;
+  }
+};
 
 // Three-valued truth: a bool or null; anything else is not a boolean.
 inline bool IsTrue(const Value& v) { return v.is_bool() && v.AsBool(); }
