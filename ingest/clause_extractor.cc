@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "absl/strings/ascii.h"
 #include "ingest/lemmatizer.h"
 #include "ingest/link_parser.h"
 
@@ -20,12 +21,8 @@ const char* ModalityName(Modality m) {
 
 namespace {
 
-std::string Lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
+// ASCII lower case: link-grammar words are compared with English word lists.
+std::string Lower(const std::string& s) { return absl::AsciiStrToLower(s); }
 
 bool IsBe(const std::string& word) {
   static const std::set<std::string> kBe = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"};

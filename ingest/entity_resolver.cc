@@ -4,6 +4,7 @@
 #include <cstring>
 #include <set>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "ingest/gazetteer.h"
 #include "ingest/lemmatizer.h"
@@ -13,12 +14,8 @@ namespace quiver::ingest {
 
 namespace {
 
-std::string Lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
+// ASCII lower case: link-grammar words are compared with English word lists.
+std::string Lower(const std::string& s) { return absl::AsciiStrToLower(s); }
 
 bool IsDeterminer(const std::string& lower) {
   static const std::set<std::string> k = {"the", "a", "an", "this", "that", "these", "those",

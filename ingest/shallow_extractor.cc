@@ -3,6 +3,7 @@
 #include <set>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "ingest/lemmatizer.h"
@@ -12,12 +13,8 @@ namespace quiver::ingest {
 
 namespace {
 
-std::string Lower(const std::string& s) {
-  std::string out = s;
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-  return out;
-}
+// ASCII lower case: link-grammar words are compared with English word lists.
+std::string Lower(const std::string& s) { return absl::AsciiStrToLower(s); }
 
 bool IsAux(const std::string& w) {
   static const std::set<std::string> k = {"is", "are", "was", "were", "be", "been", "being",
