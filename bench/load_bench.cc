@@ -26,7 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "graph/bulk_loader.h"
+#include "bench/bench_graph.h"
 #include "graph/key_format.h"
 #include "graph/reader.h"
 #include "graph/store.h"
@@ -56,36 +56,8 @@ double PeakMiB() {
   return double(usage.ru_maxrss) / 1024.0;
 }
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "cannot read " << path << " (run ../shared/bench/gen_graph.py first)\n";
-    std::exit(2);
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct CsvEdge {
-  std::string_view src, dst, label;
-};
-
-std::vector<CsvEdge> ParseEdges(const std::string& csv) {
-  std::vector<CsvEdge> edges;
-  edges.reserve(1 << 20);
-  size_t pos = 0;
-  while (pos < csv.size()) {
-    size_t eol = csv.find('\n', pos);
-    if (eol == std::string::npos) eol = csv.size();
-    std::string_view line(csv.data() + pos, eol - pos);
-    size_t c1 = line.find(','), c2 = line.find(',', c1 + 1);
-    if (c1 != std::string_view::npos && c2 != std::string_view::npos)
-      edges.push_back({line.substr(0, c1), line.substr(c1 + 1, c2 - c1 - 1), line.substr(c2 + 1)});
-    pos = eol + 1;
-  }
-  return edges;
-}
+using quiver::bench::CsvEdge;
+using quiver::bench::ReadFileOrExit;
 
 // Runs `phase` in a child; the child prints its own results.
 void InChild(const char* name, const std::function<int()>& phase) {
@@ -106,34 +78,17 @@ void InChild(const char* name, const std::function<int()>& phase) {
 
 int QuiverPhase(const std::string& data, const std::string& store_path) {
   auto t0 = Clock::now();
-  std::string entities = ReadAll(data + "/entities.csv");
-  std::string csv = ReadAll(data + "/edges.csv");
-  std::vector<CsvEdge> edges = ParseEdges(csv);
+  std::string entities = ReadFileOrExit(data + "/entities.csv");
+  std::string csv = ReadFileOrExit(data + "/edges.csv");
+  std::vector<CsvEdge> edges = quiver::bench::ParseEdgesCsv(csv);
   double read_s = Seconds(t0);
 
   auto t1 = Clock::now();
   double cpu1 = CpuSeconds();
   auto store = quiver::graph::Store::Open(store_path, {});
   if (!store.ok()) return std::cerr << store.status() << "\n", 1;
-  quiver::graph::BulkLoader loader(store->get());
-  quiver::Document doc;
-  doc.source = data + "/edges.csv";
-  loader.SetDocument(doc, csv);
-  size_t pos = 0;
-  while (pos < entities.size()) {
-    size_t eol = entities.find('\n', pos);
-    if (eol == std::string::npos) eol = entities.size();
-    if (eol > pos) {
-      auto s = loader.AddNode(std::string_view(entities.data() + pos, eol - pos));
-      if (!s.ok()) return std::cerr << s << "\n", 1;
-    }
-    pos = eol + 1;
-  }
-  for (size_t i = 0; i < edges.size(); ++i) {
-    auto s = loader.AddStatement(edges[i].src, edges[i].label, edges[i].dst, uint32_t(i + 1));
-    if (!s.ok()) return std::cerr << s << "\n", 1;
-  }
-  auto result = loader.Finish();
+  auto result = quiver::bench::BulkLoadBenchmarkGraph(store->get(), entities, csv, edges,
+                                                     data + "/edges.csv");
   if (!result.ok()) return std::cerr << result.status() << "\n", 1;
   store->reset();  // close: everything durable
   double load_s = Seconds(t1);
@@ -152,7 +107,7 @@ int VerifyPhase(const std::string& data, const std::string& store_path) {
   auto store = quiver::graph::Store::Open(store_path, options);
   if (!store.ok()) return std::cerr << store.status() << "\n", 1;
   double open_s = Seconds(t0);
-  auto params = nlohmann::json::parse(ReadAll(data + "/params.json"));
+  auto params = nlohmann::json::parse(ReadFileOrExit(data + "/params.json"));
   auto c = (*store)->counters();
   bool ok = c.nodes == params["nodes"].get<int64_t>() && c.edges == params["edges"].get<int64_t>();
   // One-hop: name index seek, then the node's `out` prefix, neighbours'
@@ -191,8 +146,8 @@ int VerifyPhase(const std::string& data, const std::string& store_path) {
 }
 
 int BaselinePhase(const std::string& data, const std::string& path) {
-  std::string csv = ReadAll(data + "/edges.csv");
-  std::vector<CsvEdge> edges = ParseEdges(csv);
+  std::string csv = ReadFileOrExit(data + "/edges.csv");
+  std::vector<CsvEdge> edges = quiver::bench::ParseEdgesCsv(csv);
   auto t0 = Clock::now();
   rocksdb::Options options;
   options.create_if_missing = true;

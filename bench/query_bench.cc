@@ -44,7 +44,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "graph/bulk_loader.h"
+#include "bench/bench_graph.h"
 #include "graph/store.h"
 #include "quiver/database.h"
 
@@ -60,56 +60,21 @@ double ThreadCpuUs() {
 
 bool Exists(const std::string& path) { return access(path.c_str(), F_OK) == 0; }
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "cannot read " << path << "\n";
-    std::exit(2);
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using quiver::bench::ReadFileOrExit;
 
 // The same load as load_bench's Quiver phase.
 int BuildStore(const std::string& data, const std::string& store_path) {
-  std::string entities = ReadAll(data + "/entities.csv");
-  std::string csv = ReadAll(data + "/edges.csv");
+  std::string entities = ReadFileOrExit(data + "/entities.csv");
+  std::string csv = ReadFileOrExit(data + "/edges.csv");
   auto t0 = Clock::now();
   auto store = quiver::graph::Store::Open(store_path, {});
   if (!store.ok()) return std::cerr << store.status() << "\n", 1;
-  quiver::graph::BulkLoader loader(store->get());
-  quiver::Document doc;
-  doc.source = data + "/edges.csv";
-  loader.SetDocument(doc, csv);
-  size_t pos = 0;
-  while (pos < entities.size()) {
-    size_t eol = entities.find('\n', pos);
-    if (eol == std::string::npos) eol = entities.size();
-    if (eol > pos) {
-      auto s = loader.AddNode(std::string_view(entities.data() + pos, eol - pos));
-      if (!s.ok()) return std::cerr << s << "\n", 1;
-    }
-    pos = eol + 1;
-  }
-  pos = 0;
-  uint32_t line = 0;
-  while (pos < csv.size()) {
-    size_t eol = csv.find('\n', pos);
-    if (eol == std::string::npos) eol = csv.size();
-    std::string_view l(csv.data() + pos, eol - pos);
-    size_t c1 = l.find(','), c2 = l.find(',', c1 + 1);
-    if (c1 != std::string_view::npos && c2 != std::string_view::npos) {
-      auto s = loader.AddStatement(l.substr(0, c1), l.substr(c2 + 1),
-                                   l.substr(c1 + 1, c2 - c1 - 1), ++line);
-      if (!s.ok()) return std::cerr << s << "\n", 1;
-    }
-    pos = eol + 1;
-  }
-  auto result = loader.Finish();
+  auto edges = quiver::bench::ParseEdgesCsv(csv);
+  auto result = quiver::bench::BulkLoadBenchmarkGraph(store->get(), entities, csv, edges,
+                                                     data + "/edges.csv");
   if (!result.ok()) return std::cerr << result.status() << "\n", 1;
   store->reset();
-  std::printf("store built: %u edges in %.2f s\n", line,
+  std::printf("store built: %zu edges in %.2f s\n", edges.size(),
               std::chrono::duration<double>(Clock::now() - t0).count());
   return 0;
 }
@@ -258,7 +223,7 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  auto params = nlohmann::json::parse(ReadAll(data + "/params.json"));
+  auto params = nlohmann::json::parse(ReadFileOrExit(data + "/params.json"));
 
   std::string tmp_dir;
   if (store_dir.empty()) {
