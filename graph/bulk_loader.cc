@@ -345,6 +345,26 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
     QUIVER_RETURN_IF_ERROR(docs.Add(IdKey(doc_id), EncodeDocument(doc, hash_)));
     auto& hashes = *sinks.emplace_back(std::make_unique<SstSink>(store_, Cf::kHashes, sink_path(Cf::kHashes)));
     QUIVER_RETURN_IF_ERROR(hashes.Add(hash_, IdKey(doc_id)));
+
+    // Provenance, as AddDocument records it, in key order: 'e' < 'm' < 'n' < 's'.
+    auto& prov = *sinks.emplace_back(
+        std::make_unique<SstSink>(store_, Cf::kProvenance, sink_path(Cf::kProvenance)));
+    std::string full_confidence;
+    PutFixed64BE(&full_confidence, DoubleBits(1.0));
+    for (const auto& [edge, line, statement] : evidence) {
+      QUIVER_RETURN_IF_ERROR(prov.Add(DocEvidenceKey(doc_id, edge, line), full_confidence));
+    }
+    for (size_t i = 0; i < nodes_.size(); ++i)
+      QUIVER_RETURN_IF_ERROR(prov.Add(NodeDocKey(i + 1, doc_id), ""));
+    for (size_t i = 0; i < nodes_.size(); ++i) {
+      MentionRecord mention;
+      mention.mentions = nodes_[i].mentions;
+      mention.created = true;
+      mention.aliases = nodes_[i].aliases;
+      mention.added_aliases = nodes_[i].aliases;
+      QUIVER_RETURN_IF_ERROR(prov.Add(DocNodeKey(doc_id, i + 1), EncodeMention(mention)));
+    }
+    QUIVER_RETURN_IF_ERROR(prov.Add(SourceKey(doc.source, doc_id), ""));
     return absl::OkStatus();
   };
 

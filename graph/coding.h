@@ -22,6 +22,9 @@ uint32_t DecodeFixed32BE(const char* p);
 uint64_t DecodeFixed64BE(const char* p);
 bool GetFixed32BE(std::string_view* in, uint32_t* v);
 bool GetFixed64BE(std::string_view* in, uint64_t* v);
+// IEEE-754 bits of a double, and back (for fixed-width float values).
+uint64_t DoubleBits(double d);
+double DoubleFromBits(uint64_t bits);
 
 void PutVarint64(std::string* dst, uint64_t v);
 bool GetVarint64(std::string_view* in, uint64_t* v);

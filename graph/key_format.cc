@@ -7,7 +7,7 @@ namespace quiver::graph {
 const char* CfName(Cf cf) {
   static constexpr const char* kNames[kNumCfs] = {
       "default", "meta", "terms", "nodes", "names", "labels", "out",
-      "in", "by_type", "edges", "evidence", "docs", "hashes"};
+      "in", "by_type", "edges", "evidence", "docs", "hashes", "provenance"};
   return kNames[static_cast<int>(cf)];
 }
 
@@ -144,6 +144,68 @@ bool DecodeEvidenceKey(std::string_view key, uint64_t* edge, uint64_t* doc,
   *doc = DecodeFixed64BE(key.data() + 8);
   *sentence = DecodeFixed32BE(key.data() + 16);
   return true;
+}
+
+namespace {
+
+std::string TaggedIdPair(char tag, uint64_t a, uint64_t b) {
+  std::string k(1, tag);
+  k.reserve(kDocNodeKeySize);
+  PutFixed64BE(&k, a);
+  PutFixed64BE(&k, b);
+  return k;
+}
+
+std::string TaggedId(char tag, uint64_t id) {
+  std::string k(1, tag);
+  PutFixed64BE(&k, id);
+  return k;
+}
+
+}  // namespace
+
+std::string DocEvidenceKey(uint64_t doc, uint64_t edge, uint32_t sentence) {
+  std::string k = TaggedIdPair('e', doc, edge);
+  PutFixed32BE(&k, sentence);
+  return k;
+}
+
+std::string DocEvidencePrefix(uint64_t doc) { return TaggedId('e', doc); }
+
+bool DecodeDocEvidenceKey(std::string_view key, uint64_t* doc, uint64_t* edge,
+                          uint32_t* sentence) {
+  if (key.size() != kDocEvidenceKeySize || key[0] != 'e') return false;
+  *doc = DecodeFixed64BE(key.data() + 1);
+  *edge = DecodeFixed64BE(key.data() + 9);
+  *sentence = DecodeFixed32BE(key.data() + 17);
+  return true;
+}
+
+std::string DocNodeKey(uint64_t doc, uint64_t node) { return TaggedIdPair('n', doc, node); }
+std::string DocNodePrefix(uint64_t doc) { return TaggedId('n', doc); }
+std::string NodeDocKey(uint64_t node, uint64_t doc) { return TaggedIdPair('m', node, doc); }
+std::string NodeDocPrefix(uint64_t node) { return TaggedId('m', node); }
+
+bool DecodeIdPairKey(std::string_view key, uint64_t* first, uint64_t* second) {
+  if (key.size() != kDocNodeKeySize) return false;
+  *first = DecodeFixed64BE(key.data() + 1);
+  *second = DecodeFixed64BE(key.data() + 9);
+  return true;
+}
+
+// A source never holds a NUL byte (it is a path or URL), so the separator
+// keeps "a.txt" from matching "a.txt.bak", as in `names`.
+std::string SourcePrefix(std::string_view source) {
+  std::string k = "s";
+  k.append(source);
+  k.push_back('\0');
+  return k;
+}
+
+std::string SourceKey(std::string_view source, uint64_t doc) {
+  std::string k = SourcePrefix(source);
+  PutFixed64BE(&k, doc);
+  return k;
 }
 
 }  // namespace quiver::graph

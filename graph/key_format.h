@@ -21,6 +21,11 @@
 //   evidence  edge-id(8) doc-id(8) sentence(4)          EvidenceRecord
 //   docs      doc-id(8)                                 DocRecord
 //   hashes    content-hash(16)                          doc-id: fixed64 BE
+//   provenance 'e' doc(8) edge(8) sentence(4)           confidence: fixed64 BE
+//                                                       (IEEE-754 bits)
+//             'm' node(8) doc(8)                        (empty)
+//             'n' doc(8) node(8)                        MentionRecord
+//             's' source 0x00 doc(8)                    (empty)
 //
 // Records (varint = LEB128; str = varint length + bytes; value = Value::Type
 // tag byte + payload, see coding.h; map = varint n + n × (str key, value)):
@@ -32,6 +37,16 @@
 //   EvidenceRecord  format(1) begin: varint end: varint text: str source: str
 //   DocRecord       format(1) source: str title: str date: str url: str
 //                   hash: str(16 bytes) statements: varint
+//   MentionRecord   format(1) mentions: varint created: byte(0/1)
+//                   aliases: strs  labels: strs  added-aliases: strs
+//                   added-labels: strs        (strs = varint n + n × str)
+//
+// `provenance` says what each document contributed, so that a document can
+// be taken out again (graph/document_remover.h): 'e' mirrors `evidence`
+// document-first, with the statement's confidence; 'n' is what a document
+// did to a node it named (mentions, whether it created the node, the aliases
+// and labels it gave and those it added); 'm' lists the documents naming a
+// node; 's' finds a document by its source.
 //
 // Terms give relationship types and labels 4-byte ids so adjacency keys stay
 // fixed-width; ids are never reused.
@@ -60,15 +75,17 @@ enum class Cf : int {
   kEvidence,
   kDocs,
   kHashes,
+  kProvenance,  // Added in format version 2.
 };
-inline constexpr int kNumCfs = 13;
+inline constexpr int kNumCfs = 14;
 const char* CfName(Cf cf);
 
 using TermId = uint32_t;
 
 // The format version this code writes and reads. Bump it with a migration in
 // graph/store_format.cc whenever a layout above changes.
-inline constexpr uint64_t kFormatVersion = 1;
+// Version 2 added the `provenance` column family.
+inline constexpr uint64_t kFormatVersion = 2;
 // The first byte of every record value. DO NOT CHANGE: on-disk value.
 inline constexpr uint8_t kRecordFormat = 1;
 
@@ -129,6 +146,22 @@ std::string ByTypePrefix(TermId type);
 std::string EvidenceKey(uint64_t edge, uint64_t doc, uint32_t sentence);
 bool DecodeEvidenceKey(std::string_view key, uint64_t* edge, uint64_t* doc,
                        uint32_t* sentence);
+
+// `provenance` keys (see the layout above).
+inline constexpr size_t kDocEvidenceKeySize = 1 + 8 + 8 + 4;
+std::string DocEvidenceKey(uint64_t doc, uint64_t edge, uint32_t sentence);
+std::string DocEvidencePrefix(uint64_t doc);
+bool DecodeDocEvidenceKey(std::string_view key, uint64_t* doc, uint64_t* edge,
+                          uint32_t* sentence);
+inline constexpr size_t kDocNodeKeySize = 1 + 8 + 8;
+std::string DocNodeKey(uint64_t doc, uint64_t node);  // 'n'
+std::string DocNodePrefix(uint64_t doc);
+std::string NodeDocKey(uint64_t node, uint64_t doc);  // 'm'
+std::string NodeDocPrefix(uint64_t node);
+// Decode 'n' and 'm' keys: the two ids in key order. False on a bad size.
+bool DecodeIdPairKey(std::string_view key, uint64_t* first, uint64_t* second);
+std::string SourceKey(std::string_view source, uint64_t doc);
+std::string SourcePrefix(std::string_view source);
 
 }  // namespace quiver::graph
 

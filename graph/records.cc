@@ -126,4 +126,29 @@ bool DecodeDocument(std::string_view in, Document* doc) {
   return true;
 }
 
+std::string EncodeMention(const MentionRecord& m) {
+  std::string out(1, char(kRecordFormat));
+  PutVarint64(&out, uint64_t(m.mentions));
+  out.push_back(m.created ? 1 : 0);
+  PutStrings(&out, m.aliases);
+  PutStrings(&out, m.labels);
+  PutStrings(&out, m.added_aliases);
+  PutStrings(&out, m.added_labels);
+  return out;
+}
+
+bool DecodeMention(std::string_view in, MentionRecord* m) {
+  uint64_t mentions;
+  if (!GetFormat(&in) || !GetVarint64(&in, &mentions) || in.empty() ||
+      uint8_t(in[0]) > 1) {
+    return false;
+  }
+  m->mentions = int64_t(mentions);
+  m->created = in[0] == 1;
+  in.remove_prefix(1);
+  return GetStrings(&in, &m->aliases) && GetStrings(&in, &m->labels) &&
+         GetStrings(&in, &m->added_aliases) &&
+         GetStrings(&in, &m->added_labels) && in.empty();
+}
+
 }  // namespace quiver::graph

@@ -7,6 +7,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graph/key_format.h"
 #include "quiver/graph_types.h"
@@ -33,6 +34,20 @@ bool DecodeEvidence(std::string_view value, Evidence* evidence);
 // Document; `hash` is the raw 16-byte content hash.
 std::string EncodeDocument(const Document& doc, std::string_view hash);
 bool DecodeDocument(std::string_view value, Document* doc);
+
+// What one document did to a node it named (`provenance` 'n' entries), so
+// that removing the document can undo it. `aliases` and `labels` are those
+// the document gave the node; `added_*` the subset the node did not have yet.
+struct MentionRecord {
+  int64_t mentions = 0;
+  bool created = false;  // The document's statements created the node.
+  std::vector<std::string> aliases;
+  std::vector<std::string> labels;
+  std::vector<std::string> added_aliases;
+  std::vector<std::string> added_labels;
+};
+std::string EncodeMention(const MentionRecord& mention);
+bool DecodeMention(std::string_view value, MentionRecord* mention);
 
 }  // namespace quiver::graph
 

@@ -147,18 +147,28 @@ absl::Status Store::OpenDb() {
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
   std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  std::vector<int> descriptor_cf;  // Cf of each descriptor, -1 if not ours.
   for (int i = 0; i < kNumCfs; ++i) {
     Cf cf = static_cast<Cf>(i);
+    // An existing store that lacks one of our column families was written
+    // by an older format: open what it has, so that the version check below
+    // refuses it with an explanation (and nothing is added to it).
+    if (exists && std::find(existing.begin(), existing.end(), CfName(cf)) == existing.end())
+      continue;
     bool scanned = cf == Cf::kNames || cf == Cf::kLabels || cf == Cf::kOut ||
                    cf == Cf::kIn || cf == Cf::kByType || cf == Cf::kEvidence;
     descriptors.emplace_back(CfName(cf), scanned ? scan_options : cf_options);
+    descriptor_cf.push_back(i);
   }
   // Column families a newer format added must be opened too, or RocksDB
   // refuses; the version check below then explains the mismatch.
   for (const auto& name : existing) {
     bool known = false;
     for (const auto& d : descriptors) known |= d.name == name;
-    if (!known) descriptors.emplace_back(name, cf_options);
+    if (!known) {
+      descriptors.emplace_back(name, cf_options);
+      descriptor_cf.push_back(-1);
+    }
   }
 
   std::vector<rocksdb::ColumnFamilyHandle*> handles;
@@ -179,13 +189,19 @@ absl::Status Store::OpenDb() {
   }
   QUIVER_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
   for (size_t i = 0; i < handles.size(); ++i) {
-    if (i < size_t(kNumCfs)) {
-      handles_[i] = handles[i];
+    if (descriptor_cf[i] >= 0) {
+      handles_[descriptor_cf[i]] = handles[i];
     } else {
       db_->DestroyColumnFamilyHandle(handles[i]);
     }
   }
   QUIVER_RETURN_IF_ERROR(InitializeOrCheckMeta(!exists));
+  for (int i = 0; i < kNumCfs; ++i) {
+    if (handles_[i] == nullptr) {
+      return absl::DataLossError(absl::StrCat("store ", path_, ": corrupted: column family ",
+                                              CfName(static_cast<Cf>(i)), " is missing"));
+    }
+  }
   QUIVER_RETURN_IF_ERROR(LoadMeta());
   return LoadTerms();
 }

@@ -179,7 +179,7 @@ absl::StatusOr<NodeId> WriteTxn::CreateNode(const std::vector<std::string>& labe
 
 absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
     std::string_view name, const std::vector<std::string>& labels,
-    const std::vector<std::string>& aliases) {
+    const std::vector<std::string>& aliases, NodeAdditions* added) {
   QUIVER_RETURN_IF_ERROR(CheckName("name", name));
   QUIVER_ASSIGN_OR_RETURN(std::vector<NodeId> candidates, FindNodesByName(name));
   for (NodeId id : candidates) {
@@ -197,6 +197,14 @@ absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
     }
     ++updated.mentions;
     QUIVER_RETURN_IF_ERROR(UpdateNode(updated));
+    if (added) {
+      for (const auto& l : updated.labels)
+        if (std::find(node->labels.begin(), node->labels.end(), l) == node->labels.end())
+          added->labels.push_back(l);
+      for (const auto& a : updated.aliases)
+        if (std::find(node->aliases.begin(), node->aliases.end(), a) == node->aliases.end())
+          added->aliases.push_back(a);
+    }
     return std::make_pair(id, false);
   }
   std::vector<std::string> all_aliases = {std::string(name)};
@@ -208,6 +216,10 @@ absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
   QUIVER_ASSIGN_OR_RETURN(auto node, GetNode(id));
   node->mentions = 1;
   Put(Cf::kNodes, IdKey(id), EncodeNode(*node));
+  if (added) {
+    added->labels = node->labels;
+    added->aliases = node->aliases;
+  }
   return std::make_pair(id, true);
 }
 
@@ -239,6 +251,17 @@ absl::Status WriteTxn::DeleteNode(NodeId id, bool detach) {
   std::sort(edges.begin(), edges.end());
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());  // self-loops
   for (EdgeId e : edges) QUIVER_RETURN_IF_ERROR(DeleteEdge(e));
+  // The documents that named the node no longer can undo anything on it.
+  std::vector<std::string> mention_keys;
+  auto cursor = Scan(Cf::kProvenance, NodeDocPrefix(id));
+  for (; cursor->Valid(); cursor->Next()) mention_keys.emplace_back(cursor->key());
+  QUIVER_RETURN_IF_ERROR(cursor->status());
+  for (const auto& k : mention_keys) {
+    uint64_t node_id = 0, doc = 0;
+    if (!DecodeIdPairKey(k, &node_id, &doc)) continue;
+    Delete(Cf::kProvenance, k);
+    Delete(Cf::kProvenance, DocNodeKey(doc, id));
+  }
   IndexNode(id, *node, /*add=*/false);
   Delete(Cf::kNodes, IdKey(id));
   --counters_.nodes;
@@ -286,7 +309,13 @@ absl::Status WriteTxn::DeleteEdge(EdgeId id) {
   auto cursor = Scan(Cf::kEvidence, IdKey(id));
   for (; cursor->Valid(); cursor->Next()) evidence_keys.emplace_back(cursor->key());
   QUIVER_RETURN_IF_ERROR(cursor->status());
-  for (const auto& k : evidence_keys) Delete(Cf::kEvidence, k);
+  for (const auto& k : evidence_keys) {
+    Delete(Cf::kEvidence, k);
+    uint64_t edge = 0, doc = 0;
+    uint32_t sentence = 0;
+    if (DecodeEvidenceKey(k, &edge, &doc, &sentence))
+      Delete(Cf::kProvenance, DocEvidenceKey(doc, edge, sentence));
+  }
   counters_.evidence -= int64_t(evidence_keys.size());
   --counters_.edges;
   return absl::OkStatus();
@@ -335,6 +364,11 @@ absl::StatusOr<std::pair<EdgeId, bool>> WriteTxn::AddFact(
   if (existing) return std::make_pair(*found, created);
 
   Put(Cf::kEvidence, key, EncodeEvidence(evidence));
+  // The statement's own confidence, so the edge's (the highest) can be
+  // recomputed when a document is removed.
+  std::string confidence;
+  PutFixed64BE(&confidence, DoubleBits(fact.confidence));
+  Put(Cf::kProvenance, DocEvidenceKey(evidence.doc, *found, evidence.sentence), confidence);
   ++counters_.evidence;
   ValueMap& props = record->properties;
   auto count = props.find("count");
@@ -354,8 +388,14 @@ DocId WriteTxn::AddDocumentRecord(Document doc, std::string_view hash) {
   doc.id = counters_.next_doc++;
   Put(Cf::kDocs, IdKey(doc.id), EncodeDocument(doc, hash));
   Put(Cf::kHashes, hash, IdKey(doc.id));
+  Put(Cf::kProvenance, SourceKey(doc.source, doc.id), "");
   ++counters_.docs;
   return doc.id;
+}
+
+void WriteTxn::AddMention(DocId doc, NodeId node, const MentionRecord& mention) {
+  Put(Cf::kProvenance, DocNodeKey(doc, node), EncodeMention(mention));
+  Put(Cf::kProvenance, NodeDocKey(node, doc), "");
 }
 
 absl::Status WriteTxn::Commit() {

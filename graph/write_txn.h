@@ -40,6 +40,13 @@ struct FactProperties {
   ValueMap qualifiers;
 };
 
+// The labels and aliases FindOrCreateNamedNode gave a node that it did not
+// have before (all of them for a new node).
+struct NodeAdditions {
+  std::vector<std::string> labels;
+  std::vector<std::string> aliases;
+};
+
 class WriteTxn : public Reader {
  public:
   ~WriteTxn() override;
@@ -61,10 +68,10 @@ class WriteTxn : public Reader {
   // The node called `name` (by name or alias, normalised) whose labels agree
   // with `labels` (either side has none, or they share one), else a new node.
   // New labels and aliases are added; mentions is incremented.
-  // Returns the id and whether the node was created.
+  // Returns the id and whether the node was created; fills `added` if given.
   absl::StatusOr<std::pair<NodeId, bool>> FindOrCreateNamedNode(
       std::string_view name, const std::vector<std::string>& labels,
-      const std::vector<std::string>& aliases);
+      const std::vector<std::string>& aliases, NodeAdditions* added = nullptr);
 
   // Rewrites a node (labels, aliases, properties) and its index entries.
   // Errors: kNotFound.
@@ -96,6 +103,11 @@ class WriteTxn : public Reader {
   // Records a document with its raw 16-byte content hash.
   DocId AddDocumentRecord(Document doc, std::string_view hash);
 
+  // Records what document `doc` did to `node` (provenance, key_format.h),
+  // so that removing the document can undo it. REQUIRES: doc is new in this
+  // transaction (an earlier record for the pair is overwritten).
+  void AddMention(DocId doc, NodeId node, const MentionRecord& mention);
+
   // Writes everything atomically. After an error the transaction is dead.
   absl::Status Commit();
 
@@ -103,6 +115,7 @@ class WriteTxn : public Reader {
 
  private:
   friend class Store;
+  friend class DocumentRemover;
   WriteTxn(Store* store, Counters counters);
 
   void Put(Cf cf, std::string_view key, std::string_view value);

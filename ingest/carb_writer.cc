@@ -1,6 +1,7 @@
 #include "ingest/carb_writer.h"
 
 #include "ingest/link_parser.h"
+#include "ingest/nominal_tuples.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -32,6 +33,43 @@ std::vector<int> ArgWords(const LinkGraph& g, int head, const std::vector<int>& 
                                       relation.end();
                              }),
               words.end());
+  return words;
+}
+
+
+// The subject as written, without the clause that states it: "two boys
+// playing the game" is the subject of "playing" only as "two boys", and
+// "the men who stumble upon" only as "the men".
+std::vector<int> SubjectWords(const LinkGraph& g, const Clause& c, const std::vector<int>& rel) {
+  std::vector<int> words = ArgWords(g, c.subject_as_written, rel);
+  if (c.quote_before || c.apposition || rel.empty()) return words;
+  int cut = *std::min_element(rel.begin(), rel.end());
+  if (c.subject_as_written > cut) return words;
+  for (const Adjacent& a : g.at(c.subject_as_written))
+    if (a.to_right && LinkIs(a.link->label, "R") && a.other < cut) cut = a.other;
+  words.erase(std::remove_if(words.begin(), words.end(), [&](int w) { return w >= cut; }),
+              words.end());
+  while (!words.empty() && g.word(words.back()).text == ",") words.pop_back();
+  return words;
+}
+
+// "In 2005 , X asked ...": an opening phrase (CO link to the subject or
+// verb) up to its comma, which CaRB keeps as a further argument.
+std::vector<int> OpenerWords(const LinkGraph& g, const Clause& c, const std::vector<int>& rel) {
+  if (c.from_modifier || c.apposition || c.quote_before || c.subject_as_written <= 0) return {};
+  int opener = -1;
+  std::vector<int> targets = rel;
+  targets.push_back(c.subject_as_written);
+  for (int t : targets)
+    for (const Adjacent& a : g.at(t))
+      if (!a.to_right && LinkIs(a.link->label, "CO") && (opener < 0 || a.other < opener))
+        opener = a.other;
+  if (opener <= 0 || opener >= c.subject_as_written) return {};
+  std::vector<int> words;
+  for (int w = opener; w < c.subject_as_written; ++w) {
+    if (g.word(w).text == ",") break;
+    if (g.word(w).begin != g.word(w).end) words.push_back(w);
+  }
   return words;
 }
 
@@ -76,7 +114,7 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
     if (c.object_prep_word >= 0) rel.push_back(c.object_prep_word);
     OpenTuple t;
     t.relation = c.apposition ? "is" : WordsText(g, rel, sentence);
-    t.args.push_back(SpanText(g, ArgWords(g, c.subject_as_written, rel), sentence));
+    t.args.push_back(SpanText(g, SubjectWords(g, c, rel), sentence));
     if (c.clausal_object) {
       // The complement clause runs to the end of the sentence.
       std::vector<int> words;
@@ -112,32 +150,15 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
       words.push_back(p.prep_word);
       t.args.push_back(SpanText(g, words, sentence));
     }
+    std::vector<int> opener = OpenerWords(g, c, rel);
+    if (!opener.empty()) t.args.push_back(SpanText(g, opener, sentence));
     if (t.relation.empty() || t.args[0].empty() || t.args[1].empty()) continue;
     t.confidence = ClauseConfidence(g, c, partial);
     std::string key = t.relation + "\t" + t.args[0] + "\t" + t.args[1];
     if (!seen.insert(key).second) continue;
     out.push_back(std::move(t));
   }
-  // "the Academy Building in downtown Milwaukee" -> (...; is in; ...): a
-  // location stated inside a noun phrase. Low confidence: often an
-  // attachment the parser guessed.
-  for (const ParseLink& l : g.tree().links) {
-    if (!LinkIs(l.label, "Mp")) continue;
-    const std::string prep = g.word(l.right).text;
-    if (prep != "in" && prep != "at" && prep != "near") continue;
-    const std::string& tag = g.word(l.left).tag;
-    if (!(tag.empty() || tag[0] == 'n' || tag[0] == 's' || tag[0] == 'l' || tag[0] == 'b' ||
-          tag[0] == 'g') || tag == "null")
-      continue;
-    int obj = g.Find(l.right, "J", true);
-    if (obj < 0) continue;
-    std::vector<int> head_words = PhraseWords(g, l.left, /*full=*/false);
-    OpenTuple t;
-    t.relation = "is " + prep;
-    t.args.push_back(SpanText(g, head_words, sentence));
-    t.args.push_back(SpanText(g, PhraseWords(g, obj, /*full=*/true), sentence));
-    if (t.args[0].empty() || t.args[1].empty()) continue;
-    t.confidence = partial ? 0.2 : 0.35;
+  for (OpenTuple& t : NominalTuples(g, sentence, partial)) {
     std::string key = t.relation + "\t" + t.args[0] + "\t" + t.args[1];
     if (!seen.insert(key).second) continue;
     out.push_back(std::move(t));

@@ -59,6 +59,9 @@ struct State {
   Modality modality = Modality::kAsserted;
   std::vector<int> shared_objects;  // Objects a verb coordinator shares.
   std::vector<int> shared_preps;
+  // The subject is a guess the parse makes often wrongly: CaRB keeps the
+  // clause, the graph does not (graph_worthy = false).
+  bool weak = false;
 };
 
 class Extractor {
@@ -74,13 +77,16 @@ class Extractor {
       int subj = l.left;
       if (IsWall(subj)) continue;
       const std::string lower = Lower(g_.word(subj).text);
+      bool weak = false;
       if (lower == "which" || lower == "who" || lower == "that") {
         int antecedent = g_.Find(subj, "R", false);
         if (antecedent < 0) continue;
         subj = antecedent;
+        weak = AmbiguousAntecedent(subj);
       }
       State st;
       st.subjects = Conjuncts(g_, subj);
+      st.weak = weak;
       if (reported_.count(l.left)) st.modality = Modality::kReported;
       if (conditional_.count(l.left)) st.modality = Modality::kPossible;
       Verb(l.right, st, 0);
@@ -94,6 +100,7 @@ class Extractor {
       if (antecedent < 0) continue;
       State st;
       st.subjects = Conjuncts(g_, antecedent);
+      st.weak = AmbiguousAntecedent(antecedent);
       Verb(l.right, st, 0);
     }
     // Participles modifying a noun: "a resolution drafted by France" (Mv),
@@ -188,6 +195,27 @@ class Extractor {
  private:
   bool IsWall(int w) const { return g_.word(w).begin == g_.word(w).end; }
 
+  // "the opposition in Syria that used gas": a relative clause after a
+  // prepositional object may belong to the noun before the preposition;
+  // the parser picks the nearer one, and the hand check found it wrong.
+  bool AmbiguousAntecedent(int antecedent) const {
+    return g_.Find(antecedent, "J", false) >= 0;
+  }
+
+  // Where or when, not with whom: "clashed in meetings", "talks in Syria".
+  // A prepositional object joins the relation for these prepositions only
+  // after verbs of motion or staying ("arrive in Paris").
+  bool PlaceOrTimeObject(const std::string& verb_lemma, const std::string& prep) const {
+    static const std::set<std::string> kWhereWhen = {
+        "in", "at", "on", "during", "after", "before", "amid", "since", "until", "for",
+        "over", "within", "throughout", "despite", "like", "as", "under", "from"};
+    static const std::set<std::string> kMotion = {
+        "arrive", "travel", "go", "come", "return", "fly", "move", "live", "stay", "remain",
+        "settle", "flee", "land", "head", "retreat", "withdraw", "escape", "invest", "participate",
+        "believe", "succeed", "result", "depend", "rely", "insist", "focus", "work"};
+    return kWhereWhen.count(prep) > 0 && kMotion.count(verb_lemma) == 0;
+  }
+
   std::string VerbLemma(int w) const { return Lemma(g_.word(w).text, WordClass::kVerb); }
 
   // Subjects of clauses that complement a speech verb ("said that Y..."),
@@ -203,13 +231,20 @@ class Extractor {
     }
     for (const ParseLink& l : g_.tree().links) {
       if (!(LinkIs(l.label, "TH") || LinkIs(l.label, "Ce") || LinkIs(l.label, "C"))) continue;
-      if (!IsSpeechVerb(VerbLemma(l.left))) continue;
+      const std::string lemma = VerbLemma(l.left);
+      // "hope that Y will ...", "fear that Y ...": wished or feared, not a
+      // fact, and not a report either.
+      static const std::set<std::string> kHope = {"hope", "wish", "fear", "expect", "pray",
+                                                  "doubt", "worry", "dream"};
+      const bool hope = kHope.count(lemma) > 0;
+      if (!hope && !IsSpeechVerb(lemma)) continue;
+      std::set<int>& marks = hope ? conditional_ : reported_;
       int comp = l.right;
       // "said that Y ..." -> that -Ce-> Y; "said Y ..." -> said -Ce-> Y.
       for (const Adjacent& a : g_.at(comp))
         if (a.to_right && (LinkIs(a.link->label, "Ce") || LinkIs(a.link->label, "C")))
-          reported_.insert(a.other);
-      reported_.insert(comp);
+          marks.insert(a.other);
+      marks.insert(comp);
     }
   }
 
@@ -440,6 +475,9 @@ class Extractor {
           inner.modality = st.modality;
         }
         inner.words.push_back(purpose_to);
+        // "touched upon the overstepping of a mandate to enforce a zone":
+        // a distant "to" often belongs to a noun in between.
+        inner.weak = st.weak || purpose_to - v > 4;
         ++purpose_depth_;
         Verb(inf, inner, 0);
         --purpose_depth_;
@@ -453,6 +491,13 @@ class Extractor {
     base.passive = st.passive;
     base.modality = st.modality;
     base.relation_words = st.words;
+    base.graph_worthy = !st.weak;
+    // "Assad's diminishing prospects" read as "Assad is diminishing
+    // prospects": after a name, "'s" is a possessive far more often.
+    for (int w : st.words) {
+      const std::string& t = g_.word(w).text;
+      if (t == "'s" || t == "\xE2\x80\x99s") base.graph_worthy = false;
+    }
     int particle = g_.Find(v, "K", true);
     if (particle >= 0) {
       type += "_" + Lower(g_.word(particle).text);
@@ -520,6 +565,7 @@ class Extractor {
       base.relation = type + "_" + first.preposition;
       base.preps = preps;
       base.object_prep_word = first.prep_word;
+      if (PlaceOrTimeObject(lemma, first.preposition)) base.graph_worthy = false;
       for (int s : st.subjects)
         for (int o : Conjuncts(g_, first.head)) {
           Clause cl = base;

@@ -56,6 +56,18 @@ class DocumentEntities {
   void Remember(const Entity& e);
 
   void PromoteSpeakers();
+  // The person "he" (gender 'm') or "she" ('f') stands for, or nullopt
+  // when the text names no one recently or more than one candidate.
+  std::optional<Entity> PronounAntecedent(char gender) const;
+
+  struct PersonMention {
+    Entity entity;
+    char gender;
+    int sentence;
+  };
+  std::vector<PersonMention> mentions_;  // Persons in the order resolved.
+  const ParseTree* current_tree_ = nullptr;  // Each sentence has its own tree.
+  int sentence_ = 0;
 
   std::vector<Entity> persons_;  // Full person names seen in pass 1.
   std::vector<std::string> candidates_;  // Other multi-word names.
@@ -64,6 +76,8 @@ class DocumentEntities {
   std::optional<Entity> last_person_, last_thing_, last_group_;
   char last_person_gender_ = '?';   // 'm', 'f' or '?'.
   std::map<std::string, char> gender_;  // Full person name -> gender.
+  // Qualified office ("foreign minister") -> countries the document gives it.
+  std::map<std::string, std::set<std::string>> office_countries_;
 };
 
 }  // namespace quiver::ingest

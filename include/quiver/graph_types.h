@@ -101,6 +101,17 @@ struct AddResult {
   int64_t nodes_created = 0;
   int64_t edges_created = 0;
   int64_t evidence_added = 0;
+  // Earlier versions of the same source (other content) that this write
+  // replaced: removed as Database::RemoveDocument does, in the same batch.
+  int64_t replaced = 0;
+};
+
+// What removing documents took out.
+struct RemoveResult {
+  int64_t documents = 0;
+  int64_t edges = 0;     // Facts left without evidence, deleted.
+  int64_t evidence = 0;  // Statements removed.
+  int64_t nodes = 0;     // Nodes no remaining document named, deleted.
 };
 
 enum class Direction { kOutgoing, kIncoming, kBoth };

@@ -81,9 +81,10 @@ TEST(CorpusFacts, ReadmeFactsAreInTheGraph) {
       missing += std::string(" (") + f.subject + "; " + f.relation + "; " + f.object + ")";
     }
   }
-  // The first version finds 5 of 12 (docs/extraction.md); this guards
-  // against regressions while the rest is worked on.
-  EXPECT_GE(found, 5) << "missing:" << missing;
+  // 10 of 12 since "Foreign Minister Alain Juppe" takes the country the
+  // document gives that office and "he" resolves without a competitor
+  // (docs/extraction.md); fewer is a regression.
+  EXPECT_GE(found, 10) << "missing:" << missing;
   std::cout << "corpus facts found: " << found << " of 12; missing:" << missing << "\n";
   // The corpus names one Putin.
   auto putin = (*db)->FindNodes("Vladimir Putin");

@@ -1,0 +1,76 @@
+// Open-IE tuples (CaRB format) on the project's own sentences, through the
+// real parser: arguments as written, openers, nominal facts.
+
+#include <gtest/gtest.h>
+
+#include "ingest/carb_writer.h"
+#include "ingest/clause_extractor.h"
+#include "ingest/link_parser.h"
+
+namespace quiver::ingest {
+namespace {
+
+std::vector<OpenTuple> Tuples(const std::string& sentence) {
+  static auto dict = LinkDictionary::Load();
+  EXPECT_TRUE(dict.ok()) << dict.status();
+  ParserSession parser(*dict, ParserSettings());
+  ParseTree tree;
+  ParseOutcome o = parser.Parse(sentence, &tree);
+  if (o != ParseOutcome::kComplete && o != ParseOutcome::kPartial) return {};
+  LinkGraph g(tree);
+  return ToOpenTuples(g, ExtractClauses(g), sentence, o == ParseOutcome::kPartial);
+}
+
+const OpenTuple* Find(const std::vector<OpenTuple>& ts, const std::string& rel,
+                      const std::string& arg1) {
+  for (const OpenTuple& t : ts)
+    if (t.relation == rel && t.args[0] == arg1) return &t;
+  return nullptr;
+}
+
+std::string Dump(const std::vector<OpenTuple>& ts) {
+  std::string out;
+  for (const OpenTuple& t : ts) {
+    out += "(" + t.relation;
+    for (const std::string& a : t.args) out += "; " + a;
+    out += ") ";
+  }
+  return out;
+}
+
+TEST(CarbTuples, ParticipleSubjectStopsBeforeTheParticiple) {
+  // Before: arg1 was "two tired boys playing the piano".
+  auto ts = Tuples("The photo shows two tired boys playing the piano .");
+  const OpenTuple* t = Find(ts, "playing", "two tired boys");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->args[1], "the piano");
+}
+
+TEST(CarbTuples, RelativeClauseSubjectIsTheAntecedentAlone) {
+  auto ts = Tuples("The farmers who planted the orchard sold the apples .");
+  const OpenTuple* t = Find(ts, "planted", "The farmers");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->args[1], "the orchard");
+}
+
+TEST(CarbTuples, OpeningPhraseIsAFurtherArgument) {
+  auto ts = Tuples("In 1987 , the mayor opened a new library .");
+  const OpenTuple* t = Find(ts, "opened", "the mayor");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  ASSERT_EQ(t->args.size(), 3u) << Dump(ts);
+  EXPECT_EQ(t->args[1], "a new library");
+  EXPECT_EQ(t->args[2], "In 1987");
+}
+
+TEST(CarbTuples, TitleBeforeANameIsACopula) {
+  auto ts = Tuples("The council thanked former Senator Maria Lopez .");
+  const OpenTuple* t = Find(ts, "is", "Maria Lopez");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->args[1], "former Senator");
+  // A name that merely starts with a noun is no title.
+  auto names = Tuples("The Labour Party won the election .");
+  EXPECT_EQ(Find(names, "is", "Party"), nullptr) << Dump(names);
+}
+
+}  // namespace
+}  // namespace quiver::ingest
