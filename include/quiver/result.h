@@ -54,6 +54,15 @@ struct QueryOptions {
   // bound above it is an error.
   // Default: 64.
   int64_t max_var_length_depth = 64;
+
+  // Whether a read-only statement may build the in-memory CSR view of the
+  // graph (graph/snapshot.h) when none is cached for the store's current
+  // state: shortestPath/allShortestPaths always want it, other patterns once
+  // they have expanded enough nodes through the store's indexes. A build
+  // takes ~0.2 µs per edge (0.15-0.7 s for 1M edges) and then serves every
+  // statement until the next write; false keeps statements on the indexes.
+  // Default: true.
+  bool build_snapshot = true;
 };
 
 // What a statement changed; all zero for a read-only statement.

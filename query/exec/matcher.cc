@@ -32,8 +32,9 @@ bool IsUsed(const std::vector<uint64_t>& used, uint64_t e) {
 class Matcher {
  public:
   Matcher(const PartPlan& plan, Row& row, std::vector<uint64_t>& used, ExecContext& ctx,
-          const EmitFn& emit)
-      : plan_(plan), part_(*plan.part), row_(row), used_(used), ctx_(ctx), emit_(emit) {
+          const EmitFn& emit, const CountSpec* spec = nullptr, int64_t* count = nullptr)
+      : plan_(plan), part_(*plan.part), row_(row), used_(used), ctx_(ctx), emit_(emit),
+        spec_(spec), count_(count) {
     ComputeStubs();
   }
 
@@ -58,6 +59,23 @@ class Matcher {
   absl::Status VarExpand(size_t k, uint64_t at, int64_t depth, ValueList& rels);
   absl::Status Finish();
   absl::Status Shortest();
+  // The first step of the trailing chain of free hops the count covers.
+  void PlanCountTail();
+  // Matches of steps k.. from `from` (all of them free), without binding.
+  absl::StatusOr<int64_t> CountTail(size_t k, uint64_t from);
+  // Relationships at `node` that step's pattern allows and no earlier hop
+  // of this MATCH used.
+  absl::StatusOr<int64_t> CountAdjacent(uint64_t node, const ast::RelPattern& r, Direction dir);
+  // CountTail on the snapshot's vertices; tail_ holds the hops taken so far
+  // (used_ keeps those of the rows being enumerated).
+  absl::StatusOr<int64_t> CountTailInMemory(const graph::Snapshot& snap, size_t k,
+                                            graph::Vertex from);
+  struct TailEdge {
+    EdgeId id;
+    graph::Vertex src, dst;
+  };
+  std::vector<TailEdge> tail_;
+  const graph::algo::TypeSet& TypeSetOf(size_t rel, const std::vector<std::optional<graph::TermId>>& terms);
   absl::StatusOr<std::vector<std::optional<graph::TermId>>> TypeTerms(const ast::RelPattern& r);
   absl::Status Neighbours(uint64_t node, const ast::RelPattern& r, Direction dir,
                           std::optional<uint64_t> other, std::vector<AdjEntry>* out);
@@ -68,6 +86,10 @@ class Matcher {
   std::vector<uint64_t>& used_;
   ExecContext& ctx_;
   const EmitFn& emit_;
+  const CountSpec* spec_;
+  int64_t* count_;
+  size_t count_from_ = SIZE_MAX;  // Steps from here on are counted.
+  std::vector<std::optional<graph::algo::TypeSet>> type_sets_;
   std::vector<Step> steps_;
   // Per node / relationship of the part: true when nothing reads the bound
   // value beyond its id, so a stub (id, ends) stands in for a store read.
@@ -123,6 +145,15 @@ void Matcher::ComputeStubs() {
   stub_node_.assign(part_.nodes.size(), false);
   stub_rel_.assign(part_.rels.size(), false);
   if (part_.path_slot >= 0) return;
+  if (spec_ != nullptr) {
+    // The planner's use analysis (use_analysis.h) knows exactly what reads
+    // each element; nothing after a folded count(*) reads any of them.
+    for (size_t i = 0; i < part_.nodes.size(); ++i)
+      stub_node_[i] = !part_.nodes[i].bound && !spec_->node_read[i];
+    for (size_t i = 0; i < part_.rels.size(); ++i)
+      stub_rel_[i] = !part_.rels[i].bound && !part_.rels[i].var_length && !spec_->rel_read[i];
+    return;
+  }
   const std::string* text = ctx_.source;
   bool named_ok = text != nullptr && !MayUseUnnamedVariables(*text);
   auto unused = [&](const std::string& var) {
@@ -155,7 +186,7 @@ absl::StatusOr<std::vector<std::optional<graph::TermId>>> Matcher::TypeTerms(
 absl::Status Matcher::Neighbours(uint64_t node, const ast::RelPattern& r, Direction dir,
                                  std::optional<uint64_t> other, std::vector<AdjEntry>* out) {
   QUIVER_ASSIGN_OR_RETURN(auto terms, TypeTerms(r));
-  const graph::Snapshot* snap = terms.empty() ? nullptr : ctx_.CachedSnapshot();
+  const graph::Snapshot* snap = terms.empty() ? nullptr : ctx_.SnapshotAfterStoreScan();
   std::optional<graph::Vertex> v = snap ? snap->vertex(node) : std::nullopt;
   if (v) {
     // The cached snapshot holds the same adjacency in memory: no RocksDB
@@ -333,6 +364,7 @@ absl::Status Matcher::Run() {
   if (plan_.start == StartKind::kEdgeTypeScan) {
     for (size_t i = s + 1; i + 1 < part_.nodes.size(); ++i) steps_.push_back({i, i, i + 1, true});
     for (size_t i = s; i > 0; --i) steps_.push_back({i - 1, i, i - 1, false});
+    PlanCountTail();
     const ast::RelPattern& r = part_.rels[s];
     QUIVER_ASSIGN_OR_RETURN(auto terms, TypeTerms(r));
     for (const auto& t : terms) {
@@ -360,6 +392,7 @@ absl::Status Matcher::Run() {
   }
   for (size_t i = s; i + 1 < part_.nodes.size(); ++i) steps_.push_back({i, i, i + 1, true});
   for (size_t i = s; i > 0; --i) steps_.push_back({i - 1, i, i - 1, false});
+  PlanCountTail();
   return Candidates(s, plan_.start, plan_.name, [&](uint64_t id) {
     return TryNode(s, id, [&] { return RunSteps(0); });
   });
@@ -371,6 +404,11 @@ absl::Status Matcher::RunSteps(size_t k) {
   const Step& step = steps_[k];
   const ast::RelPattern& r = part_.rels[step.rel];
   uint64_t from = row_[size_t(part_.nodes[step.from].slot)].AsNode().id;
+  if (k == count_from_) {
+    QUIVER_ASSIGN_OR_RETURN(int64_t n, CountTail(k, from));
+    *count_ += n;
+    return absl::OkStatus();
+  }
   if (r.var_length) {
     ValueList rels;
     return VarExpand(k, from, 0, rels);
@@ -388,6 +426,149 @@ absl::Status Matcher::RunSteps(size_t k) {
     }));
   }
   return absl::OkStatus();
+}
+
+void Matcher::PlanCountTail() {
+  count_from_ = SIZE_MAX;
+  if (spec_ == nullptr || count_ == nullptr || !spec_->count_tail || part_.path_slot >= 0) return;
+  for (size_t k = steps_.size(); k-- > 0;) {
+    const Step& st = steps_[k];
+    if (!spec_->rel_free[st.rel] || !spec_->node_free[st.to]) break;
+    // One chain: each counted hop starts where the previous one ended (the
+    // backward steps of a middle start begin again at the start node).
+    if (k + 1 < steps_.size() && steps_[k + 1].from != st.to) break;
+    count_from_ = k;
+  }
+}
+
+const graph::algo::TypeSet& Matcher::TypeSetOf(
+    size_t rel, const std::vector<std::optional<graph::TermId>>& terms) {
+  if (type_sets_.size() < part_.rels.size()) type_sets_.resize(part_.rels.size());
+  auto& set = type_sets_[rel];
+  if (!set) {
+    std::vector<graph::TermId> wanted;
+    for (const auto& t : terms)
+      if (t) wanted.push_back(*t);
+    set.emplace(wanted);
+  }
+  return *set;
+}
+
+absl::StatusOr<int64_t> Matcher::CountTail(size_t k, uint64_t from) {
+  if (k == count_from_) {
+    // In memory, the whole tail runs on vertices: no id lookups per hop.
+    const graph::Snapshot* snap = ctx_.SnapshotAfterStoreScan();
+    std::optional<graph::Vertex> v = snap ? snap->vertex(from) : std::nullopt;
+    if (v) {
+      tail_.clear();
+      return CountTailInMemory(*snap, k, *v);
+    }
+  }
+  QUIVER_RETURN_IF_ERROR(ctx_.Tick());
+  const Step& step = steps_[k];
+  const ast::RelPattern& r = part_.rels[step.rel];
+  Direction dir = StepDirection(r.direction, step.forward);
+  if (k + 1 == steps_.size()) return CountAdjacent(from, r, dir);
+  std::vector<AdjEntry> entries;
+  QUIVER_RETURN_IF_ERROR(Neighbours(from, r, dir, std::nullopt, &entries));
+  int64_t total = 0;
+  for (const auto& e : entries) {
+    if (IsUsed(used_, e.edge)) continue;
+    used_.push_back(e.edge);
+    auto n = CountTail(k + 1, e.src == from ? e.dst : e.src);
+    used_.pop_back();
+    if (!n.ok()) return n.status();
+    total += *n;
+  }
+  return total;
+}
+
+absl::StatusOr<int64_t> Matcher::CountTailInMemory(const graph::Snapshot& snap, size_t k,
+                                                   graph::Vertex from) {
+  QUIVER_RETURN_IF_ERROR(ctx_.Tick());
+  const Step& step = steps_[k];
+  const ast::RelPattern& r = part_.rels[step.rel];
+  Direction dir = StepDirection(r.direction, step.forward);
+  QUIVER_ASSIGN_OR_RETURN(auto terms, TypeTerms(r));
+  if (terms.empty()) return 0;
+  const graph::algo::TypeSet& types = TypeSetOf(step.rel, terms);
+  const bool last = k + 1 == steps_.size();
+  int64_t total = 0;
+  for (Direction d : {Direction::kOutgoing, Direction::kIncoming}) {
+    if (dir != Direction::kBoth && dir != d) continue;
+    const auto& rows = snap.row_start(d);
+    const auto& cols = snap.column(d);
+    const uint32_t begin = rows[from], end = rows[from + 1];
+    if (last && types.all() && dir != Direction::kBoth && used_.empty()) {
+      // The degree, less the tail's own relationships in this list (only
+      // the previous hop's can be, e.g. (a)-->(m)<--(c) or a loop).
+      int64_t n = end - begin;
+      for (const TailEdge& u : tail_)
+        if ((d == Direction::kOutgoing ? u.src : u.dst) == from) --n;
+      total += n;
+      continue;
+    }
+    for (uint32_t i = begin; i < end; ++i) {
+      if (!last && i + 8 < end) __builtin_prefetch(&snap.row_start(d)[cols[i + 8]]);
+      const graph::SnapshotEdge& e = snap.edge(d, i);
+      if (!types.Contains(e.type)) continue;
+      // Undirected: a self-loop is in both lists, and counts once.
+      if (dir == Direction::kBoth && d == Direction::kIncoming && cols[i] == from) continue;
+      if (!used_.empty() && IsUsed(used_, e.id)) continue;
+      bool again = false;
+      for (const TailEdge& u : tail_) again |= u.id == e.id;
+      if (again) continue;
+      if (last) {
+        ++total;
+        continue;
+      }
+      graph::Vertex to = cols[i];
+      tail_.push_back(d == Direction::kOutgoing ? TailEdge{e.id, from, to}
+                                                : TailEdge{e.id, to, from});
+      auto n = CountTailInMemory(snap, k + 1, to);
+      tail_.pop_back();
+      if (!n.ok()) return n.status();
+      total += *n;
+    }
+  }
+  return total;
+}
+
+absl::StatusOr<int64_t> Matcher::CountAdjacent(uint64_t node, const ast::RelPattern& r,
+                                               Direction dir) {
+  QUIVER_ASSIGN_OR_RETURN(auto terms, TypeTerms(r));
+  if (terms.empty()) return 0;
+  const graph::Snapshot* snap = ctx_.SnapshotAfterStoreScan();
+  std::optional<graph::Vertex> v = snap ? snap->vertex(node) : std::nullopt;
+  if (!v) {
+    std::vector<AdjEntry> entries;
+    QUIVER_RETURN_IF_ERROR(Neighbours(node, r, dir, std::nullopt, &entries));
+    int64_t n = 0;
+    for (const auto& e : entries) n += !IsUsed(used_, e.edge);
+    return n;
+  }
+  size_t rel = size_t(&r - part_.rels.data());
+  const graph::algo::TypeSet& types = TypeSetOf(rel, terms);
+  int64_t n = 0;
+  for (Direction d : {Direction::kOutgoing, Direction::kIncoming}) {
+    if (dir != Direction::kBoth && dir != d) continue;
+    const auto& rows = snap->row_start(d);
+    const auto& cols = snap->column(d);
+    uint32_t begin = rows[*v], end = rows[*v + 1];
+    if (types.all() && used_.empty() && !(dir == Direction::kBoth && d == Direction::kIncoming)) {
+      n += end - begin;  // Plain degree.
+      continue;
+    }
+    for (uint32_t i = begin; i < end; ++i) {
+      const graph::SnapshotEdge& e = snap->edge(d, i);
+      if (!types.Contains(e.type)) continue;
+      // Undirected: a self-loop is in both lists, and counts once.
+      if (dir == Direction::kBoth && d == Direction::kIncoming && cols[i] == *v) continue;
+      if (!used_.empty() && IsUsed(used_, e.id)) continue;
+      ++n;
+    }
+  }
+  return n;
 }
 
 absl::Status Matcher::VarExpand(size_t k, uint64_t at, int64_t depth, ValueList& rels) {
@@ -467,6 +648,10 @@ absl::Status Matcher::Shortest() {
   // any shortest path is a valid answer). allShortestPaths and filtered or
   // updating statements search the store.
   bool snapshot_ok = !all && r.var_length && min <= 1 && !r.properties && ctx_.txn == nullptr;
+  // Both kinds of search want the snapshot: the single path runs the CSR's
+  // own BFS, allShortestPaths (below) expands through Neighbours, which
+  // reads the snapshot once there is one.
+  const graph::Snapshot* snap = ctx_.BuildSnapshot();
   return Candidates(0, plan_.node_starts[0], plan_.node_names[0], [&](uint64_t a) {
     return TryNode(0, a, [&] {
       return Candidates(1, plan_.node_starts[1], plan_.node_names[1], [&](uint64_t b) {
@@ -477,7 +662,7 @@ absl::Status Matcher::Shortest() {
           if (a == b) {
             if (min == 0) paths_edges.push_back({});
             searched = true;
-          } else if (snapshot_ok) {
+          } else if (snapshot_ok && snap != nullptr) {
             QUIVER_ASSIGN_OR_RETURN(auto types, TypeTerms(r));
             if (!r.types.empty() && types.empty()) {
               searched = true;  // No such type: no path.
@@ -489,7 +674,7 @@ absl::Status Matcher::Shortest() {
               for (const auto& t : types)
                 if (t) q.types.push_back(*t);
               q.max_hops = uint32_t(std::min<int64_t>(max, UINT32_MAX));
-              QUIVER_ASSIGN_OR_RETURN(auto found, SnapshotShortestPath(*ctx_.reader, q));
+              auto found = SnapshotShortestPath(*snap, q);
               if (found) {
                 searched = true;
                 if (!found->empty()) paths_edges.push_back(std::move(*found));
@@ -639,6 +824,13 @@ absl::StatusOr<bool> PropertiesMatch(const ast::Expr* props, const Value& elemen
 absl::Status MatchPart(const PartPlan& plan, Row& row, std::vector<uint64_t>& used_edges,
                        ExecContext& ctx, const EmitFn& emit) {
   Matcher m(plan, row, used_edges, ctx, emit);
+  return m.Run();
+}
+
+absl::Status CountPart(const PartPlan& plan, const CountSpec& spec, Row& row,
+                       std::vector<uint64_t>& used_edges, ExecContext& ctx, const EmitFn& emit,
+                       int64_t* count) {
+  Matcher m(plan, row, used_edges, ctx, emit, &spec, count);
   return m.Run();
 }
 

@@ -32,6 +32,9 @@ using OperatorPtr = std::unique_ptr<Operator>;
 
 // read_ops.cc
 OperatorPtr MakeMatchOp(const ast::Clause& clause, int width);
+// A MATCH whose rows feed only a following count(*) (CountFoldable): outputs
+// that count as its one row, standing in for the aggregation too.
+OperatorPtr MakeCountMatchOp(const ast::Clause& clause, int width);
 OperatorPtr MakeUnwindOp(const ast::Clause& clause, int width);
 OperatorPtr MakeFilterOp(const ast::ExprPtr& predicate);
 OperatorPtr MakeCallOp(const ast::Clause& clause, int width, std::shared_ptr<const Procedure> proc,

@@ -6,6 +6,7 @@
 #include "query/exec/matcher.h"
 #include "query/exec/operator.h"
 #include "query/exec/value_ops.h"
+#include "query/planner/use_analysis.h"
 #include "util/status_macros.h"
 
 namespace quiver::query {
@@ -66,6 +67,63 @@ class MatchOp : public Operator {
 
   const ast::Clause& clause_;
   int width_;
+  std::vector<PartPlan> plans_;
+};
+
+// MATCH ... RETURN/WITH count(*) when nothing else reads the match's rows:
+// counts matches per input row instead of building them (CountPart), and
+// outputs the one row the aggregation would have.
+class CountMatchOp : public Operator {
+ public:
+  CountMatchOp(const ast::Clause& c, int width)
+      : clause_(c), width_(width), specs_(CountSpecsFor(c)) {
+    for (const auto& part : c.patterns) plans_.push_back(PlanPart(part, c.where.get()));
+  }
+
+  absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
+    int64_t total = 0;
+    for (auto& in : rows) {
+      Row row = std::move(in);
+      row.resize(size_t(width_));
+      std::vector<uint64_t> used;
+      QUIVER_RETURN_IF_ERROR(CountFrom(0, row, used, ctx, &total));
+    }
+    rows.assign(1, Row{Value(total)});
+    return absl::OkStatus();
+  }
+
+  std::vector<std::string> Describe(const std::string& source) const override {
+    std::vector<std::string> lines;
+    lines.push_back("MatchCount count(*)");
+    for (const auto& plan : plans_) {
+      for (auto& l : DescribePart(plan, source)) lines.push_back("  " + l);
+    }
+    if (clause_.where) lines.push_back("  Filter " + ExprText(*clause_.where, source));
+    return lines;
+  }
+
+ private:
+  absl::Status CountFrom(size_t i, Row& row, std::vector<uint64_t>& used, ExecContext& ctx,
+                         int64_t* total) {
+    if (i == plans_.size()) {
+      if (clause_.where) {
+        QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*clause_.where, row, ctx));
+        if (!keep.is_null() && !keep.is_bool()) {
+          return ctx.Error(ErrorType::kTypeError, &clause_.where->span,
+                           "WHERE needs a BOOLEAN", "InvalidArgumentType");
+        }
+        if (!IsTrue(keep)) return absl::OkStatus();
+      }
+      ++*total;
+      return absl::OkStatus();
+    }
+    return CountPart(plans_[i], specs_[i], row, used, ctx,
+                     [&](Row& r) { return CountFrom(i + 1, r, used, ctx, total); }, total);
+  }
+
+  const ast::Clause& clause_;
+  int width_;
+  std::vector<CountSpec> specs_;
   std::vector<PartPlan> plans_;
 };
 
@@ -212,6 +270,9 @@ class CallOp : public Operator {
 }  // namespace
 
 OperatorPtr MakeMatchOp(const ast::Clause& c, int width) { return std::make_unique<MatchOp>(c, width); }
+OperatorPtr MakeCountMatchOp(const ast::Clause& c, int width) {
+  return std::make_unique<CountMatchOp>(c, width);
+}
 OperatorPtr MakeUnwindOp(const ast::Clause& c, int width) { return std::make_unique<UnwindOp>(c, width); }
 OperatorPtr MakeFilterOp(const ast::ExprPtr& p) { return std::make_unique<FilterOp>(p); }
 OperatorPtr MakeCallOp(const ast::Clause& c, int width, std::shared_ptr<const Procedure> proc,

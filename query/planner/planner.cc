@@ -1,6 +1,7 @@
 #include "query/planner/planner.h"
 
 #include "absl/strings/str_cat.h"
+#include "query/planner/use_analysis.h"
 
 namespace quiver::query {
 
@@ -10,7 +11,17 @@ absl::StatusOr<Plan> BuildPlan(const ast::Statement& st, const ProcedureLookup& 
     Pipeline p;
     plan.updates |= q.updates;
     bool standalone = q.clauses.size() == 1 && q.clauses[0].kind == ast::ClauseKind::kCall;
-    for (const auto& c : q.clauses) {
+    for (size_t ci = 0; ci < q.clauses.size(); ++ci) {
+      const ast::Clause& c = q.clauses[ci];
+      if (CountFoldable(q.clauses, ci)) {
+        // MATCH ... RETURN count(*): count instead of building rows; the
+        // projection's own aggregation (its first operator) is replaced.
+        p.ops.push_back(MakeCountMatchOp(c, c.width));
+        std::vector<OperatorPtr> rest;
+        AddProjectionOps(q.clauses[++ci], &rest);
+        for (size_t i = 1; i < rest.size(); ++i) p.ops.push_back(std::move(rest[i]));
+        continue;
+      }
       switch (c.kind) {
         case ast::ClauseKind::kMatch: p.ops.push_back(MakeMatchOp(c, c.width)); break;
         case ast::ClauseKind::kUnwind: p.ops.push_back(MakeUnwindOp(c, c.width)); break;

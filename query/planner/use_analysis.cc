@@ -1,0 +1,110 @@
+#include "query/planner/use_analysis.h"
+
+namespace quiver::query {
+
+namespace {
+
+void Mark(int slot, std::vector<bool>* slots) {
+  if (slot < 0) return;
+  if (size_t(slot) >= slots->size()) slots->resize(size_t(slot) + 1, false);
+  (*slots)[size_t(slot)] = true;
+}
+
+bool Marked(int slot, const std::vector<bool>& slots) {
+  return slot >= 0 && size_t(slot) < slots.size() && slots[size_t(slot)];
+}
+
+void CollectPatternSlots(const ast::PatternPart& part, std::vector<bool>* slots) {
+  Mark(part.path_slot, slots);
+  for (const auto& n : part.nodes) {
+    Mark(n.slot, slots);
+    if (n.properties) CollectReadSlots(*n.properties, slots);
+  }
+  for (const auto& r : part.rels) {
+    Mark(r.slot, slots);
+    if (r.properties) CollectReadSlots(*r.properties, slots);
+  }
+}
+
+}  // namespace
+
+void CollectReadSlots(const ast::Expr& e, std::vector<bool>* slots) {
+  Mark(e.slot, slots);  // kVariable, and comprehension/quantifier variables
+  for (const auto& c : e.children)
+    if (c) CollectReadSlots(*c, slots);
+  if (e.case_subject) CollectReadSlots(*e.case_subject, slots);
+  for (const auto& [when, then] : e.case_alternatives) {
+    if (when) CollectReadSlots(*when, slots);
+    if (then) CollectReadSlots(*then, slots);
+  }
+  if (e.case_else) CollectReadSlots(*e.case_else, slots);
+  if (e.pattern) CollectPatternSlots(*e.pattern, slots);
+}
+
+std::vector<CountSpec> CountSpecsFor(const ast::Clause& match) {
+  // Slots whose value something reads: WHERE, property maps (which may
+  // mention other elements), labels and property checks of any mention,
+  // named paths. And how often each slot is mentioned by the patterns.
+  std::vector<bool> read;
+  std::vector<int> mentions;
+  auto mention = [&](int slot) {
+    if (slot < 0) return;
+    if (size_t(slot) >= mentions.size()) mentions.resize(size_t(slot) + 1, 0);
+    ++mentions[size_t(slot)];
+  };
+  if (match.where) CollectReadSlots(*match.where, &read);
+  for (const auto& part : match.patterns) {
+    for (const auto& n : part.nodes) {
+      mention(n.slot);
+      if (n.properties) CollectReadSlots(*n.properties, &read);
+      if (n.properties || !n.labels.empty()) Mark(n.slot, &read);
+    }
+    for (const auto& r : part.rels) {
+      mention(r.slot);
+      if (r.properties) {
+        CollectReadSlots(*r.properties, &read);
+        Mark(r.slot, &read);
+      }
+    }
+    if (part.path_slot >= 0 || part.shortest != ast::ShortestKind::kNone) {
+      for (const auto& n : part.nodes) Mark(n.slot, &read);
+      for (const auto& r : part.rels) Mark(r.slot, &read);
+    }
+  }
+  auto once = [&](int slot) {
+    return slot >= 0 && size_t(slot) < mentions.size() && mentions[size_t(slot)] == 1;
+  };
+  std::vector<CountSpec> specs;
+  for (size_t p = 0; p < match.patterns.size(); ++p) {
+    const ast::PatternPart& part = match.patterns[p];
+    CountSpec spec;
+    for (const auto& n : part.nodes) {
+      bool is_read = Marked(n.slot, read);
+      spec.node_read.push_back(is_read);
+      spec.node_free.push_back(!is_read && !n.bound && once(n.slot));
+    }
+    for (const auto& r : part.rels) {
+      bool is_read = Marked(r.slot, read);
+      spec.rel_read.push_back(is_read);
+      spec.rel_free.push_back(!is_read && !r.bound && !r.var_length && once(r.slot));
+    }
+    spec.count_tail = p + 1 == match.patterns.size() && !match.where &&
+                      part.shortest == ast::ShortestKind::kNone && part.path_slot < 0;
+    specs.push_back(std::move(spec));
+  }
+  return specs;
+}
+
+bool CountFoldable(const std::vector<ast::Clause>& clauses, size_t i) {
+  if (i + 1 >= clauses.size()) return false;
+  const ast::Clause& m = clauses[i];
+  const ast::Clause& next = clauses[i + 1];
+  if (m.kind != ast::ClauseKind::kMatch || m.optional) return false;
+  if (next.kind != ast::ClauseKind::kWith && next.kind != ast::ClauseKind::kReturn) return false;
+  const ast::Projection& p = next.projection;
+  return p.aggregates && !p.star && !p.distinct && p.order_by.empty() && p.items.size() == 1 &&
+         !p.items[0].hidden && p.items[0].expr &&
+         p.items[0].expr->kind == ast::ExprKind::kCountStar;
+}
+
+}  // namespace quiver::query
