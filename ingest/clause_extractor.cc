@@ -42,7 +42,9 @@ bool IsPlanVerb(const std::string& lemma) {
   static const std::set<std::string> k = {"want", "plan", "intend", "hope", "seek", "aim",
                                           "prepare", "expect", "threaten", "try", "attempt",
                                           "propose", "promise", "wish", "mean", "offer",
-                                          "ask", "urge", "press", "push", "call", "need"};
+                                          "ask", "urge", "press", "push", "call", "need",
+                                          "persuade", "convince", "encourage", "invite",
+                                          "vow", "pledge"};
   return k.count(lemma) > 0;
 }
 
@@ -86,7 +88,7 @@ class Extractor {
       }
       State st;
       st.subjects = Conjuncts(g_, subj);
-      st.weak = weak;
+      st.weak = weak || UnlikelySubject(subj, l.right);
       if (reported_.count(l.left)) st.modality = Modality::kReported;
       if (conditional_.count(l.left)) st.modality = Modality::kPossible;
       Verb(l.right, st, 0);
@@ -202,6 +204,31 @@ class Extractor {
     return g_.Find(antecedent, "J", false) >= 0;
   }
 
+  // Subjects of readings the hand check found wrong: "The NATO proxy war
+  // has" read as "NATO (that) proxy war has" (a reduced relative, Rn, on
+  // the subject); a name opening the clause (CO) before another subject
+  // ("France, unlike ... the United States, says"); a vocative before an
+  // imperative ("Gerard, don't embarrass them").
+  bool UnlikelySubject(int subject, int verb) const {
+    if (g_.Find(subject, "Rn", true) >= 0) return true;
+    for (const Adjacent& a : g_.at(subject)) {
+      if (a.to_right || !LinkIs(a.link->label, "CO")) continue;
+      const std::string& tag = g_.word(a.other).tag;
+      if (tag == "l" || tag == "n" || tag == "s" || tag == "b") return true;
+    }
+    return subject + 2 == verb && g_.word(subject + 1).text == ",";
+  }
+
+  // "Assad's diminishing prospects" read as "Assad is diminishing
+  // prospects": "'s" is a possessive far more often than "is".
+  bool PossessiveReadAsIs(const std::vector<int>& words) const {
+    for (int w : words) {
+      const std::string& t = g_.word(w).text;
+      if (t == "'s" || t == "\xE2\x80\x99s") return true;
+    }
+    return false;
+  }
+
   // Where or when, not with whom: "clashed in meetings", "talks in Syria".
   // A prepositional object joins the relation for these prepositions only
   // after verbs of motion or staying ("arrive in Paris").
@@ -269,8 +296,15 @@ class Extractor {
 
   void Modal(int v, State* st) {
     const std::string w = Lower(g_.word(v).text);
+    // A modal says more than "reported": "said Russia could veto" is a
+    // possibility either way.
     if (w == "may" || w == "might" || w == "could" || w == "would" || w == "can") {
-      if (st->modality == Modality::kAsserted) st->modality = Modality::kPossible;
+      if (st->modality == Modality::kAsserted || st->modality == Modality::kReported)
+        st->modality = Modality::kPossible;
+    } else if (w == "will" || w == "shall" || w == "'ll" || w == "\xE2\x80\x99ll") {
+      // "France will host a conference": announced, not yet a fact.
+      if (st->modality == Modality::kAsserted || st->modality == Modality::kReported)
+        st->modality = Modality::kPlanned;
     }
   }
 
@@ -320,7 +354,8 @@ class Extractor {
       State inner = st;
       int to = g_.Find(v, "TO", true);
       if (IsNegatingVerb(lemma)) inner.negated = !inner.negated;
-      if (IsPlanVerb(lemma) && inner.modality == Modality::kAsserted)
+      if (IsPlanVerb(lemma) && (inner.modality == Modality::kAsserted ||
+                                inner.modality == Modality::kReported))
         inner.modality = Modality::kPlanned;
       if (!own_objects.empty()) {
         // "pressed Putin to stop": press(X, Putin), then stop(Putin, ...).
@@ -387,6 +422,7 @@ class Extractor {
     base.negated = st.negated;
     base.modality = st.modality;
     base.relation_words = st.words;
+    base.graph_worthy = !st.weak && !PossessiveReadAsIs(st.words);
     if (adjective) {
       base.relation_words.push_back(c);
       std::string lemma = Lower(g_.word(c).text);
@@ -491,13 +527,7 @@ class Extractor {
     base.passive = st.passive;
     base.modality = st.modality;
     base.relation_words = st.words;
-    base.graph_worthy = !st.weak;
-    // "Assad's diminishing prospects" read as "Assad is diminishing
-    // prospects": after a name, "'s" is a possessive far more often.
-    for (int w : st.words) {
-      const std::string& t = g_.word(w).text;
-      if (t == "'s" || t == "\xE2\x80\x99s") base.graph_worthy = false;
-    }
+    base.graph_worthy = !st.weak && !PossessiveReadAsIs(st.words);
     int particle = g_.Find(v, "K", true);
     if (particle >= 0) {
       type += "_" + Lower(g_.word(particle).text);

@@ -32,7 +32,9 @@ bool NamesNothing(const std::string& lower) {
       "anything", "nothing", "everything", "someone", "anyone", "everyone", "here", "me",
       "i", "we", "us", "you", "whose", "ones", "others", "other", "much", "many", "more",
       "most", "few", "several", "none", "either", "neither", "same", "such", "former", "latter",
-      "any", "every", "another"};
+      "any", "every", "another",
+      // Pronouns left unresolved (see Resolve): not a concept either.
+      "it", "its", "they", "them", "their", "itself", "he", "him", "she", "her", "i", "we"};
   return k.count(lower) > 0;
 }
 
@@ -62,6 +64,13 @@ Entity CountryEntity(const std::string& country, const std::string& mention, con
   e.reason = why;
   if (mention != country) AddUnique(&e.aliases, mention);
   return e;
+}
+
+// "Qaeda-linked", "US-backed": a name made an adjective, not a name.
+bool HyphenatedAdjective(const std::string& w) {
+  const size_t dash = w.rfind('-');
+  return dash != std::string::npos && dash > 0 && dash + 1 < w.size() && w[dash + 1] >= 'a' &&
+         w[dash + 1] <= 'z';
 }
 
 // "foreign" in "foreign minister": says which office; "former" does not.
@@ -149,7 +158,8 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
       parts.office = parts.office.empty() ? "" : parts.office + parts.title;
     } else if (IsHonorific(t)) {
       parts.honorific = true;
-    } else if (IsCapitalized(t) || t.find('-') != std::string::npos ||
+    } else if ((IsCapitalized(t) && !HyphenatedAdjective(t)) ||
+               (t.find('-') != std::string::npos && !HyphenatedAdjective(t)) ||
                (!parts.core.empty() && IsNameParticle(t))) {
       parts.core.push_back(t);
     } else if (!parts.core.empty()) {
@@ -267,6 +277,11 @@ void DocumentEntities::Remember(const Entity& e) {
   }
 }
 
+char DocumentEntities::GenderOf(const std::string& name) const {
+  auto it = gender_.find(name);
+  return it == gender_.end() ? '?' : it->second;
+}
+
 std::optional<Entity> DocumentEntities::PronounAntecedent(char gender) const {
   // The last person whose gender does not contradict the pronoun, when no
   // other such person was named in that person's sentence or since: "he"
@@ -309,7 +324,10 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   }
   if (lower == "he" || lower == "him" || lower == "she" || lower == "her") {
     const char want = lower == "he" || lower == "him" ? 'm' : 'f';
-    if (auto e = PronounAntecedent(want))
+    // Most persons in news text have no known gender here (link-grammar
+    // knows few given names); "she" resolved to one of them was wrong in
+    // the hand check, so "she" needs a person known to be a woman.
+    if (auto e = PronounAntecedent(want); e && (want == 'm' || GenderOf(e->name) == 'f'))
       return pronoun(e, "pronoun: the one person named since the sentence before");
     return std::nullopt;
   }
@@ -412,7 +430,8 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
         }
         if (q.name.size() > name.size() &&
             q.name.compare(q.name.size() - name.size(), name.size(), name) == 0 &&
-            q.name[q.name.size() - name.size() - 1] == ' ')
+            (q.name[q.name.size() - name.size() - 1] == ' ' ||
+             q.name[q.name.size() - name.size() - 1] == '-'))
           matches.push_back(&q);
       }
       if (matches.size() == 1 && matches[0]->name != name) {

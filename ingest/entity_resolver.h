@@ -59,6 +59,7 @@ class DocumentEntities {
   // The person "he" (gender 'm') or "she" ('f') stands for, or nullopt
   // when the text names no one recently or more than one candidate.
   std::optional<Entity> PronounAntecedent(char gender) const;
+  char GenderOf(const std::string& name) const;  // 'm', 'f' or '?'.
 
   struct PersonMention {
     Entity entity;

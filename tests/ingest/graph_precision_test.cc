@@ -103,5 +103,33 @@ TEST(GraphPrecision, RelativeClauseAfterAPrepositionalObjectStaysOut) {
   EXPECT_FALSE(HasSubject(ts, "Norway")) << Dump(ts);
 }
 
+
+TEST(GraphPrecision, SheNeedsAPersonKnownToBeAWoman) {
+  // "Erik Dahl" has no known gender: "she" stays unresolved.
+  auto ts = Extract("Erik Dahl opened the museum. She thanked the architects.");
+  for (const Triple& t : ts) EXPECT_NE(t.relation, "thank") << Dump(ts);
+}
+
+TEST(GraphPrecision, HyphenatedAdjectiveIsNoName) {
+  auto ts = Extract("The Oslo-based rebels burned the archive.");
+  EXPECT_FALSE(HasSubject(ts, "Oslo-based")) << Dump(ts);
+}
+
+TEST(GraphPrecision, VocativeBeforeAnImperativeIsNoSubject) {
+  auto ts = Extract("He laughed and replied: \"Erik, don't embarrass the Swedes.\"");
+  EXPECT_FALSE(HasSubject(ts, "Erik")) << Dump(ts);
+}
+
+TEST(GraphPrecision, WillIsPlannedAndAPlanVerbOutweighsReported) {
+  auto ts = Extract("Norway will host the summit. Erik Dahl said that Sweden threatened to "
+                    "close the border.");
+  const Triple* host = Find(ts, "Norway", "host", "summit");
+  ASSERT_NE(host, nullptr) << Dump(ts);
+  EXPECT_EQ(host->qualifiers.at("modality").AsString(), "planned");
+  const Triple* close = Find(ts, "Sweden", "close", "border");
+  ASSERT_NE(close, nullptr) << Dump(ts);
+  EXPECT_EQ(close->qualifiers.at("modality").AsString(), "planned");
+}
+
 }  // namespace
 }  // namespace quiver::ingest
