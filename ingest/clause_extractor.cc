@@ -88,7 +88,7 @@ class Extractor {
       }
       State st;
       st.subjects = Conjuncts(g_, subj);
-      st.weak = weak || UnlikelySubject(subj, l.right);
+      st.weak = weak || UnlikelySubject(subj, l.right) || denied_.count(l.left) > 0;
       if (reported_.count(l.left)) st.modality = Modality::kReported;
       if (conditional_.count(l.left)) st.modality = Modality::kPossible;
       Verb(l.right, st, 0);
@@ -219,6 +219,12 @@ class Extractor {
     return subject + 2 == verb && g_.word(subject + 1).text == ",";
   }
 
+  bool IsModalWord(int w) const {
+    static const std::set<std::string> k = {"could", "should", "would", "may", "might",
+                                            "can", "must", "will", "shall"};
+    return k.count(Lower(g_.word(w).text)) > 0;
+  }
+
   // "Assad's diminishing prospects" read as "Assad is diminishing
   // prospects": "'s" is a possessive far more often than "is".
   bool PossessiveReadAsIs(const std::vector<int>& words) const {
@@ -240,7 +246,9 @@ class Extractor {
         "arrive", "travel", "go", "come", "return", "fly", "move", "live", "stay", "remain",
         "settle", "flee", "land", "head", "retreat", "withdraw", "escape", "invest", "participate",
         "believe", "succeed", "result", "depend", "rely", "insist", "focus", "work"};
-    return kWhereWhen.count(prep) > 0 && kMotion.count(verb_lemma) == 0;
+    static const std::set<std::string> kSpatial = {"in", "at", "on", "from", "within"};
+    return kWhereWhen.count(prep) > 0 &&
+           (kMotion.count(verb_lemma) == 0 || kSpatial.count(prep) == 0);
   }
 
   std::string VerbLemma(int w) const { return Lemma(g_.word(w).text, WordClass::kVerb); }
@@ -256,6 +264,12 @@ class Extractor {
                            LinkIs(a.link->label, "Ce")))
           conditional_.insert(a.other);
     }
+    // "He added that Russia had ..." parsed with "that" as a determiner of
+    // "Russia": still the complement of "added".
+    for (int w = 2; w + 1 < g_.size(); ++w) {
+      if (Lower(g_.word(w).text) != "that" || !IsSpeechVerb(VerbLemma(w - 1))) continue;
+      for (int n : g_.FindAll(w, "D", true)) reported_.insert(n);
+    }
     for (const ParseLink& l : g_.tree().links) {
       if (!(LinkIs(l.label, "TH") || LinkIs(l.label, "Ce") || LinkIs(l.label, "C"))) continue;
       const std::string lemma = VerbLemma(l.left);
@@ -266,6 +280,14 @@ class Extractor {
       const bool hope = kHope.count(lemma) > 0;
       if (!hope && !IsSpeechVerb(lemma)) continue;
       std::set<int>& marks = hope ? conditional_ : reported_;
+      // "I don't think that X ...": the speaker denies X rather than
+      // reports it; the graph leaves such clauses out.
+      if (Denied(l.left)) {
+        for (const Adjacent& a : g_.at(l.right))
+          if (a.to_right && (LinkIs(a.link->label, "Ce") || LinkIs(a.link->label, "C")))
+            denied_.insert(a.other);
+        denied_.insert(l.right);
+      }
       int comp = l.right;
       // "said that Y ..." -> that -Ce-> Y; "said Y ..." -> said -Ce-> Y.
       for (const Adjacent& a : g_.at(comp))
@@ -273,6 +295,22 @@ class Extractor {
           marks.insert(a.other);
       marks.insert(comp);
     }
+  }
+
+  // A verb negated by "not"/"n't" on it or on its auxiliary ("don't think").
+  bool Denied(int v, int depth = 0) const {
+    auto ends_with = [](const std::string& w, const std::string& suffix) {
+      return w.size() >= suffix.size() &&
+             w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+    };
+    for (const Adjacent& a : g_.at(v)) {
+      const std::string w = Lower(g_.word(a.other).text);
+      if (w == "not" || w == "n't" || w == "n\xE2\x80\x99t" || w == "never") return true;
+      if (!a.to_right && LinkIs(a.link->label, "I") && depth == 0 &&
+          (ends_with(w, "n't") || ends_with(w, "n\xE2\x80\x99t") || Denied(a.other, 1)))
+        return true;
+    }
+    return false;
   }
 
   void Negation(int v, State* st) {
@@ -320,6 +358,11 @@ class Extractor {
         if (a.to_right && LinkIs(a.link->label, "O")) st.shared_objects.push_back(a.other);
         if (a.to_right && LinkIs(a.link->label, "MV")) st.shared_preps.push_back(a.other);
       }
+      // "Fabius thinks Turkey could and should lead" read as "Fabius thinks
+      // and should lead": a modal coordinated with a full verb is a misparse.
+      int modals = 0;
+      for (int c : conj) modals += IsModalWord(c) ? 1 : 0;
+      if (modals > 0 && modals < static_cast<int>(conj.size())) st.weak = true;
       for (int c : conj) Verb(c, st, depth + 1);
       return;
     }
@@ -501,7 +544,9 @@ class Extractor {
       if (inf >= 0) {
         State inner;
         inner.subjects = st.subjects;
-        inner.modality = st.modality == Modality::kAsserted ? Modality::kPlanned : st.modality;
+        inner.modality = st.modality == Modality::kAsserted || st.modality == Modality::kReported
+                             ? Modality::kPlanned
+                             : st.modality;
         // The parser also reads "failed to convince" this way.
         const std::string governing = VerbLemma(v);
         if (IsNegatingVerb(governing)) {
@@ -534,7 +579,10 @@ class Extractor {
       base.relation_words.push_back(particle);
     }
     std::vector<int> objects = g_.FindAll(v, "O", true);
-    for (int o : st.shared_objects) objects.push_back(o);
+    // "has sent A to the region and is organizing B": an object the
+    // coordinator carries belongs to a conjunct without one of its own.
+    if (objects.empty())
+      for (int o : st.shared_objects) objects.push_back(o);
     std::vector<int> expanded;
     for (int o : objects)
       for (int c : Conjuncts(g_, o)) expanded.push_back(c);
@@ -610,6 +658,7 @@ class Extractor {
   const LinkGraph& g_;
   std::set<int> reported_;
   std::set<int> conditional_;
+  std::set<int> denied_;
   int purpose_depth_ = 0;
   std::vector<Clause> out_;
 };

@@ -139,6 +139,7 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
   int title_at = -1;
   for (int i = 0; i + 1 < static_cast<int>(tokens.size()); ++i)
     if (IsTitleWord(Lower(tokens[i]))) title_at = i;
+  int core_start = -1;
   for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
     const std::string& t = tokens[i];
     if (i < title_at) {
@@ -161,10 +162,23 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
     } else if ((IsCapitalized(t) && !HyphenatedAdjective(t)) ||
                (t.find('-') != std::string::npos && !HyphenatedAdjective(t)) ||
                (!parts.core.empty() && IsNameParticle(t))) {
+      if (parts.core.empty()) core_start = i;
       parts.core.push_back(t);
     } else if (!parts.core.empty()) {
       parts.core.clear();  // "Hollande , the Russian": the name ended.
     }
+  }
+  // An office qualifies the name it stands right before ("Kremlin spokesman
+  // Dmitry Peskov", "President Mr. X"); "John Laughland , director of
+  // studies at the Institute of Democracy and Cooperation" names no
+  // director "Cooperation".
+  if (title_at >= 0 && !(core_start == title_at + 1 ||
+                         (core_start == title_at + 2 && IsHonorific(tokens[title_at + 1])))) {
+    parts.title.clear();
+    parts.title_text.clear();
+    parts.country.reset();
+    parts.org.clear();
+    parts.office.clear();
   }
   // Keep only the capitalised run that ends at the head.
   while (!parts.core.empty() && !IsCapitalized(parts.core.front()) &&

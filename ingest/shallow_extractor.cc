@@ -89,8 +89,25 @@ std::optional<ShallowTuple> ShallowExtract(const std::string& sentence) {
     t.relation = absl::StrJoin(rel, " ");
     t.arg2 = absl::StrJoin(a2, " ");
     t.verb_lemma = Lemma(rel.back(), WordClass::kVerb);
-    t.subject_name = CapitalRun(words, 0, i, /*last=*/true);
-    t.object_name = CapitalRun(words, end, stop, /*last=*/false);
+    // Names only where they are the verb group's own neighbours: the last
+    // words before it and the first after it (after an article), ending at
+    // a boundary or a preposition. "Russia has become a party to the war in
+    // Syria" names no fact between Russia and Syria; the hand check
+    // rejected such pairs.
+    if (i >= 1 && IsCapitalized(words[i - 1])) t.subject_name = CapitalRun(words, 0, i, true);
+    size_t first = end;
+    if (first < stop && (Lower(words[first]) == "the")) ++first;
+    if (first < stop && IsCapitalized(words[first])) {
+      size_t after = first;
+      while (after < stop && IsCapitalized(words[after])) ++after;
+      const std::string next = after < words.size() ? Lower(words[after]) : ".";
+      if (after == stop || (IsFunctionWord(next) && next != "'s" && next != "of"))
+        t.object_name = CapitalRun(words, first, after, /*last=*/false);
+    }
+    // An auxiliary alone ("has", "is") says nothing a graph can use.
+    bool content = false;
+    for (const std::string& r : rel) content = content || !IsAux(Lower(r));
+    if (!content) t.subject_name.clear();
     return t;
   }
   return std::nullopt;

@@ -16,8 +16,9 @@ struct ShallowTuple {
   std::string relation;  // The verb group ("has been blocked").
   std::string arg2;      // Words after it, up to a clause boundary.
   std::string verb_lemma;
-  // The capitalised run closest before / first after the verb group
-  // ("Russia", "Syria"), or "" when there is none.
+  // The capitalised run right before / right after the verb group (after
+  // an article; ending at a boundary or preposition), or "" when there is
+  // none; subject_name is "" when the group is only auxiliaries.
   std::string subject_name;
   std::string object_name;
 };

@@ -180,7 +180,14 @@ TEST(ShallowExtractor, SplitsAtTheFirstVerbGroup) {
   EXPECT_EQ(t->arg2, "the offer of Sweden");
   EXPECT_EQ(t->verb_lemma, "reject");
   EXPECT_EQ(t->subject_name, "Norway");
-  EXPECT_EQ(t->object_name, "Sweden");
+  // "Sweden" does not stand right after the verb group: no name pair.
+  EXPECT_EQ(t->object_name, "");
+  auto direct = ShallowExtract("Last week Norway has rejected Sweden in the vote .");
+  ASSERT_TRUE(direct.has_value());
+  EXPECT_EQ(direct->object_name, "Sweden");
+  auto aux = ShallowExtract("Russia has the support of Syria in this .");
+  ASSERT_TRUE(aux.has_value());
+  EXPECT_EQ(aux->subject_name, "");
   EXPECT_FALSE(ShallowExtract("No verb here at all").has_value());
 }
 
@@ -191,7 +198,7 @@ TEST(Extraction, TooLongSentencesAreCountedAndFallBack) {
   settings.max_words = 5;
   ParserSession parser(*dict, settings);
   SourceDocument doc;
-  doc.text = "Norway rejected the generous offer of Sweden on Monday morning.";
+  doc.text = "Norway rejected Sweden on Monday morning after a long and tiring debate.";
   ExtractedDocument d = ExtractDocument(doc, parser);
   EXPECT_EQ(d.stats.too_long, 1);
   EXPECT_EQ(d.stats.fallback, 1);

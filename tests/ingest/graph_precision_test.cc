@@ -131,5 +131,37 @@ TEST(GraphPrecision, WillIsPlannedAndAPlanVerbOutweighsReported) {
   EXPECT_EQ(close->qualifiers.at("modality").AsString(), "planned");
 }
 
+
+TEST(GraphPrecision, ConjunctWithItsOwnObjectDoesNotTakeTheSharedOne) {
+  auto ts = Extract("Norway has sent the frigate Harald Haarfagre to the coast and is "
+                    "organizing the rescue of Swedish sailors.");
+  EXPECT_NE(Find(ts, "Norway", "organize", "rescue"), nullptr) << Dump(ts);
+  EXPECT_EQ(Find(ts, "Norway", "send", "sailor"), nullptr) << Dump(ts);
+  EXPECT_EQ(Find(ts, "Norway", "organize", "sailor"), nullptr) << Dump(ts);
+}
+
+TEST(GraphPrecision, DeniedBeliefKeepsItsComplementOut) {
+  auto ts = Extract("I don't think that Norway would sign the treaty.");
+  EXPECT_EQ(Find(ts, "Norway", "sign", "treaty"), nullptr) << Dump(ts);
+}
+
+TEST(GraphPrecision, ThatAfterASpeechVerbIntroducesAReport) {
+  auto ts = Extract("He added that Norway had serious doubts.");
+  const Triple* t = Find(ts, "Norway", "have", "doubt");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "reported");
+}
+
+TEST(GraphPrecision, OfficeQualifiesOnlyTheNameRightAfterIt) {
+  auto ts = Extract("The talks failed, according to Erik Dahl, director of studies at the "
+                    "Institute of Peace and Cooperation in Oslo.");
+  for (const Triple& t : ts) EXPECT_NE(t.relation, "director_of") << Dump(ts);
+}
+
+TEST(GraphPrecision, AmidIsNoRelation) {
+  auto ts = Extract("The decision comes amid tensions between Norway and Sweden.");
+  for (const Triple& t : ts) EXPECT_NE(t.relation, "come_amid") << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
