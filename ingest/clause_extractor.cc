@@ -406,6 +406,9 @@ class Extractor {
         inner.subjects = Conjuncts(g_, own_objects[0]);
         inner.words.clear();
         inner.negated = false;
+        // "pressed the Kremlin to accept": the plan is the presser's, not
+        // the Kremlin's; that it accepts is only possible.
+        if (inner.modality == Modality::kPlanned) inner.modality = Modality::kPossible;
       }
       if (to >= 0) inner.words.push_back(to);
       Verb(inf, inner, depth + 1);

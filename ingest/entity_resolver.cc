@@ -311,7 +311,9 @@ std::optional<Entity> DocumentEntities::PronounAntecedent(char gender) const {
     if (it->sentence < found->sentence) break;
     if (it->entity.name != found->entity.name) return std::nullopt;
   }
-  if (found == nullptr || sentence_ - found->sentence > 2) return std::nullopt;
+  // An unnamed person ("The Russian") is the nearest candidate: unresolved.
+  if (found == nullptr || found->entity.name.empty() || sentence_ - found->sentence > 2)
+    return std::nullopt;
   return found->entity;
 }
 
@@ -358,6 +360,14 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   if (!w.text.empty() && w.text[0] >= '0' && w.text[0] <= '9') return std::nullopt;
 
   if (auto c = CountryByDemonym(w.text); c && IsCapitalized(w.text) && w.tag != "a") {
+    // "The Russian has a score to settle": one person, unnamed. He or she
+    // competes with the persons before for a later "he".
+    const std::string before = head > 1 ? Lower(g.word(head - 1).text) : "";
+    if (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "an") == 0 &&
+        (before == "the" || before == "a" || before == "an")) {
+      mentions_.push_back({Entity(), '?', sentence_});
+      return std::nullopt;
+    }
     // "the French", "the Russians": the people for their country.
     Entity e = CountryEntity(*c, w.text, "demonym");
     Remember(e);
@@ -388,8 +398,15 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   }
   NameParts p = Analyse(g, head);
   // A capitalised common noun at the start of a sentence is not a name.
-  const bool sentence_start = head == 1 || (head >= 1 && g.word(head - 1).begin == g.word(head - 1).end);
-  const bool common_at_start = sentence_start && !w.guessed &&
+  // A sentence also starts after a colon or an opening quote ("One demand:
+  // Stop arms shipments").
+  // There link-grammar guesses any capitalised word to be a name, so a
+  // word WordNet knows is taken as common.
+  const std::string prev = head >= 1 ? g.word(head - 1).text : "";
+  const bool after_colon = prev == ":" || prev == "\"" || prev == "\xE2\x80\x9C";
+  const bool sentence_start =
+      head == 1 || (head >= 1 && g.word(head - 1).begin == g.word(head - 1).end) || after_colon;
+  const bool common_at_start = sentence_start && (!w.guessed || after_colon) &&
                                (w.tag.empty() || w.tag[0] == 'n' || w.tag[0] == 's') && InWordNet(Lemma(w.text, WordClass::kNoun), WordClass::kNoun) && p.core.size() <= 1;
   if (p.capitalized_head && !p.core.empty() && !common_at_start) {
     Entity e;

@@ -163,5 +163,24 @@ TEST(GraphPrecision, AmidIsNoRelation) {
   for (const Triple& t : ts) EXPECT_NE(t.relation, "come_amid") << Dump(ts);
 }
 
+
+TEST(GraphPrecision, ComplementOfPersuadingIsPossibleNotPlanned) {
+  auto ts = Extract("Norway pressed Sweden to close the border.");
+  const Triple* t = Find(ts, "Sweden", "close", "border");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "possible");
+}
+
+TEST(GraphPrecision, UnnamedDemonymPersonBlocksTheNextHe) {
+  auto ts = Extract("Erik Dahl visited Bergen. The Norwegian has a plan. He praised the harbour.");
+  EXPECT_FALSE(HasSubject(ts, "Norway")) << Dump(ts);
+  for (const Triple& t : ts) EXPECT_NE(t.relation, "praise") << Dump(ts);
+}
+
+TEST(GraphPrecision, CapitalisedWordAfterAColonIsNoName) {
+  auto ts = Extract("One demand of Norway: Stop arms shipments to Sweden.");
+  EXPECT_FALSE(HasSubject(ts, "Stop")) << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
