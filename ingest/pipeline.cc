@@ -1,5 +1,6 @@
 #include "ingest/pipeline.h"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <map>
@@ -228,41 +229,63 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
   return out;
 }
 
-absl::Status ExtractAll(const std::vector<SourceDocument>& docs, int jobs,
-                        const ParserSettings& settings,
-                        const std::function<void(size_t, ExtractedDocument&&)>& sink) {
+absl::Status RunInOrder(size_t n, int jobs, const ParserSettings& settings,
+                        const std::function<void(size_t, ParserSession&)>& work,
+                        const std::function<void(size_t)>& sink) {
+  if (n == 0) return absl::OkStatus();
   QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<LinkDictionary> dict, LinkDictionary::Load());
-  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(docs.size())));
-  std::mutex mu;
-  std::condition_variable cv;
-  std::map<size_t, ExtractedDocument> done;
-  std::atomic<size_t> next{0};
+  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(n)));
+  ParserSettings per_thread = settings;
+  per_thread.max_parse_time_seconds *= jobs;
   // Parse options are created before the workers start (issue 4).
   std::vector<std::unique_ptr<ParserSession>> sessions;
-  for (int j = 0; j < jobs; ++j) sessions.push_back(std::make_unique<ParserSession>(dict, settings));
+  for (int j = 0; j < jobs; ++j)
+    sessions.push_back(std::make_unique<ParserSession>(dict, per_thread));
+  if (jobs == 1) {
+    for (size_t i = 0; i < n; ++i) {
+      work(i, *sessions[0]);
+      sink(i);
+    }
+    return absl::OkStatus();
+  }
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<char> done(n, 0);
+  std::atomic<size_t> next{0};
   std::vector<std::thread> workers;
   for (int j = 0; j < jobs; ++j) {
     workers.emplace_back([&, j] {
-      for (size_t i = next++; i < docs.size(); i = next++) {
-        ExtractedDocument d = ExtractDocument(docs[i], *sessions[j]);
+      for (size_t i = next++; i < n; i = next++) {
+        work(i, *sessions[j]);
         std::lock_guard<std::mutex> lock(mu);
-        done.emplace(i, std::move(d));
+        done[i] = 1;
         cv.notify_all();
       }
     });
   }
-  for (size_t i = 0; i < docs.size(); ++i) {
-    ExtractedDocument d;
+  for (size_t i = 0; i < n; ++i) {
     {
       std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return done.count(i) > 0; });
-      d = std::move(done[i]);
-      done.erase(i);
+      cv.wait(lock, [&] { return done[i] != 0; });
     }
-    sink(i, std::move(d));
+    sink(i);
   }
   for (auto& w : workers) w.join();
   return absl::OkStatus();
+}
+
+absl::Status ExtractAll(const std::vector<SourceDocument>& docs, int jobs,
+                        const ParserSettings& settings,
+                        const std::function<void(size_t, ExtractedDocument&&)>& sink) {
+  // One slot per document; a slot is emptied as soon as it is delivered.
+  std::vector<ExtractedDocument> results(docs.size());
+  return RunInOrder(
+      docs.size(), jobs, settings,
+      [&](size_t i, ParserSession& parser) { results[i] = ExtractDocument(docs[i], parser); },
+      [&](size_t i) {
+        sink(i, std::move(results[i]));
+        results[i] = ExtractedDocument();
+      });
 }
 
 }  // namespace quiver::ingest

@@ -36,6 +36,18 @@ struct ExtractedDocument {
 // (given the parser finishes within its budget).
 ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& parser);
 
+// Runs `work(i, parser)` for every i in [0, n) on `jobs` threads, each with
+// its own ParserSession (created before the threads start), and calls
+// `sink(i)` on the calling thread in index order, as soon as item i and all
+// before it are done. `work` stores its result where `sink` finds it (e.g.
+// slot i of a vector the caller owns). link-grammar's own timer counts
+// process CPU time, which `jobs` busy threads spend `jobs` times as fast, so
+// each session's timer is scaled by `jobs`: a sentence gets about the same
+// CPU time on any number of threads. Errors: the dictionary's.
+absl::Status RunInOrder(size_t n, int jobs, const ParserSettings& settings,
+                        const std::function<void(size_t, ParserSession&)>& work,
+                        const std::function<void(size_t)>& sink);
+
 // Extracts `docs` on `jobs` threads (each with its own ParserSession) and
 // calls `sink` on the calling thread for each document in input order, as
 // soon as it and all before it are done. Errors: the dictionary's.

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "absl/strings/str_split.h"
 #include "tests/test_support.h"
 
@@ -55,6 +58,39 @@ TEST(ExtractCommand, CarbFormatEchoesEachSentenceWithAConfidence) {
       rejected = true;
   }
   EXPECT_TRUE(rejected) << r.out;
+}
+
+// --jobs parses lines on several threads; the output must still follow the
+// input line by line and be the same as on one thread.
+TEST(ExtractCommand, CarbOutputOnSeveralThreadsEqualsOneThread) {
+  const std::vector<std::string> sentences = {
+      "The treaty was signed by Denmark and Finland in 1998 .",
+      "Oslo did not approve the new budget .",
+      "Maria Lindqvist , the mayor of Uppsala , opened the bridge on Monday .",
+      "The committee plans to publish its report next spring .",
+      "Farmers in the north say the drought has ruined their harvest .",
+      "Berlin .",
+      "The company that built the stadium was later sold to an investor from Qatar .",
+      "After the vote , the minister resigned and left the capital .",
+      "Heavy rain flooded several villages along the river .",
+      "The museum , which opened in 1902 , houses paintings by local artists .",
+  };
+  std::string input;
+  for (const std::string& s : sentences) input += s + "\n\n";  // Blank lines are skipped.
+  CommandResult one = RunCommand(QuiverBinary() + " extract --format carb --jobs 1 -", input);
+  CommandResult three = RunCommand(QuiverBinary() + " extract --format carb --jobs 3 -", input);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  ASSERT_EQ(three.exit_code, 0) << three.err;
+  EXPECT_EQ(one.out, three.out);
+  // In input order: each line's sentence is the current input sentence or a later one.
+  std::vector<std::string> lines = absl::StrSplit(three.out, '\n', absl::SkipEmpty());
+  ASSERT_GE(lines.size(), sentences.size() - 1) << three.out;
+  size_t at = 0;
+  for (const std::string& line : lines) {
+    std::vector<std::string> cols = absl::StrSplit(line, '\t');
+    while (at < sentences.size() && sentences[at] != cols[0]) ++at;
+    ASSERT_LT(at, sentences.size()) << "out of order or altered: " << line;
+  }
 }
 
 TEST(ExtractCommand, JsonLinesCarryEvidence) {
