@@ -43,7 +43,8 @@ yieldClause : YIELD ( '*' | yieldItem ( ',' yieldItem )* ) whereClause? ;
 
 yieldItem : ( symbolicName AS )? variable ;
 
-procedureName : symbolicName ( '.' symbolicName )* ;
+// After a dot any word goes, keywords too: kg.merge, as Neo4j's apoc.merge.node.
+procedureName : symbolicName ( '.' schemaName )* ;
 
 // ---- projections ------------------------------------------------------------
 

@@ -3,12 +3,16 @@
 #include <algorithm>
 #include <map>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "graph/bulk_loader.h"
 #include "graph/content_hash.h"
 #include "graph/document_remover.h"
+#include "graph/curation.h"
+#include "graph/name_normalizer.h"
 #include "graph/write_txn.h"
 #include "util/status_macros.h"
+#include "util/utf8.h"
 
 namespace quiver::graph {
 
@@ -40,11 +44,68 @@ void NoteMention(MentionRecord* m, bool created, std::string_view name,
   for (const auto& l : added.labels) add(&m->added_labels, l);
 }
 
+// The mention as written (the triple's name when it gives none), kept in the
+// evidence for kg.split; empty when it is the node's own name, which is what
+// an empty mention means, so the common case costs nothing. Node names do
+// not change within the document's transaction, so they are looked up once.
+class MentionKeeper {
+ public:
+  explicit MentionKeeper(const WriteTxn& txn) : txn_(txn) {}
+
+  absl::StatusOr<std::string> Keep(NodeId node, const std::string& name,
+                                   const std::string& mention) {
+    const std::string& written = mention.empty() ? name : mention;
+    auto it = names_.find(node);
+    if (it == names_.end()) {
+      QUIVER_ASSIGN_OR_RETURN(auto n, txn_.GetNode(node));
+      it = names_.emplace(node, n ? n->name : std::string()).first;
+    }
+    if (written == it->second || NormalizeName(written) == NormalizeName(it->second))
+      return std::string();
+    return written;
+  }
+
+ private:
+  const WriteTxn& txn_;
+  absl::flat_hash_map<NodeId, std::string> names_;
+};
+
+// The name and aliases one side of a triple is resolved by: ingest's
+// canonical name, except when the mention as written is a name that kg.split
+// took away from the node that canonical name finds ("Dahl" written, "Erik
+// Dahl" resolved, "Dahl" split off Erik Dahl): the user said that mention is
+// someone else, so it is resolved by the mention alone.
+struct ResolveBy {
+  std::string_view name;
+  const std::vector<std::string>* aliases;
+};
+
+absl::StatusOr<ResolveBy> NameToResolve(const WriteTxn& txn, const std::string& name,
+                                        const std::string& mention,
+                                        const std::vector<std::string>& labels,
+                                        const std::vector<std::string>& aliases) {
+  static const std::vector<std::string>* const kNone = new std::vector<std::string>();
+  ResolveBy by{name, &aliases};
+  if (mention.empty()) return by;
+  if (util::FindInvalidUtf8(mention) != std::string_view::npos)
+    return absl::InvalidArgumentError("mention is not valid UTF-8");
+  if (mention.size() > kMaxNameBytes) return absl::InvalidArgumentError("mention is too long");
+  const std::string key = NormalizeName(mention);
+  if (key.empty() || key == NormalizeName(name)) return by;
+  QUIVER_ASSIGN_OR_RETURN(bool split_off, NameEverSplitOff(txn, key));
+  if (!split_off) return by;
+  QUIVER_ASSIGN_OR_RETURN(auto target, txn.FindNamedNode(name, labels));
+  if (!target) return by;
+  QUIVER_ASSIGN_OR_RETURN(bool blocked, NameBlocked(txn, key, *target));
+  return blocked ? ResolveBy{mention, kNone} : by;
+}
+
 bool BulkLoadable(const Triple& t) {
   return t.subject_labels.empty() && t.object_labels.empty() &&
          t.subject_aliases.empty() && t.object_aliases.empty() &&
          t.qualifiers.empty() && !t.negated && t.confidence == 1.0 &&
-         t.begin == 0 && t.end == 0;
+         t.begin == 0 && t.end == 0 && t.subject_mention.empty() &&
+         t.object_mention.empty();
 }
 
 absl::StatusOr<AddResult> BulkAdd(Store& store, const DocumentInput& input) {
@@ -109,19 +170,25 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
   const Counters before = txn->counters();
   // Ordered by node id so the provenance entries are written in key order.
   std::map<NodeId, MentionRecord> mentions;
+  MentionKeeper mentions_as_written(*txn);
   for (size_t i = 0; i < input.triples.size(); ++i) {
     const Triple& t = input.triples[i];
     NodeAdditions subject_added, object_added;
-    auto subject = txn->FindOrCreateNamedNode(t.subject, t.subject_labels, t.subject_aliases,
+    auto s = NameToResolve(*txn, t.subject, t.subject_mention, t.subject_labels,
+                           t.subject_aliases);
+    QUIVER_RETURN_IF_ERROR(InTriple(i, s.status()));
+    auto subject = txn->FindOrCreateNamedNode(s->name, t.subject_labels, *s->aliases,
                                               &subject_added);
     QUIVER_RETURN_IF_ERROR(InTriple(i, subject.status()));
-    NoteMention(&mentions[subject->first], subject->second, t.subject, t.subject_labels,
-                t.subject_aliases, subject_added);
-    auto object = txn->FindOrCreateNamedNode(t.object, t.object_labels, t.object_aliases,
+    NoteMention(&mentions[subject->first], subject->second, s->name, t.subject_labels,
+                *s->aliases, subject_added);
+    auto o = NameToResolve(*txn, t.object, t.object_mention, t.object_labels, t.object_aliases);
+    QUIVER_RETURN_IF_ERROR(InTriple(i, o.status()));
+    auto object = txn->FindOrCreateNamedNode(o->name, t.object_labels, *o->aliases,
                                              &object_added);
     QUIVER_RETURN_IF_ERROR(InTriple(i, object.status()));
-    NoteMention(&mentions[object->first], object->second, t.object, t.object_labels,
-                t.object_aliases, object_added);
+    NoteMention(&mentions[object->first], object->second, o->name, t.object_labels,
+                *o->aliases, object_added);
     FactProperties fact;
     fact.text = t.text;
     fact.negated = t.negated;
@@ -134,6 +201,10 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     evidence.end = t.end;
     evidence.text = t.sentence_text;
     evidence.source = t.source;
+    QUIVER_ASSIGN_OR_RETURN(evidence.subject_mention,
+                            mentions_as_written.Keep(subject->first, t.subject, t.subject_mention));
+    QUIVER_ASSIGN_OR_RETURN(evidence.object_mention,
+                            mentions_as_written.Keep(object->first, t.object, t.object_mention));
     auto edge = txn->AddFact(subject->first, t.relation, object->first, fact, evidence);
     QUIVER_RETURN_IF_ERROR(InTriple(i, edge.status()));
   }

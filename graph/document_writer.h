@@ -16,9 +16,9 @@ namespace quiver::graph {
 // is written then.
 //
 // A document of at least `bulk_threshold` triples going into an empty store,
-// whose triples carry no labels, aliases, qualifiers, spans, negation or
-// confidence below 1, goes through the BulkLoader instead: the same store,
-// built from sorted files rather than one key at a time.
+// whose triples carry no labels, aliases, mentions, qualifiers, spans,
+// negation or confidence below 1, goes through the BulkLoader instead: the
+// same store, built from sorted files rather than one key at a time.
 inline constexpr size_t kBulkThreshold = 20000;
 absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
                                       size_t bulk_threshold = kBulkThreshold);

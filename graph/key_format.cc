@@ -7,7 +7,8 @@ namespace quiver::graph {
 const char* CfName(Cf cf) {
   static constexpr const char* kNames[kNumCfs] = {
       "default", "meta", "terms", "nodes", "names", "labels", "out",
-      "in", "by_type", "edges", "evidence", "docs", "hashes", "provenance"};
+      "in", "by_type", "edges", "evidence", "docs", "hashes", "provenance",
+      "curation"};
   return kNames[static_cast<int>(cf)];
 }
 

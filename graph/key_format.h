@@ -26,6 +26,8 @@
 //             'm' node(8) doc(8)                        (empty)
 //             'n' doc(8) node(8)                        MentionRecord
 //             's' source 0x00 doc(8)                    (empty)
+//   curation  'l' seq(8)                                CurationRecord
+//             'b' normalised-name 0x00 node-id(8)       (empty)
 //
 // Records (varint = LEB128; str = varint length + bytes; value = Value::Type
 // tag byte + payload, see coding.h; map = varint n + n × (str key, value)):
@@ -35,6 +37,7 @@
 //   EdgeRecord      format(1) src: fixed64 dst: fixed64 type-term: fixed32
 //                   properties: map
 //   EvidenceRecord  format(1) begin: varint end: varint text: str source: str
+//                   subject-mention: str object-mention: str
 //   DocRecord       format(1) source: str title: str date: str url: str
 //                   hash: str(16 bytes) statements: varint
 //   MentionRecord   format(1) mentions: varint created: byte(0/1)
@@ -47,6 +50,13 @@
 // did to a node it named (mentions, whether it created the node, the aliases
 // and labels it gave and those it added); 'm' lists the documents naming a
 // node; 's' finds a document by its source.
+//
+// `curation` keeps what users decided with kg.merge and kg.split
+// (graph/curation.h): 'l' is the log, in order; 'b' says that ingest must
+// never resolve that name to that node again (kg.split's rule).
+//   CurationRecord  format(1) kind(1: 1 merge, 2 split) time: zigzag varint
+//                   (µs since the Unix epoch) node: fixed64 other: fixed64
+//                   names: varint n + n × str  reason: str  edges: varint
 //
 // Terms give relationship types and labels 4-byte ids so adjacency keys stay
 // fixed-width; ids are never reused.
@@ -76,15 +86,17 @@ enum class Cf : int {
   kDocs,
   kHashes,
   kProvenance,  // Added in format version 2.
+  kCuration,    // Added in format version 2.
 };
-inline constexpr int kNumCfs = 14;
+inline constexpr int kNumCfs = 15;
 const char* CfName(Cf cf);
 
 using TermId = uint32_t;
 
 // The format version this code writes and reads. Bump it with a migration in
 // graph/store_format.cc whenever a layout above changes.
-// Version 2 added the `provenance` column family.
+// Version 2 added the `provenance` and `curation` column families and the
+// mentions in EvidenceRecord.
 inline constexpr uint64_t kFormatVersion = 2;
 // The first byte of every record value. DO NOT CHANGE: on-disk value.
 inline constexpr uint8_t kRecordFormat = 1;

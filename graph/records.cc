@@ -85,14 +85,17 @@ std::string EncodeEvidence(const Evidence& e) {
   PutVarint64(&out, e.end);
   PutLengthPrefixed(&out, e.text);
   PutLengthPrefixed(&out, e.source);
+  PutLengthPrefixed(&out, e.subject_mention);
+  PutLengthPrefixed(&out, e.object_mention);
   return out;
 }
 
 bool DecodeEvidence(std::string_view in, Evidence* e) {
   uint64_t begin, end;
   if (!GetFormat(&in) || !GetVarint64(&in, &begin) || !GetVarint64(&in, &end) ||
-      !GetString(&in, &e->text) || !GetString(&in, &e->source) || !in.empty() ||
-      begin > UINT32_MAX || end > UINT32_MAX) {
+      !GetString(&in, &e->text) || !GetString(&in, &e->source) ||
+      !GetString(&in, &e->subject_mention) || !GetString(&in, &e->object_mention) ||
+      !in.empty() || begin > UINT32_MAX || end > UINT32_MAX) {
     return false;
   }
   e->begin = uint32_t(begin);

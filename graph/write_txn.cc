@@ -177,14 +177,27 @@ absl::StatusOr<NodeId> WriteTxn::CreateNode(const std::vector<std::string>& labe
   return node.id;
 }
 
-absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
-    std::string_view name, const std::vector<std::string>& labels,
-    const std::vector<std::string>& aliases, NodeAdditions* added) {
-  QUIVER_RETURN_IF_ERROR(CheckName("name", name));
+absl::StatusOr<std::optional<NodeId>> WriteTxn::FindNamedNode(
+    std::string_view name, const std::vector<std::string>& labels) const {
   QUIVER_ASSIGN_OR_RETURN(std::vector<NodeId> candidates, FindNodesByName(name));
   for (NodeId id : candidates) {
     QUIVER_ASSIGN_OR_RETURN(auto node, GetNode(id));
     if (!node || !LabelsAgree(node->labels, labels)) continue;
+    // kg.split ruled this name away from this node: never merge it back.
+    QUIVER_ASSIGN_OR_RETURN(bool blocked, NameBlocked(*this, NormalizeName(name), id));
+    if (!blocked) return id;
+  }
+  return std::nullopt;
+}
+
+absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
+    std::string_view name, const std::vector<std::string>& labels,
+    const std::vector<std::string>& aliases, NodeAdditions* added) {
+  QUIVER_RETURN_IF_ERROR(CheckName("name", name));
+  QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> found, FindNamedNode(name, labels));
+  if (found) {
+    const NodeId id = *found;
+    QUIVER_ASSIGN_OR_RETURN(auto node, GetNode(id));
     Node updated = *node;
     for (const auto& l : labels) {
       QUIVER_RETURN_IF_ERROR(CheckName("label", l));
@@ -193,7 +206,8 @@ absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
     AddUnique(&updated.aliases, std::string(name));
     for (const auto& a : aliases) {
       QUIVER_RETURN_IF_ERROR(CheckName("alias", a));
-      AddUnique(&updated.aliases, a);
+      QUIVER_ASSIGN_OR_RETURN(bool alias_blocked, NameBlocked(*this, NormalizeName(a), id));
+      if (!alias_blocked) AddUnique(&updated.aliases, a);
     }
     ++updated.mentions;
     QUIVER_RETURN_IF_ERROR(UpdateNode(updated));

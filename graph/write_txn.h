@@ -18,6 +18,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
+#include "graph/curation.h"
 #include "graph/reader.h"
 #include "graph/store.h"
 
@@ -65,8 +66,13 @@ class WriteTxn : public Reader {
                                     const ValueMap& properties,
                                     const std::vector<std::string>& aliases = {});
 
-  // The node called `name` (by name or alias, normalised) whose labels agree
-  // with `labels` (either side has none, or they share one), else a new node.
+  // The first node called `name` (by name or alias, normalised) whose
+  // labels agree with `labels` (either side has none, or they share one) and
+  // from which kg.split did not take that name; nullopt when none is.
+  absl::StatusOr<std::optional<NodeId>> FindNamedNode(
+      std::string_view name, const std::vector<std::string>& labels) const;
+
+  // The node FindNamedNode finds, else a new node.
   // New labels and aliases are added; mentions is incremented.
   // Returns the id and whether the node was created; fills `added` if given.
   absl::StatusOr<std::pair<NodeId, bool>> FindOrCreateNamedNode(
@@ -102,6 +108,29 @@ class WriteTxn : public Reader {
 
   // Records a document with its raw 16-byte content hash.
   DocId AddDocumentRecord(Document doc, std::string_view hash);
+
+  // Moves for merging and splitting nodes (graph/node_merger.h,
+  // graph/node_splitter.h), defined in write_txn_curation.cc.
+  // Re-attaches a relationship to new ends, keeping its id, properties and
+  // evidence. Errors: kNotFound.
+  absl::Status MoveEdgeEnds(EdgeId id, NodeId src, NodeId dst);
+  // Moves statements of `from` (evidence, named by doc and sentence) to `to`,
+  // storing each as given (so mentions may be rewritten on the way); one
+  // that `to` holds already is dropped. `from == to` rewrites in place.
+  // Returns how many were dropped.
+  absl::StatusOr<int64_t> MoveEvidence(EdgeId from, EdgeId to,
+                                       const std::vector<Evidence>& statements);
+  // Appends to the curation log (graph/curation.h); returns its sequence
+  // number (record.seq is ignored).
+  absl::StatusOr<uint64_t> LogCuration(const CurationRecord& record);
+  // Sets or clears kg.split's rule that ingest never resolves the name
+  // `normalised` to `node`.
+  void SetNameBlocked(std::string_view normalised, NodeId node, bool blocked);
+  // Hands what documents did to `from` (provenance) over to `to`, as
+  // mentions only: removing such a document later takes its mentions off
+  // `to` but neither deletes `to` nor drops the aliases and labels a user's
+  // merge gave it.
+  absl::Status MoveMentions(NodeId from, NodeId to);
 
   // Records what document `doc` did to `node` (provenance, key_format.h),
   // so that removing the document can undo it. REQUIRES: doc is new in this

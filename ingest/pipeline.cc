@@ -39,6 +39,8 @@ Triple MakeTriple(const Entity& s, const std::string& relation, const Entity& o,
   t.object_labels = o.labels;
   t.subject_aliases = s.aliases;
   t.object_aliases = o.aliases;
+  t.subject_mention = s.mention;  // Kept in the evidence, for kg.split.
+  t.object_mention = o.mention;
   t.sentence = index;
   t.begin = span.begin;
   t.end = span.end;

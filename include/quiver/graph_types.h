@@ -51,6 +51,11 @@ struct Evidence {
   uint32_t end = 0;
   std::string text;    // The sentence as written.
   std::string source;  // Where the statement came from, when it says.
+  // How the sentence named the edge's subject and object ("Hollande", "he"),
+  // when that differs from the node's name; empty means the node's name.
+  // kg.split moves statements by these.
+  std::string subject_mention;
+  std::string object_mention;
 };
 
 struct Document {
@@ -83,6 +88,10 @@ struct Triple {
   uint32_t end = 0;
   std::string sentence_text;
   std::string source;
+  // The subject and object as written in the sentence, when they differ from
+  // `subject` / `object` (a short form, a pronoun); kept in the evidence.
+  std::string subject_mention;
+  std::string object_mention;
 };
 
 // A document and the facts it states; added atomically.

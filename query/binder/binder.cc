@@ -747,6 +747,7 @@ absl::Status Binder::BindCall(ast::Clause& c, bool standalone, ast::SingleQuery&
     return Error(c.span, absl::StrCat("there is no procedure with the name `", c.procedure, "`"),
                  "ProcedureNotFound", ErrorType::kProcedureError);
   }
+  if (proc->writes) q.updates = true;
   for (auto& a : c.args) QUIVER_RETURN_IF_ERROR(BindExpr(*a, false));
   if (c.args_given && c.args.size() != proc->inputs.size()) {
     return Error(c.span, absl::StrCat("procedure ", proc->name, " takes ", proc->inputs.size(),

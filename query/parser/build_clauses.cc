@@ -208,7 +208,8 @@ ast::Clause AstBuilder::BuildCall(P::CallClauseContext* ctx) {
   ast::Clause c;
   c.kind = ast::ClauseKind::kCall;
   std::vector<std::string> parts;
-  for (auto* n : ctx->procedureName()->symbolicName()) parts.push_back(Name(n));
+  parts.push_back(Name(ctx->procedureName()->symbolicName()));
+  for (auto* n : ctx->procedureName()->schemaName()) parts.push_back(Name(n));
   for (size_t i = 0; i < parts.size(); ++i)
     c.procedure += (i ? "." : "") + parts[i];
   c.args_given = false;

@@ -7,10 +7,12 @@ namespace quiver::query {
 
 void RegisterDbProcedures(ProcedureRegistry& registry);
 void RegisterAlgoProcedures(ProcedureRegistry& registry);
+void RegisterKgProcedures(ProcedureRegistry& registry);
 
 void RegisterAllProcedures(ProcedureRegistry& registry) {
   RegisterDbProcedures(registry);
   RegisterAlgoProcedures(registry);
+  RegisterKgProcedures(registry);
 }
 
 }  // namespace quiver::query

@@ -49,6 +49,9 @@ struct Procedure {
   std::vector<ProcParam> outputs;  // Each row has outputs.size() values.
   std::string description;
   Fn fn;
+  // The procedure changes the store (kg.merge): a statement calling it runs
+  // in a write transaction, and `fn` is handed that graph::WriteTxn.
+  bool writes = false;
 };
 
 class ProcedureRegistry {

@@ -1,0 +1,107 @@
+#include "graph/node_splitter.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "graph/fact_mover.h"
+#include "graph/name_normalizer.h"
+#include "util/status_macros.h"
+#include "util/strings.h"
+
+namespace quiver::graph {
+
+absl::StatusOr<SplitResult> SplitNode(WriteTxn& txn, NodeId id, std::string_view alias,
+                                      std::string_view reason) {
+  QUIVER_ASSIGN_OR_RETURN(auto found, txn.GetNode(id));
+  if (!found) return absl::NotFoundError(absl::StrCat("node ", id, " does not exist"));
+  Node node = std::move(*found);
+  const std::string key = NormalizeName(alias);
+  if (key.empty()) return absl::InvalidArgumentError("the alias to split off is empty");
+  if (key == NormalizeName(node.name)) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "\"", util::Absl(alias), "\" is the name of node ", id,
+        ", not an alias; split off its other names instead"));
+  }
+  std::vector<std::string> moving, staying;
+  for (auto& a : node.aliases) (NormalizeName(a) == key ? moving : staying).push_back(a);
+  if (moving.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat("node ", id, " (", node.name,
+                                                   ") has no alias \"", util::Absl(alias), "\""));
+  }
+
+  SplitResult result;
+  ValueMap properties;
+  properties["name"] = Value(moving.front());
+  QUIVER_ASSIGN_OR_RETURN(result.node, txn.CreateNode(node.labels, properties, moving));
+  node.aliases = staying;
+  QUIVER_RETURN_IF_ERROR(txn.UpdateNode(node));
+  txn.SetNameBlocked(key, id, true);
+
+  std::vector<EdgeId> edges;
+  QUIVER_RETURN_IF_ERROR(txn.ScanAdjacent(id, Direction::kBoth, std::nullopt, std::nullopt,
+                                          [&](const AdjEntry& e) {
+                                            edges.push_back(e.edge);
+                                            return true;
+                                          }));
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());  // Self-loops.
+
+  auto names_alias = [&](const std::string& mention) {
+    return !mention.empty() && NormalizeName(mention) == key;
+  };
+  for (EdgeId e : edges) {
+    QUIVER_ASSIGN_OR_RETURN(auto record, txn.GetEdgeRecord(e));
+    if (!record) continue;
+    QUIVER_ASSIGN_OR_RETURN(std::vector<Evidence> statements, txn.EvidenceFor(e));
+    // New (src, dst) → the statements that go there. A self-loop's two ends
+    // follow their own mentions.
+    std::map<std::pair<NodeId, NodeId>, std::vector<Evidence>> groups;
+    size_t moving_statements = 0;
+    for (const Evidence& ev : statements) {
+      NodeId src = record->src, dst = record->dst;
+      if (src == id && names_alias(ev.subject_mention)) src = result.node;
+      if (dst == id && names_alias(ev.object_mention)) dst = result.node;
+      if (src == record->src && dst == record->dst) continue;
+      result.statements_moved += (src != record->src) + (dst != record->dst);
+      groups[{src, dst}].push_back(ev);
+      ++moving_statements;
+    }
+    if (groups.empty()) continue;
+    ++result.edges_moved;
+    bool all = moving_statements == statements.size();
+    if (all && groups.size() == 1) {
+      const auto& [ends, group] = *groups.begin();
+      QUIVER_RETURN_IF_ERROR(
+          MoveStatements(txn, e, ends.first, ends.second, group, /*whole=*/true).status());
+      continue;
+    }
+    for (const auto& [ends, group] : groups) {
+      QUIVER_RETURN_IF_ERROR(
+          MoveStatements(txn, e, ends.first, ends.second, group, /*whole=*/false).status());
+    }
+    if (all) QUIVER_RETURN_IF_ERROR(txn.DeleteEdge(e));  // No statement left on it.
+  }
+
+  // Mentions follow the statements that made them.
+  QUIVER_ASSIGN_OR_RETURN(auto created, txn.GetNode(result.node));
+  created->mentions = result.statements_moved;
+  QUIVER_RETURN_IF_ERROR(txn.UpdateNode(*created));
+  node.mentions = std::max<int64_t>(0, node.mentions - result.statements_moved);
+  QUIVER_RETURN_IF_ERROR(txn.UpdateNode(node));
+
+  CurationRecord log;
+  log.kind = CurationKind::kSplit;
+  log.time_micros = absl::ToUnixMicros(absl::Now());
+  log.node = id;
+  log.other = result.node;
+  log.names = moving;
+  log.reason = std::string(reason);
+  log.edges = result.edges_moved;
+  QUIVER_ASSIGN_OR_RETURN(result.log_seq, txn.LogCuration(log));
+  return result;
+}
+
+}  // namespace quiver::graph

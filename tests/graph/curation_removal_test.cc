@@ -1,0 +1,66 @@
+// Removing a document after kg.merge or kg.split still undoes exactly what
+// the document stated: the moves keep the documents' provenance in step.
+
+#include "graph/document_remover.h"
+#include "graph/node_merger.h"
+#include "graph/node_splitter.h"
+#include "tests/graph/curation_fixture.h"
+
+namespace quiver::graph {
+namespace {
+
+using CurationRemoval = CurationTest;
+
+TEST_F(CurationRemoval, RemovingADocumentAfterAMergeTakesOutOnlyItsStatements) {
+  Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0)});
+  Add("two", {Fact("E. Dahl", "meet", "Marta Lind", 0), Fact("E. Dahl", "visit", "Oslo", 1)});
+  NodeId dahl = Only("Erik Dahl"), lind = Only("Marta Lind");
+  {
+    auto txn = Begin();
+    ASSERT_TRUE(MergeNodes(*txn, dahl, Only("E. Dahl"), "user: test").ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  ASSERT_EQ(Facts(dahl, "meet", lind)[0].count(), 2);
+  auto removed = RemoveSource(*store_, "two.txt");
+  ASSERT_TRUE(removed.ok()) << removed.status();
+  auto meets = Facts(dahl, "meet", lind);
+  ASSERT_EQ(meets.size(), 1u);
+  EXPECT_EQ(meets[0].count(), 1);
+  EXPECT_EQ(Degree(dahl), 1);  // visit went with its only document.
+  EXPECT_EQ(store_->counters().edges, 1);
+  EXPECT_EQ(store_->counters().evidence, 1);
+  // The kept node stays, and keeps the alias the user's merge gave it.
+  auto node = store_->NewReader()->GetNode(dahl);
+  ASSERT_TRUE(node.ok() && node->has_value());
+  EXPECT_EQ(*store_->NewReader()->FindNodesByName("E. Dahl"), std::vector<NodeId>{dahl});
+  EXPECT_TRUE(store_->NewReader()->FindNodesByName("Oslo")->empty());
+}
+
+TEST_F(CurationRemoval, RemovingADocumentAfterASplitTakesOutTheMovedStatementsToo) {
+  Triple short_form = Fact("Erik Dahl", "visit", "Oslo", 1, "Dahl");
+  short_form.subject_aliases = {"Dahl"};
+  Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0), short_form});
+  Add("two", {Fact("Marta Lind", "visit", "Oslo", 0)});
+  NodeId dahl = Only("Erik Dahl");
+  NodeId other;
+  {
+    auto txn = Begin();
+    auto split = SplitNode(*txn, dahl, "Dahl", "user: test");
+    ASSERT_TRUE(split.ok()) << split.status();
+    other = split->node;
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  ASSERT_EQ(Degree(other), 1);
+  auto removed = RemoveSource(*store_, "one.txt");
+  ASSERT_TRUE(removed.ok()) << removed.status();
+  EXPECT_EQ(Degree(other), 0);
+  EXPECT_EQ(store_->counters().edges, 1);
+  EXPECT_EQ(store_->counters().evidence, 1);
+  // The split-off node was the user's doing, not the document's: it stays.
+  auto node = store_->NewReader()->GetNode(other);
+  ASSERT_TRUE(node.ok());
+  EXPECT_TRUE(node->has_value());
+}
+
+}  // namespace
+}  // namespace quiver::graph
