@@ -57,6 +57,10 @@ void RunQuery(const QueryCommandOptions& opts) {
   if (!result.ok()) Fail(result.status());
   if (!result->plan().empty()) std::cout << result->plan();
   PrintResult(*result, *format, TerminalWidth(), std::cout);
+  if (!result->status().ok()) {
+    std::cout.flush();
+    Fail(result->status());
+  }
   const QueryStats& s = result->stats();
   if (s.contains_updates()) {
     std::cerr << "nodes created " << s.nodes_created << ", deleted " << s.nodes_deleted

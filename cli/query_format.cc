@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 
 #include <nlohmann/json.hpp>
 
@@ -115,10 +116,9 @@ nlohmann::json ToJson(const Value& v) {
   return nullptr;
 }
 
-nlohmann::json RowJson(const Result& result, const ValueList& row) {
+nlohmann::json RowJson(const std::vector<std::string>& columns, const ValueList& row) {
   nlohmann::json o = nlohmann::json::object();
-  for (size_t i = 0; i < result.columns().size() && i < row.size(); ++i)
-    o[result.columns()[i]] = ToJson(row[i]);
+  for (size_t i = 0; i < columns.size() && i < row.size(); ++i) o[columns[i]] = ToJson(row[i]);
   return o;
 }
 
@@ -148,21 +148,34 @@ Value FromJson(const nlohmann::json& j) {
   return Value(std::move(m));
 }
 
-void PrintTable(const Result& result, size_t width, std::ostream& out) {
-  const auto& cols = result.columns();
+using NextRow = std::function<bool(ValueList*)>;
+
+// Tables need column widths before the first line: they are measured on the
+// first kTableRows rows (held), and later rows, printed as they arrive,
+// are cut to those widths.
+constexpr size_t kTableRows = 1000;
+
+void PrintTable(const std::vector<std::string>& cols, const NextRow& next, size_t width,
+                std::ostream& out) {
   if (cols.empty()) return;
-  std::vector<std::vector<std::string>> cells;
   std::vector<size_t> widths;
   for (const auto& c : cols) widths.push_back(DisplayWidth(c));
-  for (const auto& row : result) {
+  auto cells_of = [&](const ValueList& row) {
     std::vector<std::string> r;
     for (size_t i = 0; i < cols.size(); ++i) {
       std::string s = i < row.size() ? CellText(row[i]) : "";
       for (auto& ch : s) if (ch == '\n' || ch == '\t') ch = ' ';
-      widths[i] = std::max(widths[i], DisplayWidth(s));
       r.push_back(std::move(s));
     }
-    cells.push_back(std::move(r));
+    return r;
+  };
+  std::vector<std::vector<std::string>> cells;
+  ValueList row;
+  bool more = true;
+  while (cells.size() < kTableRows && (more = next(&row))) {
+    cells.push_back(cells_of(row));
+    for (size_t i = 0; i < cols.size(); ++i)
+      widths[i] = std::max(widths[i], DisplayWidth(cells.back()[i]));
   }
   // Fit the terminal: shrink the widest columns first, never below 8.
   if (width > 0) {
@@ -194,8 +207,54 @@ void PrintTable(const Result& result, size_t width, std::ostream& out) {
   line(cols);
   rule();
   for (const auto& r : cells) line(r);
+  size_t n = cells.size();
+  cells.clear();
+  while (more && next(&row)) {
+    line(cells_of(row));
+    ++n;
+  }
   rule();
-  out << result.size() << (result.size() == 1 ? " row" : " rows") << "\n";
+  out << n << (n == 1 ? " row" : " rows") << "\n";
+}
+
+void Print(const std::vector<std::string>& cols, const NextRow& next, ResultFormat format,
+           size_t width, std::ostream& out) {
+  ValueList row;
+  switch (format) {
+    case ResultFormat::kTable: PrintTable(cols, next, width, out); return;
+    case ResultFormat::kCsv: {
+      if (cols.empty()) return;
+      std::vector<std::string> header;
+      for (const auto& c : cols) header.push_back(CsvField(c));
+      out << absl::StrJoin(header, ",") << "\r\n";
+      while (next(&row)) {
+        std::vector<std::string> fields;
+        for (const auto& v : row) fields.push_back(v.is_null() ? "" : CsvField(CellText(v)));
+        out << absl::StrJoin(fields, ",") << "\r\n";
+      }
+      return;
+    }
+    case ResultFormat::kJson: {
+      // One array, written element by element (as dump(2) would indent it).
+      bool first = true;
+      out << "[";
+      while (next(&row)) {
+        std::string obj = RowJson(cols, row).dump(2);
+        std::string indented;
+        for (char c : obj) {
+          indented += c;
+          if (c == '\n') indented += "  ";
+        }
+        out << (first ? "\n  " : ",\n  ") << indented;
+        first = false;
+      }
+      out << (first ? "]\n" : "\n]\n");
+      return;
+    }
+    case ResultFormat::kJsonl:
+      while (next(&row)) out << RowJson(cols, row).dump() << "\n";
+      return;
+  }
 }
 
 }  // namespace
@@ -243,30 +302,22 @@ std::string CellText(const Value& v) {
 }
 
 void PrintResult(const Result& result, ResultFormat format, size_t width, std::ostream& out) {
-  switch (format) {
-    case ResultFormat::kTable: PrintTable(result, width, out); return;
-    case ResultFormat::kCsv: {
-      if (result.columns().empty()) return;
-      std::vector<std::string> header;
-      for (const auto& c : result.columns()) header.push_back(CsvField(c));
-      out << absl::StrJoin(header, ",") << "\r\n";
-      for (const auto& row : result) {
-        std::vector<std::string> fields;
-        for (const auto& v : row) fields.push_back(v.is_null() ? "" : CsvField(CellText(v)));
-        out << absl::StrJoin(fields, ",") << "\r\n";
-      }
-      return;
-    }
-    case ResultFormat::kJson: {
-      nlohmann::json a = nlohmann::json::array();
-      for (const auto& row : result) a.push_back(RowJson(result, row));
-      out << a.dump(2) << "\n";
-      return;
-    }
-    case ResultFormat::kJsonl:
-      for (const auto& row : result) out << RowJson(result, row).dump() << "\n";
-      return;
-  }
+  const auto& rows = result.rows();
+  size_t i = 0;
+  Print(result.columns(), [&](ValueList* row) {
+    if (i >= rows.size()) return false;
+    *row = rows[i++];
+    return true;
+  }, format, width, out);
+}
+
+void PrintResult(Result& result, ResultFormat format, size_t width, std::ostream& out) {
+  size_t n = 0;
+  Print(result.columns(), [&](ValueList* row) {
+    // Rows of a streaming result appear about as they are made.
+    if (++n % 256 == 0) out.flush();
+    return result.Next(row);
+  }, format, width, out);
 }
 
 Value ParseParamValue(std::string_view text) {

@@ -27,6 +27,10 @@ size_t TerminalWidth();
 
 // `width` is the terminal width for tables (0: unlimited).
 void PrintResult(const Result& result, ResultFormat format, size_t width, std::ostream& out);
+// The same, printing the rows of a streaming result as Result::Next()
+// delivers them (tables size their columns on the first 1000 rows). Check
+// result.status() afterwards: an error may end the rows.
+void PrintResult(Result& result, ResultFormat format, size_t width, std::ostream& out);
 
 // A table cell: strings unquoted, graph elements as above.
 std::string CellText(const Value& v);

@@ -11,6 +11,8 @@
 #include "graph/write_txn.h"
 #include "query/binder/binder.h"
 #include "query/exec/context.h"
+#include "query/exec/coroutine.h"
+#include "query/exec/pipeline.h"
 #include "query/exec/value_ops.h"
 #include "query/parser/parser.h"
 #include "query/planner/planner.h"
@@ -93,6 +95,113 @@ absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool
   return rows;
 }
 
+// Rows per page of a streaming result: Query returns once the first page is
+// ready (or the statement is done), each Result::Next past a page fetches
+// the next. Large enough that the switches cost nothing per row, small
+// enough that a page is little memory.
+constexpr size_t kPageRows = 1024;
+
+void InitContext(ExecContext& ctx, const Prepared& prepared, const ValueMap& params,
+                 const QueryOptions& options, const ProcedureRegistry* local) {
+  ctx.params = &params;
+  ctx.source = &prepared.st.text;
+  ctx.options = options;
+  if (options.timeout_ms > 0) {
+    ctx.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
+  }
+  ctx.local_procedures = local;
+}
+
+// A read-only statement producing its rows page by page: the pipelines run
+// in a Coroutine that pauses whenever a page is full. Holds everything the
+// run needs (the prepared plan, a copy of the parameters, the read
+// snapshot), so the Result may outlive the Query call.
+class StatementStream : public Result::Source {
+ public:
+  StatementStream(std::shared_ptr<Prepared> prepared, const ValueMap& params,
+                  const QueryOptions& options, const ProcedureRegistry* local,
+                  std::unique_ptr<graph::Reader> reader)
+      : prepared_(std::move(prepared)),
+        params_(params),
+        reader_(std::move(reader)),
+        coroutine_([this] { status_ = Body(); }) {
+    InitContext(ctx_, *prepared_, params_, options, local);
+    ctx_.reader = reader_.get();
+  }
+
+  ~StatementStream() override {
+    if (!coroutine_.finished() && started_) {
+      // Unwind the paused pipeline (its frames own rows and iterators):
+      // the sink fails, every operator returns.
+      cancelled_ = true;
+      std::vector<ValueList> ignored;
+      page_ = &ignored;
+      coroutine_.Resume();
+    }
+  }
+
+  bool Fetch(std::vector<ValueList>* rows, absl::Status* status) override {
+    if (coroutine_.finished()) {
+      *status = status_;
+      return false;
+    }
+    page_ = rows;
+    page_end_ = rows->size() + kPageRows;
+    // The time limit counts the statement's own work, not the time the
+    // caller spent between pages.
+    auto now = std::chrono::steady_clock::now();
+    if (started_ && ctx_.deadline != std::chrono::steady_clock::time_point::max())
+      ctx_.deadline += now - paused_at_;
+    started_ = true;
+    bool more = coroutine_.Resume();
+    paused_at_ = std::chrono::steady_clock::now();
+    page_ = nullptr;
+    if (!more) *status = status_;
+    return more;
+  }
+
+ private:
+  absl::Status Body() {
+    const ast::Statement& st = prepared_->st;
+    const size_t width = st.parts[0].columns.size();
+    const bool distinct_union = !st.union_all.empty() && !st.union_all[0];
+    std::unordered_map<Row, bool, RowHash, RowEq> seen;
+    RowFn sink = [&](Row& row) -> absl::Status {
+      if (width == 0) return absl::OkStatus();  // No RETURN: no rows.
+      row.resize(width);
+      if (distinct_union && !seen.emplace(row, true).second) return absl::OkStatus();
+      page_->push_back(std::move(row));
+      // Rows held by the Result: the page, or everything when the caller
+      // asked for every row (Result::size()).
+      QUIVER_RETURN_IF_ERROR(ctx_.CheckRows(page_->size()));
+      if (page_->size() >= page_end_) {
+        // The caches only save store reads; long streams must not grow them
+        // without bound.
+        if (ctx_.node_cache.size() + ctx_.rel_cache.size() > 100000) ctx_.InvalidateCaches();
+        coroutine_.Yield();
+        if (cancelled_) return absl::CancelledError("the result was destroyed");
+      }
+      return absl::OkStatus();
+    };
+    for (auto& pipeline : prepared_->plan.pipelines) {
+      QUIVER_RETURN_IF_ERROR(RunStreaming(pipeline.ops, ctx_, sink));
+    }
+    return absl::OkStatus();
+  }
+
+  std::shared_ptr<Prepared> prepared_;
+  ValueMap params_;
+  std::unique_ptr<graph::Reader> reader_;
+  ExecContext ctx_;
+  Coroutine coroutine_;
+  absl::Status status_;
+  std::vector<ValueList>* page_ = nullptr;
+  size_t page_end_ = 0;
+  bool started_ = false;
+  bool cancelled_ = false;
+  std::chrono::steady_clock::time_point paused_at_;
+};
+
 }  // namespace
 
 absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
@@ -121,15 +230,24 @@ absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
     result.set_plan(RenderPlan(plan, st, false));
     return result;
   }
+  bool profile = st.mode == ast::ExplainMode::kProfile;
+
+  if (!plan.updates && !profile) {
+    // Read-only: stream. The first page is made here, so that most errors
+    // (and every error of a statement with fewer rows) come from Query.
+    auto stream = std::make_shared<StatementStream>(prepared, params, options, local,
+                                                    store.NewReader());
+    std::vector<ValueList> first;
+    absl::Status status;
+    if (!stream->Fetch(&first, &status)) {
+      QUIVER_RETURN_IF_ERROR(status);
+      return Result(columns, std::move(first));
+    }
+    return Result(columns, std::move(first), std::move(stream));
+  }
 
   ExecContext ctx;
-  ctx.params = &params;
-  ctx.source = &st.text;
-  ctx.options = options;
-  if (options.timeout_ms > 0) {
-    ctx.deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
-  }
-  ctx.local_procedures = local;
+  InitContext(ctx, *prepared, params, options, local);
   std::unique_ptr<graph::Reader> snapshot;
   std::unique_ptr<graph::WriteTxn> txn;
   if (plan.updates) {
@@ -146,7 +264,6 @@ absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
     ctx.reader = snapshot.get();
   }
 
-  bool profile = st.mode == ast::ExplainMode::kProfile;
   std::vector<ValueList> out;
   std::unordered_map<Row, bool, RowHash, RowEq> seen;
   bool distinct_union = !st.union_all.empty() && !st.union_all[0];

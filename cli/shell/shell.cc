@@ -134,10 +134,15 @@ bool Shell::RunStatement(const std::string& text) {
   }
   last_statement_ = text;
   if (!result->plan().empty()) out_ << result->plan();
-  if (!result->columns().empty() || result->size() > 0) {
+  if (!result->columns().empty() || !result->empty()) {
     PrintResult(*result, options_.format, options_.width, out_);
   }
   out_.flush();
+  if (!result->status().ok()) {
+    err_ << result->status().message() << "\n";
+    err_.flush();
+    return false;
+  }
   // Tables end with their row count already; other formats are data only.
   std::vector<std::string> parts;
   if (options_.format != ResultFormat::kTable) {

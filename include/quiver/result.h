@@ -22,17 +22,19 @@
 // kFailedPrecondition for ConstraintVerificationFailed, kResourceExhausted
 // when a QueryOptions limit is exceeded (the message names the limit).
 //
-// Thread-safety: a Result is a value; distinct Results may be used from
-// different threads.
+// Thread-safety: see Result.
 
 #ifndef QUIVER_RESULT_H_
 #define QUIVER_RESULT_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "quiver/value.h"
 
 namespace quiver {
@@ -83,30 +85,100 @@ struct QueryStats {
 
 // The rows of a statement: named columns and one ValueList per row, in the
 // order the statement defines (or unspecified without ORDER BY).
-// Iterate with `for (const ValueList& row : result)` or with Next().
+//
+// Streaming. A read-only statement's rows are produced as they are read:
+// Database::Query returns once the first page of rows (or all of them, if
+// fewer) is ready, and Next() pulls further pages from the statement's
+// pipeline, which keeps the statement's read snapshot alive until the last
+// row or until the Result is destroyed. An error after the first page (a
+// runtime error on a later row, a QueryOptions limit) ends the rows: Next()
+// returns false and status() returns the error, so check status() after the
+// loop. Updating statements, EXPLAIN and PROFILE run to the end inside
+// Query (their side effects happen there) and are complete() at once.
+//
+// Reading everything: size(), empty(), row(), rows(), begin() and end()
+// first fetch every remaining row (holding them all, within
+// QueryOptions::max_rows). Next() hands rows out and releases them, so after
+// Next() these see only the rows not handed out yet.
+//
+// Thread-safety: distinct Results may be used from different threads; a
+// Result that is not complete() must be read on the thread that called
+// Query, and the Database must outlive it. Copies share one stream.
 class Result {
  public:
+  // The engine's end of a streaming Result.
+  class Source {
+   public:
+    virtual ~Source() = default;
+    // Appends the next page of rows to *rows. Returns false once the
+    // statement has finished (rows appended by that call still count), and
+    // then sets *status to its outcome.
+    virtual bool Fetch(std::vector<ValueList>* rows, absl::Status* status) = 0;
+  };
+
   Result() = default;
   Result(std::vector<std::string> columns, std::vector<ValueList> rows)
-      : columns_(std::move(columns)), rows_(std::move(rows)) {}
+      : columns_(std::move(columns)), rows_(std::move(rows)) {
+    produced_ = int64_t(rows_.size());
+  }
+  // A streaming result: `rows` so far, the rest from `source`.
+  Result(std::vector<std::string> columns, std::vector<ValueList> rows,
+         std::shared_ptr<Source> source)
+      : Result(std::move(columns), std::move(rows)) {
+    source_ = std::move(source);
+  }
 
   const std::vector<std::string>& columns() const { return columns_; }
-  size_t size() const { return rows_.size(); }
-  bool empty() const { return rows_.empty(); }
-  // REQUIRES: i < size().
-  const ValueList& row(size_t i) const { return rows_[i]; }
-  const std::vector<ValueList>& rows() const { return rows_; }
-
-  std::vector<ValueList>::const_iterator begin() const { return rows_.begin(); }
-  std::vector<ValueList>::const_iterator end() const { return rows_.end(); }
 
   // Cursor-style reading: moves the next row into *row and returns true, or
-  // returns false after the last row. Rows handed out are released.
+  // returns false after the last row or on an error (see status()).
   bool Next(ValueList* row) {
-    if (next_ >= rows_.size()) return false;
+    while (next_ >= rows_.size()) {
+      if (!source_) return false;
+      // The rows handed out so far are released before the next page.
+      handed_out_ += int64_t(rows_.size());
+      rows_.clear();
+      next_ = 0;
+      FetchPage();
+    }
     *row = std::move(rows_[next_++]);
     return true;
   }
+
+  // OK, or the error that ended a streaming result's rows early.
+  const absl::Status& status() const { return status_; }
+  // True when every row has been produced (no more to fetch).
+  bool complete() const { return source_ == nullptr; }
+  // How many rows the statement has produced for this Result so far.
+  int64_t rows_produced() const { return produced_; }
+
+  // All rows, counting those Next() handed out. Fetches the rest first.
+  size_t size() const {
+    FetchAll();
+    return size_t(handed_out_) + rows_.size();
+  }
+  bool empty() const {
+    while (next_ >= rows_.size() && source_ && handed_out_ + int64_t(rows_.size()) == 0) {
+      FetchPage();
+    }
+    return handed_out_ + int64_t(rows_.size()) == 0;
+  }
+  // REQUIRES: i < rows().size(). Rows not handed out by Next(), fetched first.
+  const ValueList& row(size_t i) const {
+    FetchAll();
+    return rows_[next_ + i];
+  }
+  const std::vector<ValueList>& rows() const {
+    FetchAll();
+    if (next_ > 0) {
+      rows_.erase(rows_.begin(), rows_.begin() + std::ptrdiff_t(next_));
+      handed_out_ += int64_t(next_);
+      next_ = 0;
+    }
+    return rows_;
+  }
+  std::vector<ValueList>::const_iterator begin() const { return rows().begin(); }
+  std::vector<ValueList>::const_iterator end() const { return rows().end(); }
 
   const QueryStats& stats() const { return stats_; }
   // EXPLAIN and PROFILE: the plan tree (PROFILE with rows and time per
@@ -118,9 +190,29 @@ class Result {
   void set_plan(std::string plan) { plan_ = std::move(plan); }
 
  private:
+  void FetchPage() const {
+    if (!source_) return;
+    size_t before = rows_.size();
+    absl::Status status;
+    bool more = source_->Fetch(&rows_, &status);
+    produced_ += int64_t(rows_.size() - before);
+    if (!more) {
+      source_.reset();
+      status_ = std::move(status);
+    }
+  }
+  void FetchAll() const {
+    while (source_) FetchPage();
+  }
+
   std::vector<std::string> columns_;
-  std::vector<ValueList> rows_;
-  size_t next_ = 0;
+  // Mutable: reading a streaming result fetches into it.
+  mutable std::vector<ValueList> rows_;
+  mutable size_t next_ = 0;
+  mutable int64_t handed_out_ = 0;
+  mutable int64_t produced_ = 0;
+  mutable std::shared_ptr<Source> source_;
+  mutable absl::Status status_;
   QueryStats stats_;
   std::string plan_;
 };

@@ -6,6 +6,7 @@
 #ifndef QUIVER_QUERY_EXEC_OPERATOR_H_
 #define QUIVER_QUERY_EXEC_OPERATOR_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -17,10 +18,38 @@
 
 namespace quiver::query {
 
+using RowFn = std::function<absl::Status(Row&)>;
+
+// Per-run state of a streaming operator (operators themselves are shared by
+// every run of a cached plan).
+struct StreamState {
+  int64_t skip = -1;
+  int64_t limit = -1;
+  int64_t seen = 0;
+  bool done = false;  // Wants no more input (LIMIT reached).
+};
+
+// The status a streaming operator returns when it wants no more rows (a
+// LIMIT reached): it unwinds the operators upstream of it like an error,
+// and the pipeline runner (query/exec/pipeline.h) does not report it.
+absl::Status StopStatus();
+bool IsStop(const absl::Status& s);
+
 class Operator {
  public:
   virtual ~Operator() = default;
+  // Batch: replaces `rows` (all the input) with the output.
   virtual absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) = 0;
+  // Streaming: operators that handle each input row on its own (match,
+  // unwind, filter, projection, call, skip/limit) say so and get one row at a
+  // time, calling `emit` per output row; the others (aggregation, sort,
+  // distinct, writes) only run in batch, on everything before them.
+  virtual bool Streams() const { return false; }
+  virtual absl::Status Stream(ExecContext& ctx, Row& row, StreamState& state,
+                              const RowFn& emit) {
+    (void)ctx, (void)row, (void)state, (void)emit;
+    return absl::InternalError("operator does not stream");
+  }
   // First line: the operator; further lines: its steps (indented deeper).
   virtual std::vector<std::string> Describe(const std::string& source) const = 0;
 

@@ -47,21 +47,14 @@ class ProjectOp : public Operator {
   ProjectOp(const ast::Projection& p, bool keep_input) : p_(p), keep_input_(keep_input) {}
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
-    for (auto& row : rows) {
-      Row out;
-      out.reserve(p_.items.size() + (keep_input_ ? row.size() : 0));
-      for (const auto& item : p_.items) {
-        QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*item.expr, row, ctx));
-        QUIVER_ASSIGN_OR_RETURN(v, Refresh(v, ctx));
-        out.push_back(std::move(v));
-      }
-      if (keep_input_) {
-        row.resize(size_t(p_.input_width));
-        for (auto& v : row) out.push_back(std::move(v));
-      }
-      row = std::move(out);
-    }
+    for (auto& row : rows) QUIVER_RETURN_IF_ERROR(Project(ctx, row));
     return absl::OkStatus();
+  }
+
+  bool Streams() const override { return true; }
+  absl::Status Stream(ExecContext& ctx, Row& row, StreamState&, const RowFn& emit) override {
+    QUIVER_RETURN_IF_ERROR(Project(ctx, row));
+    return emit(row);
   }
 
   std::vector<std::string> Describe(const std::string&) const override {
@@ -71,6 +64,22 @@ class ProjectOp : public Operator {
   }
 
  private:
+  absl::Status Project(ExecContext& ctx, Row& row) {
+    Row out;
+    out.reserve(p_.items.size() + (keep_input_ ? row.size() : 0));
+    for (const auto& item : p_.items) {
+      QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*item.expr, row, ctx));
+      QUIVER_ASSIGN_OR_RETURN(v, Refresh(v, ctx));
+      out.push_back(std::move(v));
+    }
+    if (keep_input_) {
+      row.resize(size_t(p_.input_width));
+      for (auto& v : row) out.push_back(std::move(v));
+    }
+    row = std::move(out);
+    return absl::OkStatus();
+  }
+
   const ast::Projection& p_;
   bool keep_input_;
 };
@@ -405,6 +414,29 @@ class SkipLimitOp : public Operator {
       out.push_back(std::move(rows[i]));
     }
     rows = std::move(out);
+    return absl::OkStatus();
+  }
+
+  // Streaming, LIMIT stops whatever feeds it once its last row is out.
+  bool Streams() const override { return true; }
+  absl::Status Stream(ExecContext& ctx, Row& row, StreamState& st, const RowFn& emit) override {
+    if (st.skip < 0) {
+      st.skip = 0;
+      if (p_.skip) { QUIVER_ASSIGN_OR_RETURN(st.skip, CountOf(p_.skip, "SKIP", ctx)); }
+      if (p_.limit) { QUIVER_ASSIGN_OR_RETURN(st.limit, CountOf(p_.limit, "LIMIT", ctx)); }
+    }
+    if (st.limit >= 0 && st.seen >= st.skip + st.limit) {
+      st.done = true;
+      return StopStatus();
+    }
+    if (st.seen++ < st.skip) return absl::OkStatus();
+    if (trim_) row.resize(columns_);
+    QUIVER_RETURN_IF_ERROR(emit(row));
+    if (st.limit >= 0 && st.seen >= st.skip + st.limit) {
+      // The last row wanted: stop what feeds this operator now.
+      st.done = true;
+      return StopStatus();
+    }
     return absl::OkStatus();
   }
 

@@ -1,5 +1,8 @@
 // Reading operators: MATCH / OPTIONAL MATCH, UNWIND, filters, CALL.
 
+#include <cctype>
+#include <optional>
+
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "query/exec/evaluator.h"
@@ -21,18 +24,31 @@ class MatchOp : public Operator {
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
     std::vector<Row> out;
-    for (auto& in : rows) {
-      Row row = std::move(in);
-      row.resize(size_t(width_));
-      std::vector<uint64_t> used;
-      size_t before = out.size();
-      QUIVER_RETURN_IF_ERROR(MatchFrom(0, row, used, ctx, out));
-      if (clause_.optional && out.size() == before) {
-        // No match: the pattern's new variables are null.
-        out.push_back(row);
-      }
-    }
+    StreamState state;
+    RowFn collect = [&](Row& r) {
+      out.push_back(r);
+      return ctx.CheckRows(out.size());
+    };
+    for (auto& in : rows) QUIVER_RETURN_IF_ERROR(Stream(ctx, in, state, collect));
     rows = std::move(out);
+    return absl::OkStatus();
+  }
+
+  bool Streams() const override { return true; }
+  absl::Status Stream(ExecContext& ctx, Row& in, StreamState&, const RowFn& emit) override {
+    Row row = std::move(in);
+    row.resize(size_t(width_));
+    std::vector<uint64_t> used;
+    bool any = false;
+    // `emit` may take the row apart; the matcher keeps binding in its own.
+    RowFn out = [&](Row& r) {
+      any = true;
+      Row copy = r;
+      return emit(copy);
+    };
+    QUIVER_RETURN_IF_ERROR(MatchFrom(0, row, used, ctx, out));
+    // No match: the pattern's new variables are null.
+    if (clause_.optional && !any) return emit(row);
     return absl::OkStatus();
   }
 
@@ -48,7 +64,7 @@ class MatchOp : public Operator {
 
  private:
   absl::Status MatchFrom(size_t i, Row& row, std::vector<uint64_t>& used, ExecContext& ctx,
-                         std::vector<Row>& out) {
+                         const RowFn& out) {
     if (i == plans_.size()) {
       if (clause_.where) {
         QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*clause_.where, row, ctx));
@@ -58,8 +74,7 @@ class MatchOp : public Operator {
         }
         if (!IsTrue(keep)) return absl::OkStatus();
       }
-      out.push_back(row);
-      return ctx.CheckRows(out.size());
+      return out(row);
     }
     return MatchPart(plans_[i], row, used, ctx,
                      [&](Row& r) { return MatchFrom(i + 1, r, used, ctx, out); });
@@ -133,23 +148,42 @@ class UnwindOp : public Operator {
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
     std::vector<Row> out;
-    for (auto& row : rows) {
-      row.resize(size_t(width_));
-      QUIVER_ASSIGN_OR_RETURN(Value list, Evaluate(*clause_.expr, row, ctx));
-      if (list.is_null()) continue;
-      if (!list.is_list()) {
-        row[size_t(clause_.slot)] = list;
-        out.push_back(row);
-        continue;
-      }
-      for (const auto& item : list.AsList()) {
-        Row r = row;
-        r[size_t(clause_.slot)] = item;
-        out.push_back(std::move(r));
-        QUIVER_RETURN_IF_ERROR(ctx.CheckRows(out.size()));
-      }
-    }
+    StreamState state;
+    RowFn collect = [&](Row& r) {
+      out.push_back(std::move(r));
+      return ctx.CheckRows(out.size());
+    };
+    for (auto& row : rows) QUIVER_RETURN_IF_ERROR(Stream(ctx, row, state, collect));
     rows = std::move(out);
+    return absl::OkStatus();
+  }
+
+  bool Streams() const override { return true; }
+  absl::Status Stream(ExecContext& ctx, Row& row, StreamState&, const RowFn& emit) override {
+    row.resize(size_t(width_));
+    QUIVER_ASSIGN_OR_RETURN(std::optional<Range> range, LazyRange(ctx, row));
+    if (range) {
+      // UNWIND range(...): the integers one by one, never the whole list.
+      for (int64_t i = range->from; range->step > 0 ? i <= range->to : i >= range->to;) {
+        QUIVER_RETURN_IF_ERROR(ctx.Tick());
+        Row r = row;
+        r[size_t(clause_.slot)] = Value(i);
+        QUIVER_RETURN_IF_ERROR(emit(r));
+        if (__builtin_add_overflow(i, range->step, &i)) break;
+      }
+      return absl::OkStatus();
+    }
+    QUIVER_ASSIGN_OR_RETURN(Value list, Evaluate(*clause_.expr, row, ctx));
+    if (list.is_null()) return absl::OkStatus();
+    if (!list.is_list()) {
+      row[size_t(clause_.slot)] = list;
+      return emit(row);
+    }
+    for (const auto& item : list.AsList()) {
+      Row r = row;
+      r[size_t(clause_.slot)] = item;
+      QUIVER_RETURN_IF_ERROR(emit(r));
+    }
     return absl::OkStatus();
   }
 
@@ -158,6 +192,30 @@ class UnwindOp : public Operator {
   }
 
  private:
+  struct Range {
+    int64_t from, to, step;
+  };
+  // range(a, b[, step]) with valid INTEGER arguments; nullopt for anything
+  // else (including bad arguments: the evaluator reports those).
+  absl::StatusOr<std::optional<Range>> LazyRange(ExecContext& ctx, const Row& row) const {
+    const ast::Expr& e = *clause_.expr;
+    if (e.kind != ast::ExprKind::kFunction || e.distinct ||
+        (e.children.size() != 2 && e.children.size() != 3))
+      return std::optional<Range>();
+    std::string name = e.name;
+    for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (name != "range") return std::optional<Range>();
+    int64_t args[3] = {0, 0, 1};
+    for (size_t i = 0; i < e.children.size(); ++i) {
+      if (!e.children[i]) return std::optional<Range>();
+      QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*e.children[i], row, ctx));
+      if (!v.is_int()) return std::optional<Range>();
+      args[i] = v.AsInt();
+    }
+    if (args[2] == 0) return std::optional<Range>();
+    return std::optional<Range>(Range{args[0], args[1], args[2]});
+  }
+
   const ast::Clause& clause_;
   int width_;
 };
@@ -168,15 +226,24 @@ class FilterOp : public Operator {
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
     std::vector<Row> out;
-    for (auto& row : rows) {
-      QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*predicate_, row, ctx));
-      if (!keep.is_null() && !keep.is_bool()) {
-        return ctx.Error(ErrorType::kTypeError, &predicate_->span, "WHERE needs a BOOLEAN",
-                         "InvalidArgumentType");
-      }
-      if (IsTrue(keep)) out.push_back(std::move(row));
-    }
+    StreamState state;
+    RowFn collect = [&](Row& r) {
+      out.push_back(std::move(r));
+      return absl::OkStatus();
+    };
+    for (auto& row : rows) QUIVER_RETURN_IF_ERROR(Stream(ctx, row, state, collect));
     rows = std::move(out);
+    return absl::OkStatus();
+  }
+
+  bool Streams() const override { return true; }
+  absl::Status Stream(ExecContext& ctx, Row& row, StreamState&, const RowFn& emit) override {
+    QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*predicate_, row, ctx));
+    if (!keep.is_null() && !keep.is_bool()) {
+      return ctx.Error(ErrorType::kTypeError, &predicate_->span, "WHERE needs a BOOLEAN",
+                       "InvalidArgumentType");
+    }
+    if (IsTrue(keep)) return emit(row);
     return absl::OkStatus();
   }
 
@@ -195,7 +262,19 @@ class CallOp : public Operator {
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
     std::vector<Row> out;
-    for (auto& row : rows) {
+    StreamState state;
+    RowFn collect = [&](Row& r) {
+      out.push_back(std::move(r));
+      return ctx.CheckRows(out.size());
+    };
+    for (auto& row : rows) QUIVER_RETURN_IF_ERROR(Stream(ctx, row, state, collect));
+    rows = std::move(out);
+    return absl::OkStatus();
+  }
+
+  bool Streams() const override { return true; }
+  absl::Status Stream(ExecContext& ctx, Row& row, StreamState&, const RowFn& emit) override {
+    {
       row.resize(size_t(width_));
       ValueList args;
       if (!clause_.args_given) {
@@ -244,12 +323,10 @@ class CallOp : public Operator {
           QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*clause_.where, r, ctx));
           if (!IsTrue(keep)) continue;
         }
-        out.push_back(std::move(r));
-        QUIVER_RETURN_IF_ERROR(ctx.CheckRows(out.size()));
+        QUIVER_RETURN_IF_ERROR(emit(r));
       }
-      if (proc_->outputs.empty() && !standalone_) out.push_back(row);
+      if (proc_->outputs.empty() && !standalone_) return emit(row);
     }
-    rows = std::move(out);
     return absl::OkStatus();
   }
 
