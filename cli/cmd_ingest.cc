@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "absl/strings/str_cat.h"
 #include "cli/commands.h"
 #include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
@@ -36,7 +37,7 @@ void RunIngest(const IngestOptions& opts) {
   for (const auto& s : read.skipped) std::cerr << "skipped " << s.path << ": " << s.reason << "\n";
   const bool tty = isatty(STDERR_FILENO) != 0;
   ingest::ExtractStats total;
-  int64_t duplicates = 0, nodes = 0, edges = 0, evidence = 0;
+  int64_t duplicates = 0, replaced = 0, nodes = 0, edges = 0, evidence = 0;
   size_t written = 0;
   absl::Status failure;
   absl::Status st = ingest::ExtractAll(
@@ -51,6 +52,7 @@ void RunIngest(const IngestOptions& opts) {
         }
         ++written;
         duplicates += r->duplicate ? 1 : 0;
+        replaced += r->replaced;
         nodes += r->nodes_created;
         edges += r->edges_created;
         evidence += r->evidence_added;
@@ -67,14 +69,18 @@ void RunIngest(const IngestOptions& opts) {
         } else {
           std::fprintf(stderr, "ingested %s: %lld sentences, %zu triples%s\n",
                        d.input.source.c_str(), (long long)d.stats.sentences,
-                       d.input.triples.size(), r->duplicate ? " (unchanged, skipped)" : "");
+                       d.input.triples.size(),
+                       r->duplicate  ? " (unchanged, skipped)"
+                       : r->replaced ? " (replaced its earlier version)"
+                                     : "");
         }
       });
   if (tty) std::fprintf(stderr, "\n");
   if (!st.ok()) Fail(st);
   auto stats = (*db)->GetStats();
   const double secs = std::chrono::duration<double>(Clock::now() - start).count();
-  std::cout << "documents  " << written << " (" << duplicates << " unchanged)\n"
+  std::cout << "documents  " << written << " (" << duplicates << " unchanged"
+            << (replaced ? absl::StrCat(", ", replaced, " replaced") : "") << ")\n"
             << "skipped    " << read.skipped.size() << "\n"
             << "sentences  " << total.sentences << " (" << total.fallback
             << " fallback, " << total.too_long << " too long, " << total.no_triple

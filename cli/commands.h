@@ -23,6 +23,7 @@ void AddExtractCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
 void AddDiagramCommand(CLI::App& app);
 void AddShellCommand(CLI::App& app);
+void AddRemoveCommand(CLI::App& app);
 
 // Prints "quiver: MESSAGE" to stderr and throws CLI::RuntimeError(1).
 [[noreturn]] void Fail(const absl::Status& status);

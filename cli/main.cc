@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   quiver::cli::AddExportCommand(app);
   quiver::cli::AddDiagramCommand(app);
   quiver::cli::AddShellCommand(app);
+  quiver::cli::AddRemoveCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -52,6 +52,14 @@ class Database {
   // link-grammar English dictionary is missing.
   absl::StatusOr<AddResult> Ingest(const DocumentInput& document);
 
+  // Takes every document stored under `source` out of the store, in one
+  // atomic write: its evidence goes, facts left without evidence go, and
+  // nodes that only it named go (never nodes a query created). Adding a
+  // document under a stored source with other content does the same to the
+  // old version first. Errors: kNotFound naming the source when no document
+  // has it; kFailedPrecondition on a read-only store.
+  absl::StatusOr<RemoveResult> RemoveDocument(std::string_view source);
+
   // Nodes whose name or an alias matches `name` ignoring case, accents and
   // runs of white space ("Francois  HOLLANDE" finds "François Hollande"),
   // lowest id first. An empty vector when none does.
