@@ -53,6 +53,20 @@ std::vector<int> SubjectWords(const LinkGraph& g, const Clause& c, const std::ve
   return words;
 }
 
+// "also pulled off", "finally rendezvoused": an adverb before the verb (E
+// link) belongs to the relation as CaRB's gold writes it.
+void AddVerbAdverbs(const LinkGraph& g, const Clause& c, std::vector<int>* rel) {
+  if (c.apposition || rel->empty()) return;
+  const int first = *std::min_element(rel->begin(), rel->end());
+  std::vector<int> add;
+  for (int r : *rel)
+    for (const Adjacent& a : g.at(r))
+      if (!a.to_right && LinkIs(a.link->label, "E") && a.other > c.subject_as_written &&
+          a.other >= first - 1)
+        add.push_back(a.other);
+  for (int w : add) rel->push_back(w);
+}
+
 // "In 2005 , X asked ...": an opening phrase (CO link to the subject or
 // verb) up to its comma, which CaRB keeps as a further argument.
 std::vector<int> OpenerWords(const LinkGraph& g, const Clause& c, const std::vector<int>& rel) {
@@ -112,6 +126,13 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
   for (const Clause& c : clauses) {
     std::vector<int> rel = c.relation_words;
     if (c.object_prep_word >= 0) rel.push_back(c.object_prep_word);
+    AddVerbAdverbs(g, c, &rel);
+    // "say that ...": CaRB's gold keeps the complementiser in the relation.
+    if (c.clausal_object && !c.quote_before) {
+      int next = c.verb + 1;
+      for (int r : rel) next = std::max(next, r + 1);
+      if (next < g.size() && g.word(next).text == "that") rel.push_back(next);
+    }
     OpenTuple t;
     t.relation = c.apposition ? "is" : WordsText(g, rel, sentence);
     t.args.push_back(SpanText(g, SubjectWords(g, c, rel), sentence));

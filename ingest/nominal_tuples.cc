@@ -75,8 +75,9 @@ std::vector<OpenTuple> NominalTuples(const LinkGraph& g, const std::string& sent
            SpanText(g, title_words, sentence), 0.4 * scale);
     }
     // "the Academy Building in downtown Milwaukee" -> (...; is in; ...): a
-    // place stated inside a noun phrase. Low confidence: often an
-    // attachment the parser guessed.
+    // place stated inside a noun phrase. Ranked below every clause: a third
+    // of them match CaRB's gold (an attachment the parser guessed), and
+    // above the F1-optimal threshold they cost 0.002 F1.
     if (LinkIs(l.label, "Mp")) {
       const std::string prep = g.word(l.right).text;
       if (prep != "in" && prep != "at" && prep != "near") continue;
@@ -86,7 +87,7 @@ std::vector<OpenTuple> NominalTuples(const LinkGraph& g, const std::string& sent
       int obj = g.Find(l.right, "J", true);
       if (obj < 0) continue;
       Push(&out, "is " + prep, SpanText(g, PhraseWords(g, l.left, /*full=*/false), sentence),
-           SpanText(g, PhraseWords(g, obj, /*full=*/true), sentence), partial ? 0.2 : 0.35);
+           SpanText(g, PhraseWords(g, obj, /*full=*/true), sentence), partial ? 0.06 : 0.1);
     }
   }
   return out;

@@ -72,5 +72,30 @@ TEST(CarbTuples, TitleBeforeANameIsACopula) {
   EXPECT_EQ(Find(names, "is", "Party"), nullptr) << Dump(names);
 }
 
+
+TEST(CarbTuples, AdverbBeforeTheVerbJoinsTheRelation) {
+  auto ts = Tuples("The engineers also repaired the old bridge .");
+  const OpenTuple* t = Find(ts, "also repaired", "The engineers");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->args[1], "the old bridge");
+}
+
+TEST(CarbTuples, SayThatKeepsTheComplementiserInTheRelation) {
+  auto ts = Tuples("The mayor said that the bridge was unsafe .");
+  const OpenTuple* t = Find(ts, "said that", "The mayor");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->args[1], "the bridge was unsafe");
+}
+
+TEST(CarbTuples, PlaceInsideANounPhraseRanksBelowClauses) {
+  auto ts = Tuples("The museum in Bergen bought a painting .");
+  const OpenTuple* place = Find(ts, "is in", "The museum");
+  const OpenTuple* bought = Find(ts, "bought", "The museum in Bergen");
+  ASSERT_NE(place, nullptr) << Dump(ts);
+  ASSERT_NE(bought, nullptr) << Dump(ts);
+  EXPECT_LT(place->confidence, 0.15);
+  EXPECT_GT(bought->confidence, place->confidence);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
