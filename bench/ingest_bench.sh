@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingest and extraction throughput: sentences per second and peak memory of
 # `quiver ingest` and `quiver extract`, for --jobs 1 and 2, on ../shared/corpus
-# and on the CaRB dev sentences (641, grouped into 32 JSON Lines documents).
+# and on the CaRB dev sentences (641, grouped into 32 JSON Lines documents),
+# and `quiver extract --format carb` on CaRB dev for --jobs 1 and 2.
 # Usage: bench/ingest_bench.sh [BUILD_DIR]   (default build/release)
 # Figures go into bench/README.md by hand.
 set -euo pipefail
@@ -46,4 +47,6 @@ for jobs in 1 2; do
   measure "ingest CaRB     --jobs $jobs" "$carb_sentences" "$quiver" ingest "$tmp/store" "$tmp/carb.jsonl" --jobs "$jobs"
   measure "extract CaRB    --jobs $jobs" "$carb_sentences" "$quiver" extract "$tmp/carb.jsonl" --jobs "$jobs"
 done
-measure "extract --format carb (1 thread)" 641 "$quiver" extract --format carb "$shared/data/carb/dev.txt"
+for jobs in 1 2; do
+  measure "extract --format carb --jobs $jobs" 641 "$quiver" extract --format carb --jobs "$jobs" "$shared/data/carb/dev.txt"
+done

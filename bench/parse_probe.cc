@@ -1,0 +1,128 @@
+// parse_probe: where link-grammar's time goes for a file of sentences (one
+// per line), under given parse options. Measures thread CPU time of
+// tokenising (sentence_split) and parsing (sentence_parse) and groups the
+// parse time by the null count of the linkage found, so option changes
+// (null cap, linkage limit, short_length, disjunct cost) can be weighed
+// without the rest of the pipeline. Figures in bench/README.md.
+//
+// Usage: parse_probe FILE [--limit N] [--short N] [--max-nulls N]
+//                         [--disjunct-cost X] [--keep-quotes]
+
+#include <time.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <string>
+
+#include <link-grammar/link-includes.h>
+
+namespace {
+
+double ThreadCpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) + double(t.tv_nsec) * 1e-9;
+}
+
+void Quiet(lg_errinfo*, void*) {}
+
+// As ingest/link_parser.cc does: ", `` and '' blanked byte for byte.
+void BlankQuotes(std::string* s) {
+  for (size_t i = 0; i < s->size(); ++i) {
+    char& c = (*s)[i];
+    if (i + 1 < s->size() && ((c == '`' && (*s)[i + 1] == '`') || (c == '\'' && (*s)[i + 1] == '\''))) {
+      c = (*s)[i + 1] = ' ';
+      ++i;
+    } else if (c == '"') {
+      c = ' ';
+    }
+  }
+}
+
+struct Bucket {
+  int sentences = 0;
+  double seconds = 0;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: %s FILE [--limit N] [--short N] [--max-nulls N] "
+                         "[--disjunct-cost X] [--keep-quotes]\n", argv[0]);
+    return 2;
+  }
+  int limit = 300, short_length = 6, max_nulls = 3;
+  double disjunct_cost = -1;
+  bool keep_quotes = false;
+  for (int i = 2; i < argc; ++i) {
+    auto next = [&]() -> const char* {
+      if (i + 1 >= argc) { std::fprintf(stderr, "%s needs a value\n", argv[i]); std::exit(2); }
+      return argv[++i];
+    };
+    if (!std::strcmp(argv[i], "--limit")) limit = std::atoi(next());
+    else if (!std::strcmp(argv[i], "--short")) short_length = std::atoi(next());
+    else if (!std::strcmp(argv[i], "--max-nulls")) max_nulls = std::atoi(next());
+    else if (!std::strcmp(argv[i], "--disjunct-cost")) disjunct_cost = std::atof(next());
+    else if (!std::strcmp(argv[i], "--keep-quotes")) keep_quotes = true;
+    else { std::fprintf(stderr, "unknown option %s\n", argv[i]); return 2; }
+  }
+  std::ifstream in(argv[1]);
+  if (!in) { std::fprintf(stderr, "%s: cannot be read\n", argv[1]); return 1; }
+  lg_error_set_handler(Quiet, nullptr);
+  Dictionary dict = dictionary_create_lang("en");
+  if (dict == nullptr) { std::fprintf(stderr, "no English dictionary\n"); return 1; }
+  Parse_Options o = parse_options_create();
+  parse_options_set_linkage_limit(o, limit);
+  parse_options_set_short_length(o, short_length);
+  parse_options_set_max_parse_time(o, 1);
+  parse_options_set_repeatable_rand(o, 1);
+  parse_options_set_verbosity(o, 0);
+  parse_options_set_islands_ok(o, 0);
+  parse_options_set_min_null_count(o, 0);
+  parse_options_set_max_null_count(o, max_nulls);
+  if (disjunct_cost >= 0) parse_options_set_disjunct_cost(o, disjunct_cost);
+
+  std::map<int, Bucket> by_nulls;  // -1: no linkage.
+  double split_s = 0, parse_s = 0, worst = 0;
+  int n = 0;
+  long linkages = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    if (!keep_quotes) BlankQuotes(&line);
+    ++n;
+    const double t0 = ThreadCpuSeconds();
+    Sentence s = sentence_create(line.c_str(), dict);
+    sentence_split(s, o);
+    const double t1 = ThreadCpuSeconds();
+    const int found = sentence_parse(s, o);
+    const double t2 = ThreadCpuSeconds();
+    split_s += t1 - t0;
+    parse_s += t2 - t1;
+    worst = std::max(worst, t2 - t0);
+    const int valid = found > 0 ? sentence_num_valid_linkages(s) : 0;
+    Bucket& b = by_nulls[valid > 0 ? sentence_null_count(s) : -1];
+    ++b.sentences;
+    b.seconds += t2 - t1;
+    linkages += valid;
+    sentence_delete(s);
+  }
+  std::printf("%d sentences: tokenise %.2f s, parse %.2f s CPU -> %.0f sentences per CPU-second; "
+              "slowest %.2f s; %.0f valid linkages per parsed sentence\n",
+              n, split_s, parse_s, n / std::max(1e-9, split_s + parse_s), worst,
+              double(linkages) / std::max(1, n - by_nulls[-1].sentences));
+  for (const auto& [nulls, b] : by_nulls) {
+    if (b.sentences == 0) continue;
+    std::printf("  %-10s %4d sentences  %6.2f s  %6.1f ms each\n",
+                nulls < 0 ? "no linkage" : (std::to_string(nulls) + " nulls").c_str(), b.sentences,
+                b.seconds, 1000 * b.seconds / b.sentences);
+  }
+  parse_options_delete(o);
+  dictionary_delete(dict);
+  return 0;
+}
