@@ -98,76 +98,19 @@ class Matcher {
   std::vector<std::optional<std::vector<std::optional<graph::TermId>>>> terms_;
 };
 
-bool IsWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '_' || static_cast<unsigned char>(c) >= 0x80;
-}
-
-// Whole-word occurrences of `word` in `text` (case-sensitive, as variables are).
-int CountWord(const std::string& text, const std::string& word) {
-  int n = 0;
-  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
-    bool left = at == 0 || !IsWordChar(text[at - 1]);
-    bool right = at + word.size() >= text.size() || !IsWordChar(text[at + word.size()]);
-    if (left && right) ++n;
-  }
-  return n;
-}
-
-// True when the statement might read variables it never names: RETURN *,
-// WITH * (or a comment, which could hide one from this plain-text check).
-bool MayUseUnnamedVariables(const std::string& text) {
-  if (text.find("/*") != std::string::npos || text.find("//") != std::string::npos) return true;
-  std::string upper = text;
-  for (char& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
-  for (const std::string kw : {"RETURN", "WITH"}) {
-    for (size_t at = upper.find(kw); at != std::string::npos; at = upper.find(kw, at + 1)) {
-      size_t i = at + kw.size();
-      if ((at > 0 && IsWordChar(upper[at - 1])) || (i < upper.size() && IsWordChar(upper[i])))
-        continue;
-      while (i < upper.size() && std::isspace(static_cast<unsigned char>(upper[i]))) ++i;
-      if (upper.compare(i, 8, "DISTINCT") == 0) {
-        i += 8;
-        while (i < upper.size() && std::isspace(static_cast<unsigned char>(upper[i]))) ++i;
-      }
-      if (i < upper.size() && upper[i] == '*') return true;
-    }
-  }
-  return false;
-}
-
-// A pattern element needs its stored value when it checks labels or
-// properties, belongs to a path, or its variable is mentioned anywhere else
-// in the statement. Otherwise only its id (and a relationship's ends) can be
-// observed, so the matcher skips the store reads — e.g. both reads per hop
-// of MATCH (a {name: $n})-->()-->(c) RETURN count(*).
+// Elements whose value nothing reads (CountSpec::*_read, from the use
+// analysis of the bound statement, query/planner/use_analysis.h) are bound
+// to id-only stubs made from the adjacency entry: no GetNode/GetEdge per hop
+// — e.g. both reads per hop of MATCH (a {name: $n})-->()-->(c) RETURN c.
+// Without a spec (MERGE, pattern comprehensions) every element is loaded.
 void Matcher::ComputeStubs() {
   stub_node_.assign(part_.nodes.size(), false);
   stub_rel_.assign(part_.rels.size(), false);
-  if (part_.path_slot >= 0) return;
-  if (spec_ != nullptr) {
-    // The planner's use analysis (use_analysis.h) knows exactly what reads
-    // each element; nothing after a folded count(*) reads any of them.
-    for (size_t i = 0; i < part_.nodes.size(); ++i)
-      stub_node_[i] = !part_.nodes[i].bound && !spec_->node_read[i];
-    for (size_t i = 0; i < part_.rels.size(); ++i)
-      stub_rel_[i] = !part_.rels[i].bound && !part_.rels[i].var_length && !spec_->rel_read[i];
-    return;
-  }
-  const std::string* text = ctx_.source;
-  bool named_ok = text != nullptr && !MayUseUnnamedVariables(*text);
-  auto unused = [&](const std::string& var) {
-    if (var.empty()) return true;
-    return named_ok && CountWord(*text, var) <= 1;
-  };
-  for (size_t i = 0; i < part_.nodes.size(); ++i) {
-    const ast::NodePattern& n = part_.nodes[i];
-    stub_node_[i] = !n.bound && n.labels.empty() && !n.properties && unused(n.variable);
-  }
-  for (size_t i = 0; i < part_.rels.size(); ++i) {
-    const ast::RelPattern& r = part_.rels[i];
-    stub_rel_[i] = !r.bound && !r.var_length && !r.properties && unused(r.variable);
-  }
+  if (part_.path_slot >= 0 || spec_ == nullptr) return;
+  for (size_t i = 0; i < part_.nodes.size(); ++i)
+    stub_node_[i] = !part_.nodes[i].bound && !spec_->node_read[i];
+  for (size_t i = 0; i < part_.rels.size(); ++i)
+    stub_rel_[i] = !part_.rels[i].bound && !part_.rels[i].var_length && !spec_->rel_read[i];
 }
 
 absl::StatusOr<std::vector<std::optional<graph::TermId>>> Matcher::TypeTerms(
@@ -837,7 +780,8 @@ absl::Status CountPart(const PartPlan& plan, const CountSpec& spec, Row& row,
 namespace {
 
 absl::Status MatchExpressionPattern(const ast::PatternPart& part, const Row& row,
-                                    ExecContext& ctx, const EmitFn& emit) {
+                                    ExecContext& ctx, const EmitFn& emit,
+                                    bool exists_only = false) {
   PartPlan plan = PlanPart(part, nullptr);
   Row local = row;
   int width = part.path_slot + 1;
@@ -848,6 +792,24 @@ absl::Status MatchExpressionPattern(const ast::PatternPart& part, const Row& row
   for (const auto& n : part.nodes) if (!n.bound) local[size_t(n.slot)] = Value();
   for (const auto& r : part.rels) if (!r.bound) local[size_t(r.slot)] = Value();
   std::vector<uint64_t> used;
+  if (exists_only) {
+    // Only whether a match exists: the pattern's own checks are all that
+    // read its elements.
+    // By slot: a variable mentioned twice is checked on the first binding.
+    std::vector<int> checked;
+    for (const auto& n : part.nodes)
+      if (!n.labels.empty() || n.properties) checked.push_back(n.slot);
+    CountSpec spec;
+    for (const auto& n : part.nodes) {
+      spec.node_read.push_back(std::count(checked.begin(), checked.end(), n.slot) > 0);
+      spec.node_free.push_back(false);
+    }
+    for (const auto& r : part.rels) {
+      spec.rel_read.push_back(r.properties != nullptr);
+      spec.rel_free.push_back(false);
+    }
+    return CountPart(plan, spec, local, used, ctx, emit, nullptr);
+  }
   return MatchPart(plan, local, used, ctx, emit);
 }
 
@@ -860,7 +822,7 @@ absl::StatusOr<bool> PatternExists(const ast::PatternPart& part, const Row& row,
   absl::Status s = MatchExpressionPattern(part, row, ctx, [&](Row&) {
     found = true;
     return stop;
-  });
+  }, /*exists_only=*/true);
   if (!s.ok() && !found) return s;
   return found;
 }

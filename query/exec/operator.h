@@ -60,7 +60,9 @@ class Operator {
 using OperatorPtr = std::unique_ptr<Operator>;
 
 // read_ops.cc
-OperatorPtr MakeMatchOp(const ast::Clause& clause, int width);
+// The MATCH at clauses[i]; what later clauses read decides which pattern
+// elements are loaded from the store (use_analysis.h, ReadSpecsFor).
+OperatorPtr MakeMatchOp(const std::vector<ast::Clause>& clauses, size_t i);
 // A MATCH whose rows feed only a following count(*) (CountFoldable): outputs
 // that count as its one row, standing in for the aggregation too.
 OperatorPtr MakeCountMatchOp(const ast::Clause& clause, int width);

@@ -18,8 +18,10 @@ namespace {
 
 class MatchOp : public Operator {
  public:
-  MatchOp(const ast::Clause& c, int width) : clause_(c), width_(width) {
-    for (const auto& part : c.patterns) plans_.push_back(PlanPart(part, c.where.get()));
+  MatchOp(const std::vector<ast::Clause>& clauses, size_t i)
+      : clause_(clauses[i]), width_(clauses[i].width), specs_(ReadSpecsFor(clauses, i)) {
+    for (const auto& part : clause_.patterns)
+      plans_.push_back(PlanPart(part, clause_.where.get()));
   }
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
@@ -76,12 +78,13 @@ class MatchOp : public Operator {
       }
       return out(row);
     }
-    return MatchPart(plans_[i], row, used, ctx,
-                     [&](Row& r) { return MatchFrom(i + 1, r, used, ctx, out); });
+    return CountPart(plans_[i], specs_[i], row, used, ctx,
+                     [&](Row& r) { return MatchFrom(i + 1, r, used, ctx, out); }, nullptr);
   }
 
   const ast::Clause& clause_;
   int width_;
+  std::vector<CountSpec> specs_;
   std::vector<PartPlan> plans_;
 };
 
@@ -346,7 +349,9 @@ class CallOp : public Operator {
 
 }  // namespace
 
-OperatorPtr MakeMatchOp(const ast::Clause& c, int width) { return std::make_unique<MatchOp>(c, width); }
+OperatorPtr MakeMatchOp(const std::vector<ast::Clause>& clauses, size_t i) {
+  return std::make_unique<MatchOp>(clauses, i);
+}
 OperatorPtr MakeCountMatchOp(const ast::Clause& c, int width) {
   return std::make_unique<CountMatchOp>(c, width);
 }

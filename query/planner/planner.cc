@@ -23,7 +23,7 @@ absl::StatusOr<Plan> BuildPlan(const ast::Statement& st, const ProcedureLookup& 
         continue;
       }
       switch (c.kind) {
-        case ast::ClauseKind::kMatch: p.ops.push_back(MakeMatchOp(c, c.width)); break;
+        case ast::ClauseKind::kMatch: p.ops.push_back(MakeMatchOp(q.clauses, ci)); break;
         case ast::ClauseKind::kUnwind: p.ops.push_back(MakeUnwindOp(c, c.width)); break;
         case ast::ClauseKind::kWith:
         case ast::ClauseKind::kReturn: AddProjectionOps(c, &p.ops); break;

@@ -95,6 +95,80 @@ std::vector<CountSpec> CountSpecsFor(const ast::Clause& match) {
   return specs;
 }
 
+namespace {
+
+// Slots the clauses after clauses[i] read, through the next projection.
+// Returns false when one of them reads every variable (RETURN *, WITH *).
+bool CollectLaterReads(const std::vector<ast::Clause>& clauses, size_t i,
+                       std::vector<bool>* read) {
+  auto expr = [&](const ast::ExprPtr& e) {
+    if (e) CollectReadSlots(*e, read);
+  };
+  // Projections may read input variables at slot items.size() + slot.
+  auto shifted = [&](const ast::ExprPtr& e, size_t items) {
+    if (!e) return;
+    std::vector<bool> own;
+    CollectReadSlots(*e, &own);
+    for (size_t s = 0; s < own.size(); ++s) {
+      if (!own[s]) continue;
+      Mark(int(s), read);
+      if (s >= items) Mark(int(s - items), read);
+    }
+  };
+  auto sets = [&](const std::vector<ast::SetItem>& items) {
+    for (const auto& it : items) {
+      expr(it.target);
+      expr(it.value);
+    }
+  };
+  for (size_t j = i + 1; j < clauses.size(); ++j) {
+    const ast::Clause& c = clauses[j];
+    for (const auto& part : c.patterns) CollectPatternSlots(part, read);
+    expr(c.expr);
+    for (const auto& a : c.args) expr(a);
+    for (const auto& d : c.delete_exprs) expr(d);
+    for (const auto& r : c.remove_items) expr(r.target);
+    sets(c.set_items);
+    sets(c.on_create);
+    sets(c.on_match);
+    if (c.kind == ast::ClauseKind::kWith || c.kind == ast::ClauseKind::kReturn) {
+      const ast::Projection& p = c.projection;
+      if (p.star) return false;
+      for (const auto& item : p.items) expr(item.expr);
+      for (const auto& o : p.order_by) shifted(o.expr, p.items.size());
+      shifted(c.where, p.items.size());
+      expr(p.skip);
+      expr(p.limit);
+      return true;
+    }
+    expr(c.where);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<CountSpec> ReadSpecsFor(const std::vector<ast::Clause>& clauses, size_t i) {
+  const ast::Clause& match = clauses[i];
+  std::vector<CountSpec> specs = CountSpecsFor(match);
+  std::vector<bool> later;
+  bool everything = !CollectLaterReads(clauses, i, &later);
+  for (size_t p = 0; p < specs.size(); ++p) {
+    CountSpec& spec = specs[p];
+    const ast::PatternPart& part = match.patterns[p];
+    for (size_t k = 0; k < part.nodes.size(); ++k) {
+      spec.node_read[k] = spec.node_read[k] || everything || Marked(part.nodes[k].slot, later);
+      spec.node_free[k] = false;
+    }
+    for (size_t k = 0; k < part.rels.size(); ++k) {
+      spec.rel_read[k] = spec.rel_read[k] || everything || Marked(part.rels[k].slot, later);
+      spec.rel_free[k] = false;
+    }
+    spec.count_tail = false;
+  }
+  return specs;
+}
+
 bool CountFoldable(const std::vector<ast::Clause>& clauses, size_t i) {
   if (i + 1 >= clauses.size()) return false;
   const ast::Clause& m = clauses[i];

@@ -26,6 +26,14 @@ void CollectReadSlots(const ast::Expr& e, std::vector<bool>* slots);
 // when the clause has no WHERE.
 std::vector<CountSpec> CountSpecsFor(const ast::Clause& match);
 
+// For the MATCH at clauses[i]: one CountSpec per pattern part whose
+// node_read/rel_read say which elements anything reads — the clause itself
+// (labels, property maps, WHERE, a named path) or a later clause up to the
+// next WITH/RETURN (after it the slots mean other variables), `*`
+// projections reading everything. The matcher binds the others to id-only
+// stubs. The *_free flags stay false: rows are built.
+std::vector<CountSpec> ReadSpecsFor(const std::vector<ast::Clause>& clauses, size_t i);
+
 // The MATCH at clauses[i] followed by a WITH/RETURN whose only item is
 // count(*) (no DISTINCT, ORDER BY or further items): the match can count
 // instead of producing rows.
