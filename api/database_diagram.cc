@@ -87,6 +87,7 @@ absl::StatusOr<DiagramOutput> OfQuery(Database& db, std::string_view query,
   std::vector<NodeId> nodes;
   std::vector<EdgeId> edges;
   render::CollectGraphElements(result.rows(), &nodes, &edges);
+  QUIVER_RETURN_IF_ERROR(result.status());  // An error after the first page.
   if (nodes.empty() && edges.empty()) {
     return absl::NotFoundError(absl::StrCat(
         "nothing to draw: the query returned ", result.size(),
