@@ -4,7 +4,7 @@
 // store API (Database::FindNodes + Database::Neighbors).
 //
 //   python3 ../shared/bench/gen_graph.py --out /tmp/quiver-bench
-//   build/release/bench/query_bench [DATA_DIR] [--store DIR] [--loop onehop|onehop-count|hub PASSES]
+//   build/release/bench/query_bench [DATA_DIR] [--store DIR] [--loop onehop|onehop-count|hub|sp PASSES]
 //
 // The store is built from entities.csv and edges.csv with graph::BulkLoader
 // in a child process, exactly as load_bench does (nodes e0.., relationship
@@ -14,7 +14,9 @@
 // --loop QUERY PASSES runs only one query's loop (one-hop, its count(*)
 // variant, or the hub's two-hop count) PASSES times after a warm-up: for perf.
 // --warm-snapshot first runs CALL algo.wcc, which builds and caches the CSR
-// snapshot, so shortestPath takes the snapshot path (query/exec/snapshot_paths.h).
+// snapshot before anything is timed (without it, the first shortestPath or
+// the hub's first two-hop count builds it: see their 1st-pass figures).
+// --loop sp PASSES runs only the shortest-path loop.
 //
 // Every answer is checked against params.json before a time is printed.
 // Times are per query: wall (steady_clock) and this thread's CPU time
@@ -212,7 +214,7 @@ int main(int argc, char** argv) {
     } else if (!a.empty() && a[0] != '-') {
       data = a;
     } else {
-      std::cerr << "usage: query_bench [DATA_DIR] [--store DIR] [--loop onehop|onehop-count|hub PASSES]\n";
+      std::cerr << "usage: query_bench [DATA_DIR] [--store DIR] [--loop onehop|onehop-count|hub|sp PASSES]\n";
       return 2;
     }
   }
@@ -283,8 +285,19 @@ int main(int argc, char** argv) {
           1, loop_passes,
           [&](size_t) { return CountOf(Run(q_twohop, {{"name", params["hub"].get<std::string>()}})); },
           sum_is(params["hub_twohop_expected"].get<int64_t>()));
+    } else if (loop == "sp") {
+      std::vector<int64_t> want;
+      std::vector<std::array<std::string, 2>> ends;
+      for (const auto& p : params["sp_pairs"]) {
+        ends.push_back({p[0].get<std::string>(), p[1].get<std::string>()});
+        want.push_back(p[2].get<int64_t>());
+      }
+      t = Measure(
+          ends.size(), loop_passes,
+          [&](size_t i) { return CountOf(Run(q_sp, {{"s", ends[i][0]}, {"t", ends[i][1]}})); },
+          [&](const std::vector<int64_t>& v) { return v == want; });
     } else {
-      std::cerr << "--loop takes onehop, onehop-count or hub\n";
+      std::cerr << "--loop takes onehop, onehop-count, hub or sp\n";
       return 2;
     }
     std::printf("%s loop, %d passes: mean %.1f us, median %.1f us, CPU median %.1f us: %s\n",
