@@ -79,8 +79,11 @@ std::vector<int> OpenerWords(const LinkGraph& g, const Clause& c, const std::vec
       if (!a.to_right && LinkIs(a.link->label, "CO") && (opener < 0 || a.other < opener))
         opener = a.other;
   if (opener <= 0 || opener >= c.subject_as_written) return {};
+  // Up to the comma, or else up to the subject's first word ("the").
+  int stop = c.subject_as_written;
+  for (int w : PhraseWords(g, c.subject_as_written, /*full=*/false)) stop = std::min(stop, w);
   std::vector<int> words;
-  for (int w = opener; w < c.subject_as_written; ++w) {
+  for (int w = opener; w < stop; ++w) {
     if (g.word(w).text == ",") break;
     if (g.word(w).begin != g.word(w).end) words.push_back(w);
   }
@@ -136,6 +139,19 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
     OpenTuple t;
     t.relation = c.apposition ? "is" : WordsText(g, rel, sentence);
     t.args.push_back(SpanText(g, SubjectWords(g, c, rel), sentence));
+    if (c.object_as_written < 0) {
+      // An intransitive clause: a tuple only with an opening phrase as its
+      // second argument ("the lamps; went out; On one occasion").
+      std::vector<int> opener = OpenerWords(g, c, rel);
+      if (opener.empty() || t.relation.empty() || t.args[0].empty()) continue;
+      t.args.push_back(SpanText(g, opener, sentence));
+      Clause scored = c;
+      scored.object_as_written = c.subject_as_written;
+      t.confidence = ClauseConfidence(g, scored, partial) - 0.2;
+      std::string key = t.relation + "\t" + t.args[0] + "\t" + t.args[1];
+      if (seen.insert(key).second) out.push_back(std::move(t));
+      continue;
+    }
     if (c.clausal_object) {
       // The complement clause runs to the end of the sentence.
       std::vector<int> words;

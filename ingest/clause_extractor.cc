@@ -625,6 +625,8 @@ class Extractor {
             cl.object = cl.object_as_written = o;
             out_.push_back(cl);
           }
+      } else {
+        EmitIntransitive(base, type, st);
       }
       return;
     }
@@ -655,7 +657,21 @@ class Extractor {
           out_.push_back(cl);
         }
     }
+    if (preps.empty()) EmitIntransitive(base, type, st);
     (void)extra;
+  }
+
+  // "On one occasion the lamps went out": no second argument. The graph
+  // cannot use it; CaRB can, with an opening phrase as the second argument.
+  void EmitIntransitive(Clause base, const std::string& type, const State& st) {
+    base.relation = type;
+    base.graph_worthy = false;
+    for (int s : st.subjects) {
+      Clause cl = base;
+      cl.subject = cl.subject_as_written = s;
+      cl.object = cl.object_as_written = -1;
+      out_.push_back(cl);
+    }
   }
 
   const LinkGraph& g_;

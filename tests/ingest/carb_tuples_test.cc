@@ -97,5 +97,16 @@ TEST(CarbTuples, PlaceInsideANounPhraseRanksBelowClauses) {
   EXPECT_GT(bought->confidence, place->confidence);
 }
 
+
+TEST(CarbTuples, IntransitiveClauseTakesItsOpeningPhrase) {
+  auto ts = Tuples("On that night the lights went out .");
+  const OpenTuple* t = Find(ts, "went out", "the lights");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->args[1], "On that night");
+  // Without an opening phrase there is no second argument and no tuple.
+  auto bare = Tuples("The lights went out .");
+  EXPECT_EQ(Find(bare, "went out", "The lights"), nullptr) << Dump(bare);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
