@@ -49,6 +49,7 @@ absl::StatusOr<SplitResult> SplitNode(WriteTxn& txn, NodeId id, std::string_view
   std::sort(edges.begin(), edges.end());
   edges.erase(std::unique(edges.begin(), edges.end()), edges.end());  // Self-loops.
 
+  std::map<DocId, int64_t> moved_per_doc;  // Ordered: provenance keys in order.
   auto names_alias = [&](const std::string& mention) {
     return !mention.empty() && NormalizeName(mention) == key;
   };
@@ -65,7 +66,9 @@ absl::StatusOr<SplitResult> SplitNode(WriteTxn& txn, NodeId id, std::string_view
       if (src == id && names_alias(ev.subject_mention)) src = result.node;
       if (dst == id && names_alias(ev.object_mention)) dst = result.node;
       if (src == record->src && dst == record->dst) continue;
-      result.statements_moved += (src != record->src) + (dst != record->dst);
+      int ends = (src != record->src) + (dst != record->dst);
+      result.statements_moved += ends;
+      moved_per_doc[ev.doc] += ends;
       groups[{src, dst}].push_back(ev);
       ++moving_statements;
     }
@@ -85,7 +88,10 @@ absl::StatusOr<SplitResult> SplitNode(WriteTxn& txn, NodeId id, std::string_view
     if (all) QUIVER_RETURN_IF_ERROR(txn.DeleteEdge(e));  // No statement left on it.
   }
 
-  // Mentions follow the statements that made them.
+  // Mentions follow the statements that made them, in the documents'
+  // provenance too.
+  for (const auto& [doc, count] : moved_per_doc)
+    QUIVER_RETURN_IF_ERROR(txn.MoveMentionCount(doc, id, result.node, count));
   QUIVER_ASSIGN_OR_RETURN(auto created, txn.GetNode(result.node));
   created->mentions = result.statements_moved;
   QUIVER_RETURN_IF_ERROR(txn.UpdateNode(*created));

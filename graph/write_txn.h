@@ -131,6 +131,10 @@ class WriteTxn : public Reader {
   // `to` but neither deletes `to` nor drops the aliases and labels a user's
   // merge gave it.
   absl::Status MoveMentions(NodeId from, NodeId to);
+  // Moves `count` of document `doc`'s mentions from `from` to `to` (kg.split:
+  // the statements that named the alias), so removing the document later
+  // takes them off the node that has them now.
+  absl::Status MoveMentionCount(DocId doc, NodeId from, NodeId to, int64_t count);
 
   // Records what document `doc` did to `node` (provenance, key_format.h),
   // so that removing the document can undo it. REQUIRES: doc is new in this

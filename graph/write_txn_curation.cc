@@ -3,6 +3,8 @@
 // documents' provenance, so removing a document after a merge or split still
 // undoes exactly what it stated.
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 #include "graph/coding.h"
 #include "graph/write_txn.h"
@@ -107,6 +109,27 @@ absl::Status WriteTxn::MoveMentions(NodeId from, NodeId to) {
     Delete(Cf::kProvenance, NodeDocKey(from, doc));
     AddMention(doc, to, kept);
   }
+  return absl::OkStatus();
+}
+
+absl::Status WriteTxn::MoveMentionCount(DocId doc, NodeId from, NodeId to, int64_t count) {
+  MentionRecord source, target;
+  QUIVER_ASSIGN_OR_RETURN(auto raw, Get(Cf::kProvenance, DocNodeKey(doc, from)));
+  if (!raw) return absl::OkStatus();  // A statement from before provenance.
+  if (!DecodeMention(*raw, &source)) {
+    return absl::DataLossError(
+        Context(absl::StrCat("corrupted mention record of document ", doc, ", node ", from)));
+  }
+  QUIVER_ASSIGN_OR_RETURN(auto existing, Get(Cf::kProvenance, DocNodeKey(doc, to)));
+  if (existing && !DecodeMention(*existing, &target)) {
+    return absl::DataLossError(
+        Context(absl::StrCat("corrupted mention record of document ", doc, ", node ", to)));
+  }
+  count = std::min(count, source.mentions);
+  source.mentions -= count;
+  target.mentions += count;
+  AddMention(doc, from, source);
+  AddMention(doc, to, target);
   return absl::OkStatus();
 }
 

@@ -56,10 +56,13 @@ TEST_F(CurationRemoval, RemovingADocumentAfterASplitTakesOutTheMovedStatementsTo
   EXPECT_EQ(Degree(other), 0);
   EXPECT_EQ(store_->counters().edges, 1);
   EXPECT_EQ(store_->counters().evidence, 1);
-  // The split-off node was the user's doing, not the document's: it stays.
+  // The split-off node was the user's doing, not the document's: it stays,
+  // without the mentions the document gave it. Erik Dahl went with the only
+  // document that named him.
   auto node = store_->NewReader()->GetNode(other);
-  ASSERT_TRUE(node.ok());
-  EXPECT_TRUE(node->has_value());
+  ASSERT_TRUE(node.ok() && node->has_value());
+  EXPECT_EQ((*node)->mentions, 0);
+  EXPECT_FALSE(store_->NewReader()->GetNode(dahl)->has_value());
 }
 
 }  // namespace
