@@ -7,6 +7,7 @@
 //
 // Usage: parse_probe FILE [--limit N] [--short N] [--max-nulls N]
 //                         [--disjunct-cost X] [--keep-quotes]
+//                         [--show-slower-than SECONDS]  (prints those sentences)
 
 #include <time.h>
 
@@ -53,11 +54,11 @@ struct Bucket {
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr, "usage: %s FILE [--limit N] [--short N] [--max-nulls N] "
-                         "[--disjunct-cost X] [--keep-quotes]\n", argv[0]);
+                         "[--disjunct-cost X] [--keep-quotes] [--show-slower-than S]\n", argv[0]);
     return 2;
   }
   int limit = 300, short_length = 6, max_nulls = 3;
-  double disjunct_cost = -1;
+  double disjunct_cost = -1, show_slower_than = -1;
   bool keep_quotes = false;
   for (int i = 2; i < argc; ++i) {
     auto next = [&]() -> const char* {
@@ -69,6 +70,7 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--max-nulls")) max_nulls = std::atoi(next());
     else if (!std::strcmp(argv[i], "--disjunct-cost")) disjunct_cost = std::atof(next());
     else if (!std::strcmp(argv[i], "--keep-quotes")) keep_quotes = true;
+    else if (!std::strcmp(argv[i], "--show-slower-than")) show_slower_than = std::atof(next());
     else { std::fprintf(stderr, "unknown option %s\n", argv[i]); return 2; }
   }
   std::ifstream in(argv[1]);
@@ -110,6 +112,10 @@ int main(int argc, char** argv) {
     ++b.sentences;
     b.seconds += t2 - t1;
     linkages += valid;
+    if (show_slower_than >= 0 && t2 - t0 > show_slower_than) {
+      std::printf("%.2f s  %d nulls  %s\n", t2 - t0, valid > 0 ? sentence_null_count(s) : -1,
+                  line.c_str());
+    }
     sentence_delete(s);
   }
   std::printf("%d sentences: tokenise %.2f s, parse %.2f s CPU -> %.0f sentences per CPU-second; "

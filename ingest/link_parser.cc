@@ -1,12 +1,14 @@
 #include "ingest/link_parser.h"
 
 #include <chrono>
+#include <algorithm>
 #include <cstdio>
 #include <mutex>
 
 #include <link-grammar/link-includes.h>
 
 #include "absl/status/status.h"
+#include "ingest/sentence_chunker.h"
 
 namespace quiver::ingest {
 
@@ -89,6 +91,62 @@ void QuietHandler(lg_errinfo* info, void*) {
   }
 }
 
+
+// Chunk trees (each with its own walls) as one tree of the sentence: one
+// LEFT-WALL, the words of all chunks in sentence order, one RIGHT-WALL; a
+// chunk's links to its walls go to the shared ones. Null counts add up.
+void MergeTrees(const std::vector<ParseTree>& parts, ParseTree* tree) {
+  struct Ref {
+    uint32_t begin;
+    size_t part;
+    int word;
+  };
+  std::vector<Ref> refs;
+  bool right_wall = false;
+  for (size_t p = 0; p < parts.size(); ++p) {
+    const std::vector<ParseWord>& words = parts[p].words;
+    for (int i = 1; i < static_cast<int>(words.size()); ++i) {
+      if (words[i].begin == words[i].end) {
+        right_wall = true;
+      } else {
+        refs.push_back({words[i].begin, p, i});
+      }
+    }
+  }
+  std::stable_sort(refs.begin(), refs.end(),
+                   [](const Ref& a, const Ref& b) { return a.begin < b.begin; });
+  std::vector<std::vector<int>> index(parts.size());
+  for (size_t p = 0; p < parts.size(); ++p) index[p].assign(parts[p].words.size(), -1);
+  tree->words.clear();
+  tree->links.clear();
+  tree->null_count = 0;
+  tree->words.push_back(parts[0].words[0]);
+  for (const Ref& r : refs) {
+    index[r.part][r.word] = static_cast<int>(tree->words.size());
+    tree->words.push_back(parts[r.part].words[r.word]);
+  }
+  const int right = static_cast<int>(tree->words.size());
+  if (right_wall) {
+    ParseWord wall;
+    wall.text = "RIGHT-WALL";
+    wall.begin = wall.end = refs.empty() ? 0 : tree->words.back().end;
+    tree->words.push_back(wall);
+  }
+  for (size_t p = 0; p < parts.size(); ++p) {
+    index[p][0] = 0;
+    for (size_t i = 1; i < index[p].size(); ++i) {
+      if (index[p][i] < 0) index[p][i] = right;
+    }
+    tree->null_count += parts[p].null_count;
+    for (const ParseLink& link : parts[p].links) {
+      ParseLink l = link;
+      l.left = index[p][link.left];
+      l.right = index[p][link.right];
+      tree->links.push_back(std::move(l));
+    }
+  }
+}
+
 }  // namespace
 
 absl::StatusOr<std::shared_ptr<LinkDictionary>> LinkDictionary::Load() {
@@ -127,10 +185,43 @@ ParserSession::ParserSession(std::shared_ptr<LinkDictionary> dict,
 ParserSession::~ParserSession() { parse_options_delete(static_cast<Parse_Options>(options_)); }
 
 ParseOutcome ParserSession::Parse(std::string_view sentence, ParseTree* tree) {
-  using Clock = std::chrono::steady_clock;
-  const auto start = Clock::now();
-  Parse_Options o = static_cast<Parse_Options>(options_);
+  const auto start = std::chrono::steady_clock::now();
   std::string text = BlankQuotes(sentence);
+  const std::vector<SentenceChunk> chunks =
+      settings_.chunk_min_words > 0 ? ChunkSentence(text, settings_.chunk_min_words)
+                                    : std::vector<SentenceChunk>(1);
+  if (chunks.size() <= 1) return ParseText(text, sentence, start, tree);
+  // Each chunk alone: everything else blanked byte for byte, so its word
+  // spans index the sentence and the trees merge by position.
+  std::vector<ParseTree> parts;
+  bool all_complete = true, timed_out = false, too_long = false;
+  for (const SentenceChunk& chunk : chunks) {
+    std::string blanked(text.size(), ' ');
+    for (const auto& [b, e] : chunk.ranges) blanked.replace(b, e - b, text, b, e - b);
+    ParseTree part;
+    const ParseOutcome outcome = ParseText(blanked, sentence, start, &part);
+    if (outcome == ParseOutcome::kComplete || outcome == ParseOutcome::kPartial) {
+      all_complete = all_complete && outcome == ParseOutcome::kComplete;
+      parts.push_back(std::move(part));
+    } else {
+      all_complete = false;
+      timed_out = timed_out || outcome == ParseOutcome::kTimedOut;
+      too_long = too_long || outcome == ParseOutcome::kTooLong;
+    }
+  }
+  if (parts.empty()) {
+    return timed_out ? ParseOutcome::kTimedOut
+                     : too_long ? ParseOutcome::kTooLong : ParseOutcome::kNoParse;
+  }
+  MergeTrees(parts, tree);
+  return all_complete ? ParseOutcome::kComplete : ParseOutcome::kPartial;
+}
+
+ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view sentence,
+                                      std::chrono::steady_clock::time_point start,
+                                      ParseTree* tree) {
+  using Clock = std::chrono::steady_clock;
+  Parse_Options o = static_cast<Parse_Options>(options_);
   Sentence sent = sentence_create(text.c_str(), static_cast<Dictionary>(dict_->handle()));
   if (sent == nullptr) return ParseOutcome::kNoParse;
   if (sentence_split(sent, o) != 0) {
