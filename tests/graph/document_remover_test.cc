@@ -423,9 +423,12 @@ void MakeVersion1(const std::string& path) {
   std::string v;
   PutFixed64BE(&v, 1);
   for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == "meta") ASSERT_TRUE(db->Put({}, handles[i], "format_version", v).ok());
-    if (std::find(v1.begin(), v1.end(), names[i]) == v1.end())
+    if (names[i] == "meta") {
+      ASSERT_TRUE(db->Put({}, handles[i], "format_version", v).ok());
+    }
+    if (std::find(v1.begin(), v1.end(), names[i]) == v1.end()) {
       ASSERT_TRUE(db->DropColumnFamily(handles[i]).ok());
+    }
   }
   for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
   delete db;
