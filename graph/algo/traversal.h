@@ -33,7 +33,7 @@ struct SnapshotPath {
 };
 
 // One shortest path from `from` to `to` with at most `max_hops` edges, by a
-// bidirectional BFS that always grows the smaller frontier; nullopt when
+// bidirectional BFS that always grows the side with fewer edges to scan; nullopt when
 // there is none. Deterministic: ties go to the first edge in CSR order.
 std::optional<SnapshotPath> ShortestPath(const Snapshot& s, Vertex from, Vertex to,
                                          const EdgeFilter& filter,
