@@ -99,6 +99,34 @@ absl::StatusOr<std::vector<Neighbor>> Database::Neighbors(
   return out;
 }
 
+absl::StatusOr<std::vector<Adjacency>> Database::Adjacent(
+    NodeId node, Direction direction, std::optional<std::string_view> type) const {
+  auto reader = impl_->store->NewReader();
+  std::optional<graph::TermId> type_id;
+  if (type) {
+    type_id = reader->FindTerm(*type);
+    if (!type_id) return std::vector<Adjacency>();
+  }
+  std::vector<Adjacency> out;
+  QUIVER_RETURN_IF_ERROR(reader->ScanAdjacent(
+      node, direction, type_id, std::nullopt, [&](const graph::AdjEntry& e) {
+        Adjacency a;
+        a.edge = e.edge;
+        a.type = reader->TermText(e.type);
+        // Same rule as Neighbors: a self-loop seen from both sides counts as
+        // outgoing unless only incoming edges were asked for.
+        bool outgoing = e.src == node && direction != Direction::kIncoming;
+        a.direction = outgoing ? Direction::kOutgoing : Direction::kIncoming;
+        a.other = outgoing ? e.dst : e.src;
+        out.push_back(std::move(a));
+        return true;
+      }));
+  std::stable_sort(out.begin(), out.end(), [](const Adjacency& a, const Adjacency& b) {
+    return std::tie(a.type, a.other, a.edge) < std::tie(b.type, b.other, b.edge);
+  });
+  return out;
+}
+
 absl::StatusOr<std::vector<Evidence>> Database::EvidenceFor(EdgeId edge) const {
   return impl_->store->NewReader()->EvidenceFor(edge);
 }

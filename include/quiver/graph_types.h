@@ -132,6 +132,16 @@ struct Neighbor {
   Direction direction = Direction::kOutgoing;  // kOutgoing or kIncoming.
 };
 
+// One edge at a node as the adjacency index holds it: which edge, its type,
+// the node at the far end and the direction, without the edge's record
+// (properties, count, evidence), so a traversal step costs one index scan.
+struct Adjacency {
+  EdgeId edge = 0;
+  std::string type;
+  NodeId other = 0;
+  Direction direction = Direction::kOutgoing;  // kOutgoing or kIncoming.
+};
+
 struct Stats {
   int64_t nodes = 0;
   int64_t edges = 0;

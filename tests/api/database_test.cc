@@ -94,6 +94,39 @@ TEST(Database, NeighborsByDirectionAndType) {
   EXPECT_TRUE(db->Neighbors(fabius, Direction::kBoth, "no_such_type")->empty());
 }
 
+TEST(Database, AdjacentListsWhatNeighborsListsWithoutEdgeRecords) {
+  TempDir dir;
+  auto db = *Database::Open(dir.Sub("g"));
+  DocumentInput doc;
+  doc.content = "c";
+  doc.triples = {{"Fabius", "meet", "Lavrov"},
+                 {"Lavrov", "criticise", "Fabius"},
+                 {"Fabius", "minister_of", "France"},
+                 {"Fabius", "praise", "Fabius"},   // a self-loop
+                 {"Fabius", "meet", "Kerry"}};
+  ASSERT_TRUE(db->AddDocument(doc).ok());
+  NodeId fabius = (*db->FindNodes("fabius"))[0].id;
+  for (Direction d : {Direction::kOutgoing, Direction::kIncoming, Direction::kBoth}) {
+    for (std::optional<std::string_view> type :
+         {std::optional<std::string_view>(), std::optional<std::string_view>("meet"),
+          std::optional<std::string_view>("praise"),
+          std::optional<std::string_view>("no_such_type")}) {
+      auto full = *db->Neighbors(fabius, d, type);
+      auto lean = *db->Adjacent(fabius, d, type);
+      ASSERT_EQ(lean.size(), full.size()) << int(d);
+      for (size_t i = 0; i < full.size(); ++i) {
+        EXPECT_EQ(lean[i].edge, full[i].edge.id);
+        EXPECT_EQ(lean[i].type, full[i].edge.type);
+        EXPECT_EQ(lean[i].other, full[i].other);
+        EXPECT_EQ(lean[i].direction, full[i].direction);
+      }
+    }
+  }
+  // The self-loop is seen from both ends when both directions are asked for.
+  EXPECT_EQ(db->Adjacent(fabius, Direction::kBoth, "praise")->size(), 2u);
+  EXPECT_EQ(db->Adjacent(fabius, Direction::kOutgoing)->size(), 4u);
+}
+
 TEST(Database, StatsCountEverything) {
   TempDir dir;
   auto db = *Database::Open(dir.Sub("g"));
