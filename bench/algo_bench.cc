@@ -22,7 +22,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <functional>
 #include <iostream>
 #include <sstream>
@@ -36,11 +35,12 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_join.h"
+#include "bench/bench_graph.h"
 #include "graph/algo/betweenness.h"
 #include "graph/algo/components.h"
 #include "graph/algo/pagerank.h"
 #include "graph/algo/traversal.h"
-#include "graph/bulk_loader.h"
 #include "graph/reader.h"
 #include "graph/snapshot.h"
 #include "graph/store.h"
@@ -66,59 +66,18 @@ double PeakMiB() {
   std::exit(1);
 }
 
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) Die(path + ": cannot read");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-struct CsvEdge {
-  std::string src, dst, label;
-};
-
-std::vector<CsvEdge> ReadEdges(const std::string& path) {
-  std::vector<CsvEdge> edges;
-  std::string data = ReadAll(path);
-  size_t pos = 0;
-  while (pos < data.size()) {
-    size_t eol = data.find('\n', pos);
-    if (eol == std::string::npos) eol = data.size();
-    std::string_view line(data.data() + pos, eol - pos);
-    size_t a = line.find(','), b = line.find(',', a + 1);
-    if (a != std::string_view::npos && b != std::string_view::npos) {
-      edges.push_back({std::string(line.substr(0, a)), std::string(line.substr(a + 1, b - a - 1)),
-                       std::string(line.substr(b + 1))});
-    }
-    pos = eol + 1;
-  }
-  return edges;
-}
-
 std::vector<std::string> ReadLines(const std::string& path) {
   std::vector<std::string> out;
-  std::istringstream in(ReadAll(path));
+  std::istringstream in(bench::ReadFileOrExit(path));
   for (std::string line; std::getline(in, line);) {
     if (!line.empty()) out.push_back(line);
   }
   return out;
 }
 
-void Load(Store* store, const std::vector<std::string>& entities,
-          const std::vector<CsvEdge>& edges, const std::string& content) {
-  BulkLoader loader(store);
-  Document doc;
-  doc.source = "edges.csv";
-  loader.SetDocument(doc, content);
-  for (const auto& e : entities) {
-    if (!loader.AddNode(e).ok()) Die("AddNode failed");
-  }
-  for (size_t i = 0; i < edges.size(); ++i) {
-    auto s = loader.AddStatement(edges[i].src, edges[i].label, edges[i].dst, uint32_t(i + 1));
-    if (!s.ok()) Die(std::string(s.message()));
-  }
-  auto r = loader.Finish();
+void Load(Store* store, std::string_view entities, const std::string& csv,
+          const std::vector<bench::CsvEdge>& edges, const std::string& source) {
+  auto r = bench::BulkLoadBenchmarkGraph(store, entities, csv, edges, source);
   if (!r.ok()) Die(std::string(r.status().message()));
 }
 
@@ -161,7 +120,9 @@ int main(int argc, char** argv) {
   if (argc < 2) Die("usage: algo_bench DATA_DIR [STORE]");
   const std::string data = argv[1];
   const std::string store_path = argc > 2 ? argv[2] : "/tmp/quiver-algo-bench-store";
-  const nlohmann::json params = nlohmann::json::parse(ReadAll(data + "/params.json"));
+  const nlohmann::json params = nlohmann::json::parse(bench::ReadFileOrExit(data + "/params.json"));
+  const std::string csv = bench::ReadFileOrExit(data + "/edges.csv");
+  const std::vector<bench::CsvEdge> edges = bench::ParseEdgesCsv(csv);
 
   if (!std::filesystem::exists(store_path)) {
     std::cout << "building " << store_path << " with the bulk loader ..." << std::endl;
@@ -169,8 +130,7 @@ int main(int argc, char** argv) {
     if (pid == 0) {
       auto store = Store::Open(store_path, {});
       if (!store.ok()) Die(std::string(store.status().message()));
-      Load(store->get(), ReadLines(data + "/entities.csv"), ReadEdges(data + "/edges.csv"),
-           ReadAll(data + "/edges.csv"));
+      Load(store->get(), bench::ReadFileOrExit(data + "/entities.csv"), csv, edges, "edges.csv");
       _exit(0);
     }
     int status = 0;
@@ -223,9 +183,8 @@ int main(int argc, char** argv) {
   const double peak = PeakMiB();
 
   // References.
-  std::vector<CsvEdge> edges = ReadEdges(data + "/edges.csv");
   std::vector<std::string> entities = ReadLines(data + "/entities.csv");
-  absl::flat_hash_map<std::string, Vertex> vertex_of;
+  absl::flat_hash_map<std::string_view, Vertex> vertex_of;
   {
     std::vector<Vertex> vs = VerticesOf(*reader, *snap, entities);
     for (size_t i = 0; i < entities.size(); ++i) vertex_of[entities[i]] = vs[i];
@@ -269,9 +228,9 @@ int main(int argc, char** argv) {
 
   // Betweenness, exact, on the subgraph induced by e0..e9999 (its own store).
   std::vector<std::string> sub_entities(entities.begin(), entities.begin() + 10000);
-  absl::flat_hash_map<std::string, bool> in_sub;
+  absl::flat_hash_map<std::string_view, bool> in_sub;
   for (const auto& e : sub_entities) in_sub[e] = true;
-  std::vector<CsvEdge> sub_edges;
+  std::vector<bench::CsvEdge> sub_edges;
   for (const auto& e : edges) {
     if (in_sub.contains(e.src) && in_sub.contains(e.dst)) sub_edges.push_back(e);
   }
@@ -279,7 +238,7 @@ int main(int argc, char** argv) {
   mem.in_memory = true;
   auto sub_store = Store::Open("/algo-bench-sub", mem);
   if (!sub_store.ok()) Die("in-memory store");
-  Load(sub_store->get(), sub_entities, sub_edges, "sub");
+  Load(sub_store->get(), absl::StrJoin(sub_entities, "\n"), "sub", sub_edges, "edges.csv");
   auto sub = Snapshot::Build(*(*sub_store)->NewReader(), 0);
   if (!sub.ok()) Die("sub snapshot");
   std::vector<double> bc;
@@ -287,7 +246,7 @@ int main(int argc, char** argv) {
   {
     using Directed = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
     std::vector<Vertex> sv = VerticesOf(*(*sub_store)->NewReader(), **sub, sub_entities);
-    absl::flat_hash_map<std::string, Vertex> sub_vertex;
+    absl::flat_hash_map<std::string_view, Vertex> sub_vertex;
     for (size_t i = 0; i < sub_entities.size(); ++i) sub_vertex[sub_entities[i]] = sv[i];
     Directed g((*sub)->num_vertices());
     for (const auto& e : sub_edges) boost::add_edge(sub_vertex[e.src], sub_vertex[e.dst], g);
