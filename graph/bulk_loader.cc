@@ -349,8 +349,7 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
     // Provenance, as AddDocument records it, in key order: 'e' < 'm' < 'n' < 's'.
     auto& prov = *sinks.emplace_back(
         std::make_unique<SstSink>(store_, Cf::kProvenance, sink_path(Cf::kProvenance)));
-    std::string full_confidence;
-    PutFixed64BE(&full_confidence, DoubleBits(1.0));
+    const std::string full_confidence = EncodeConfidence(1.0);
     for (const auto& [edge, line, statement] : evidence) {
       QUIVER_RETURN_IF_ERROR(prov.Add(DocEvidenceKey(doc_id, edge, line), full_confidence));
     }

@@ -7,7 +7,6 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "graph/coding.h"
 #include "graph/records.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -94,12 +93,13 @@ absl::Status DocumentRemover::RemoveEvidence(WriteTxn& txn, DocId doc, RemoveRes
           txn.Context(absl::StrCat("corrupted evidence entry of document ", doc,
                                    " in column family provenance")));
     }
-    txn.Delete(Cf::kProvenance, key);
-    const std::string evidence_key = EvidenceKey(edge, doc, sentence);
-    QUIVER_ASSIGN_OR_RETURN(auto evidence, txn.Get(Cf::kEvidence, evidence_key));
-    if (!evidence) continue;  // Gone with its edge (a query's DELETE).
-    txn.Delete(Cf::kEvidence, evidence_key);
-    --txn.counters_.evidence;
+    QUIVER_ASSIGN_OR_RETURN(auto evidence,
+                            txn.Get(Cf::kEvidence, EvidenceKey(edge, doc, sentence)));
+    if (!evidence) {  // A mirror left without its statement: drop it alone.
+      txn.Delete(Cf::kProvenance, key);
+      continue;
+    }
+    txn.DeleteStatement(edge, doc, sentence);
     ++removed->evidence;
     edges.insert(edge);
   }
@@ -117,10 +117,8 @@ absl::Status DocumentRemover::RemoveEvidence(WriteTxn& txn, DocId doc, RemoveRes
       if (!DecodeEvidenceKey(key, &e, &d, &sentence)) continue;
       ++left;
       QUIVER_ASSIGN_OR_RETURN(auto c, txn.Get(Cf::kProvenance, DocEvidenceKey(d, e, sentence)));
-      if (c && c->size() == 8) {
-        double v = DoubleFromBits(DecodeFixed64BE(c->data()));
-        if (!confidence || v > *confidence) confidence = v;
-      }
+      std::optional<double> v = c ? DecodeConfidence(*c) : std::nullopt;
+      if (v && (!confidence || *v > *confidence)) confidence = v;
     }
     if (left == 0) {
       QUIVER_RETURN_IF_ERROR(txn.DeleteEdge(edge));
@@ -145,24 +143,20 @@ absl::Status DocumentRemover::RemoveMentions(WriteTxn& txn, DocId doc, RemoveRes
       return absl::DataLossError(txn.Context(absl::StrCat(
           "corrupted mention record of document ", doc, " in column family provenance")));
     }
-    txn.Delete(Cf::kProvenance, key);
-    txn.Delete(Cf::kProvenance, NodeDocKey(id, doc));
+    txn.DeleteMention(doc, id);
     QUIVER_ASSIGN_OR_RETURN(auto node, txn.GetNode(id));
     if (!node) continue;
 
     // The other documents that name the node, oldest first.
-    QUIVER_ASSIGN_OR_RETURN(auto others, Collect(txn, Cf::kProvenance, NodeDocPrefix(id)));
+    QUIVER_ASSIGN_OR_RETURN(std::vector<DocId> others, txn.DocumentsNaming(id));
     std::vector<std::pair<DocId, MentionRecord>> named_by;
     std::set<std::string> aliases_given, labels_given;
-    for (const auto& [other_key, unused] : others) {
-      uint64_t n = 0, other = 0;
-      if (!DecodeIdPairKey(other_key, &n, &other)) continue;
-      QUIVER_ASSIGN_OR_RETURN(auto raw, txn.Get(Cf::kProvenance, DocNodeKey(other, id)));
-      MentionRecord m;
-      if (!raw || !DecodeMention(*raw, &m)) continue;
-      aliases_given.insert(m.aliases.begin(), m.aliases.end());
-      labels_given.insert(m.labels.begin(), m.labels.end());
-      named_by.emplace_back(other, std::move(m));
+    for (DocId other : others) {
+      QUIVER_ASSIGN_OR_RETURN(auto m, txn.GetMention(other, id));
+      if (!m) continue;
+      aliases_given.insert(m->aliases.begin(), m->aliases.end());
+      labels_given.insert(m->labels.begin(), m->labels.end());
+      named_by.emplace_back(other, std::move(*m));
     }
 
     if (mention.created && named_by.empty()) {
@@ -181,7 +175,7 @@ absl::Status DocumentRemover::RemoveMentions(WriteTxn& txn, DocId doc, RemoveRes
     if (mention.created && !named_by.empty()) {
       MentionRecord& heir = named_by.front().second;
       heir.created = true;
-      txn.Put(Cf::kProvenance, DocNodeKey(named_by.front().first, id), EncodeMention(heir));
+      txn.AddMention(named_by.front().first, id, heir);
     }
 
     Node updated = *node;

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "graph/fact_mover.h"
 #include "graph/name_normalizer.h"
 #include "util/status_macros.h"
@@ -33,14 +32,7 @@ absl::StatusOr<MergeResult> MergeNodes(WriteTxn& txn, NodeId kept_id, NodeId rem
   QUIVER_ASSIGN_OR_RETURN(Node kept, Existing(txn, kept_id));
   QUIVER_ASSIGN_OR_RETURN(Node removed, Existing(txn, removed_id));
 
-  std::vector<EdgeId> edges;
-  QUIVER_RETURN_IF_ERROR(txn.ScanAdjacent(removed_id, Direction::kBoth, std::nullopt,
-                                          std::nullopt, [&](const AdjEntry& e) {
-                                            edges.push_back(e.edge);
-                                            return true;
-                                          }));
-  std::sort(edges.begin(), edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());  // Self-loops.
+  QUIVER_ASSIGN_OR_RETURN(std::vector<EdgeId> edges, txn.EdgesAt(removed_id));
 
   MergeResult result;
   for (EdgeId id : edges) {
@@ -78,15 +70,9 @@ absl::StatusOr<MergeResult> MergeNodes(WriteTxn& txn, NodeId kept_id, NodeId rem
   for (const auto& [k, v] : removed.properties) kept.properties.emplace(k, v);
   QUIVER_RETURN_IF_ERROR(txn.UpdateNode(kept));
 
-  CurationRecord log;
-  log.kind = CurationKind::kMerge;
-  log.time_micros = absl::ToUnixMicros(absl::Now());
-  log.node = kept_id;
-  log.other = removed_id;
-  log.names = names;
-  log.reason = std::string(reason);
-  log.edges = result.edges_moved;
-  QUIVER_ASSIGN_OR_RETURN(result.log_seq, txn.LogCuration(log));
+  QUIVER_ASSIGN_OR_RETURN(result.log_seq,
+                          txn.LogCuration(CurationKind::kMerge, kept_id, removed_id, names, reason,
+                                          result.edges_moved));
   return result;
 }
 

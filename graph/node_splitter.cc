@@ -5,7 +5,6 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
 #include "graph/fact_mover.h"
 #include "graph/name_normalizer.h"
 #include "util/status_macros.h"
@@ -40,14 +39,7 @@ absl::StatusOr<SplitResult> SplitNode(WriteTxn& txn, NodeId id, std::string_view
   QUIVER_RETURN_IF_ERROR(txn.UpdateNode(node));
   txn.SetNameBlocked(key, id, true);
 
-  std::vector<EdgeId> edges;
-  QUIVER_RETURN_IF_ERROR(txn.ScanAdjacent(id, Direction::kBoth, std::nullopt, std::nullopt,
-                                          [&](const AdjEntry& e) {
-                                            edges.push_back(e.edge);
-                                            return true;
-                                          }));
-  std::sort(edges.begin(), edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());  // Self-loops.
+  QUIVER_ASSIGN_OR_RETURN(std::vector<EdgeId> edges, txn.EdgesAt(id));
 
   std::map<DocId, int64_t> moved_per_doc;  // Ordered: provenance keys in order.
   auto names_alias = [&](const std::string& mention) {
@@ -98,15 +90,9 @@ absl::StatusOr<SplitResult> SplitNode(WriteTxn& txn, NodeId id, std::string_view
   node.mentions = std::max<int64_t>(0, node.mentions - result.statements_moved);
   QUIVER_RETURN_IF_ERROR(txn.UpdateNode(node));
 
-  CurationRecord log;
-  log.kind = CurationKind::kSplit;
-  log.time_micros = absl::ToUnixMicros(absl::Now());
-  log.node = id;
-  log.other = result.node;
-  log.names = moving;
-  log.reason = std::string(reason);
-  log.edges = result.edges_moved;
-  QUIVER_ASSIGN_OR_RETURN(result.log_seq, txn.LogCuration(log));
+  QUIVER_ASSIGN_OR_RETURN(result.log_seq,
+                          txn.LogCuration(CurationKind::kSplit, id, result.node, moving, reason,
+                                          result.edges_moved));
   return result;
 }
 

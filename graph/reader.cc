@@ -151,6 +151,18 @@ absl::Status Reader::ScanAdjacent(NodeId node, Direction direction,
   return absl::OkStatus();
 }
 
+absl::StatusOr<std::vector<EdgeId>> Reader::EdgesAt(NodeId node) const {
+  std::vector<EdgeId> edges;
+  QUIVER_RETURN_IF_ERROR(ScanAdjacent(node, Direction::kBoth, std::nullopt, std::nullopt,
+                                      [&](const AdjEntry& e) {
+                                        edges.push_back(e.edge);
+                                        return true;
+                                      }));
+  std::sort(edges.begin(), edges.end());
+  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());  // Self-loops.
+  return edges;
+}
+
 absl::Status Reader::ScanLabel(TermId label,
                                absl::FunctionRef<bool(NodeId)> fn) const {
   auto cursor = Scan(Cf::kLabels, LabelPrefix(label));
@@ -201,6 +213,31 @@ absl::StatusOr<std::vector<Evidence>> Reader::EvidenceFor(EdgeId edge) const {
   }
   QUIVER_RETURN_IF_ERROR(cursor->status());
   return out;
+}
+
+absl::StatusOr<std::optional<MentionRecord>> Reader::GetMention(DocId doc, NodeId node) const {
+  QUIVER_ASSIGN_OR_RETURN(auto raw, Get(Cf::kProvenance, DocNodeKey(doc, node)));
+  if (!raw) return std::nullopt;
+  MentionRecord mention;
+  if (!DecodeMention(*raw, &mention)) {
+    return absl::DataLossError(Context(
+        absl::StrCat("corrupted mention record of document ", doc, ", node ", node)));
+  }
+  return mention;
+}
+
+absl::StatusOr<std::vector<DocId>> Reader::DocumentsNaming(NodeId node) const {
+  std::vector<DocId> docs;
+  auto cursor = Scan(Cf::kProvenance, NodeDocPrefix(node));
+  for (; cursor->Valid(); cursor->Next()) {
+    uint64_t n = 0, doc = 0;
+    if (!DecodeIdPairKey(cursor->key(), &n, &doc)) {
+      return absl::DataLossError(Context("corrupted key in column family provenance"));
+    }
+    docs.push_back(doc);
+  }
+  QUIVER_RETURN_IF_ERROR(cursor->status());
+  return docs;
 }
 
 absl::StatusOr<std::optional<Document>> Reader::GetDocument(DocId id) const {

@@ -86,6 +86,9 @@ class Reader {
                             std::optional<TermId> type,
                             std::optional<NodeId> other,
                             absl::FunctionRef<bool(const AdjEntry&)> fn) const;
+  // The distinct edges at `node`, both directions (a self-loop once), ids
+  // ascending.
+  absl::StatusOr<std::vector<EdgeId>> EdgesAt(NodeId node) const;
   absl::Status ScanLabel(TermId label, absl::FunctionRef<bool(NodeId)> fn) const;
   absl::Status ScanNodes(absl::FunctionRef<bool(NodeId)> fn) const;
   // All edges, or those of one type, via `by_type`.
@@ -96,6 +99,12 @@ class Reader {
   absl::StatusOr<std::optional<Document>> GetDocument(DocId id) const;
   absl::StatusOr<std::optional<DocId>> FindDocumentByHash(std::string_view hash) const;
   absl::StatusOr<std::vector<Document>> Documents() const;
+
+  // Provenance (key_format.h): what document `doc` did to `node`, nullopt
+  // when the document did not name it. Errors: kDataLoss.
+  absl::StatusOr<std::optional<MentionRecord>> GetMention(DocId doc, NodeId node) const;
+  // The documents that name `node`, ids ascending.
+  absl::StatusOr<std::vector<DocId>> DocumentsNaming(NodeId node) const;
 
  protected:
   // "store PATH: <what>" for error messages.

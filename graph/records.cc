@@ -154,4 +154,15 @@ bool DecodeMention(std::string_view in, MentionRecord* m) {
          GetStrings(&in, &m->added_labels) && in.empty();
 }
 
+std::string EncodeConfidence(double confidence) {
+  std::string out;
+  PutFixed64BE(&out, DoubleBits(confidence));
+  return out;
+}
+
+std::optional<double> DecodeConfidence(std::string_view value) {
+  if (value.size() != 8) return std::nullopt;
+  return DoubleFromBits(DecodeFixed64BE(value.data()));
+}
+
 }  // namespace quiver::graph

@@ -5,6 +5,7 @@
 #ifndef QUIVER_GRAPH_RECORDS_H_
 #define QUIVER_GRAPH_RECORDS_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,11 @@ struct MentionRecord {
 };
 std::string EncodeMention(const MentionRecord& mention);
 bool DecodeMention(std::string_view value, MentionRecord* mention);
+
+// A statement's own confidence, the value of a `provenance` 'e' entry.
+std::string EncodeConfidence(double confidence);
+// Nullopt for a value of the wrong size.
+std::optional<double> DecodeConfidence(std::string_view value);
 
 }  // namespace quiver::graph
 

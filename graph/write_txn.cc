@@ -251,31 +251,16 @@ absl::Status WriteTxn::UpdateNode(const Node& node) {
 absl::Status WriteTxn::DeleteNode(NodeId id, bool detach) {
   QUIVER_ASSIGN_OR_RETURN(auto node, GetNode(id));
   if (!node) return absl::NotFoundError(absl::StrCat("node ", id, " does not exist"));
-  std::vector<EdgeId> edges;
-  QUIVER_RETURN_IF_ERROR(ScanAdjacent(id, Direction::kBoth, std::nullopt,
-                                      std::nullopt, [&](const AdjEntry& e) {
-                                        edges.push_back(e.edge);
-                                        return true;
-                                      }));
+  QUIVER_ASSIGN_OR_RETURN(std::vector<EdgeId> edges, EdgesAt(id));
   if (!edges.empty() && !detach) {
     return absl::FailedPreconditionError(absl::StrCat(
         "cannot delete node ", id, ": it still has ", edges.size(),
         " relationship(s); delete them first or use DETACH DELETE"));
   }
-  std::sort(edges.begin(), edges.end());
-  edges.erase(std::unique(edges.begin(), edges.end()), edges.end());  // self-loops
   for (EdgeId e : edges) QUIVER_RETURN_IF_ERROR(DeleteEdge(e));
   // The documents that named the node no longer can undo anything on it.
-  std::vector<std::string> mention_keys;
-  auto cursor = Scan(Cf::kProvenance, NodeDocPrefix(id));
-  for (; cursor->Valid(); cursor->Next()) mention_keys.emplace_back(cursor->key());
-  QUIVER_RETURN_IF_ERROR(cursor->status());
-  for (const auto& k : mention_keys) {
-    uint64_t node_id = 0, doc = 0;
-    if (!DecodeIdPairKey(k, &node_id, &doc)) continue;
-    Delete(Cf::kProvenance, k);
-    Delete(Cf::kProvenance, DocNodeKey(doc, id));
-  }
+  QUIVER_ASSIGN_OR_RETURN(std::vector<DocId> docs, DocumentsNaming(id));
+  for (DocId doc : docs) DeleteMention(doc, id);
   IndexNode(id, *node, /*add=*/false);
   Delete(Cf::kNodes, IdKey(id));
   --counters_.nodes;
@@ -324,13 +309,14 @@ absl::Status WriteTxn::DeleteEdge(EdgeId id) {
   for (; cursor->Valid(); cursor->Next()) evidence_keys.emplace_back(cursor->key());
   QUIVER_RETURN_IF_ERROR(cursor->status());
   for (const auto& k : evidence_keys) {
-    Delete(Cf::kEvidence, k);
     uint64_t edge = 0, doc = 0;
     uint32_t sentence = 0;
-    if (DecodeEvidenceKey(k, &edge, &doc, &sentence))
-      Delete(Cf::kProvenance, DocEvidenceKey(doc, edge, sentence));
+    if (!DecodeEvidenceKey(k, &edge, &doc, &sentence)) {
+      return absl::DataLossError(
+          Context(absl::StrCat("corrupted evidence key of relationship ", id)));
+    }
+    DeleteStatement(edge, doc, sentence);
   }
-  counters_.evidence -= int64_t(evidence_keys.size());
   --counters_.edges;
   return absl::OkStatus();
 }
@@ -377,13 +363,9 @@ absl::StatusOr<std::pair<EdgeId, bool>> WriteTxn::AddFact(
   QUIVER_ASSIGN_OR_RETURN(auto existing, Get(Cf::kEvidence, key));
   if (existing) return std::make_pair(*found, created);
 
-  Put(Cf::kEvidence, key, EncodeEvidence(evidence));
   // The statement's own confidence, so the edge's (the highest) can be
   // recomputed when a document is removed.
-  std::string confidence;
-  PutFixed64BE(&confidence, DoubleBits(fact.confidence));
-  Put(Cf::kProvenance, DocEvidenceKey(evidence.doc, *found, evidence.sentence), confidence);
-  ++counters_.evidence;
+  PutStatement(*found, evidence, EncodeConfidence(fact.confidence));
   ValueMap& props = record->properties;
   auto count = props.find("count");
   int64_t n = count != props.end() && count->second.is_int() ? count->second.AsInt() : 0;
@@ -407,9 +389,28 @@ DocId WriteTxn::AddDocumentRecord(Document doc, std::string_view hash) {
   return doc.id;
 }
 
+void WriteTxn::PutStatement(EdgeId edge, const Evidence& evidence,
+                            std::optional<std::string_view> confidence) {
+  Put(Cf::kEvidence, EvidenceKey(edge, evidence.doc, evidence.sentence), EncodeEvidence(evidence));
+  if (confidence)
+    Put(Cf::kProvenance, DocEvidenceKey(evidence.doc, edge, evidence.sentence), *confidence);
+  ++counters_.evidence;
+}
+
+void WriteTxn::DeleteStatement(EdgeId edge, DocId doc, uint32_t sentence) {
+  Delete(Cf::kEvidence, EvidenceKey(edge, doc, sentence));
+  Delete(Cf::kProvenance, DocEvidenceKey(doc, edge, sentence));
+  --counters_.evidence;
+}
+
 void WriteTxn::AddMention(DocId doc, NodeId node, const MentionRecord& mention) {
   Put(Cf::kProvenance, DocNodeKey(doc, node), EncodeMention(mention));
   Put(Cf::kProvenance, NodeDocKey(node, doc), "");
+}
+
+void WriteTxn::DeleteMention(DocId doc, NodeId node) {
+  Delete(Cf::kProvenance, DocNodeKey(doc, node));
+  Delete(Cf::kProvenance, NodeDocKey(node, doc));
 }
 
 absl::Status WriteTxn::Commit() {

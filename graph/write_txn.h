@@ -120,9 +120,11 @@ class WriteTxn : public Reader {
   // Returns how many were dropped.
   absl::StatusOr<int64_t> MoveEvidence(EdgeId from, EdgeId to,
                                        const std::vector<Evidence>& statements);
-  // Appends to the curation log (graph/curation.h); returns its sequence
-  // number (record.seq is ignored).
-  absl::StatusOr<uint64_t> LogCuration(const CurationRecord& record);
+  // Appends a change made now to the curation log (graph/curation.h, where
+  // CurationRecord says what each field means); returns its sequence number.
+  absl::StatusOr<uint64_t> LogCuration(CurationKind kind, NodeId node, NodeId other,
+                                       std::vector<std::string> names, std::string_view reason,
+                                       int64_t edges);
   // Sets or clears kg.split's rule that ingest never resolves the name
   // `normalised` to `node`.
   void SetNameBlocked(std::string_view normalised, NodeId node, bool blocked);
@@ -140,6 +142,8 @@ class WriteTxn : public Reader {
   // so that removing the document can undo it. REQUIRES: doc is new in this
   // transaction (an earlier record for the pair is overwritten).
   void AddMention(DocId doc, NodeId node, const MentionRecord& mention);
+  // Takes back what AddMention recorded (both provenance entries).
+  void DeleteMention(DocId doc, NodeId node);
 
   // Writes everything atomically. After an error the transaction is dead.
   absl::Status Commit();
@@ -153,6 +157,15 @@ class WriteTxn : public Reader {
 
   void Put(Cf cf, std::string_view key, std::string_view value);
   void Delete(Cf cf, std::string_view key);
+  // One statement of a fact is its `evidence` entry plus the document's
+  // `provenance` mirror (the statement's confidence, EncodeConfidence):
+  // every path that adds, moves or removes statements (AddFact, DeleteEdge,
+  // MoveEvidence, DocumentRemover) writes and deletes the two together here,
+  // and keeps counters_.evidence in step. A null `confidence` writes no
+  // mirror.
+  void PutStatement(EdgeId edge, const Evidence& evidence,
+                    std::optional<std::string_view> confidence);
+  void DeleteStatement(EdgeId edge, DocId doc, uint32_t sentence);
   absl::Status CheckName(std::string_view what, std::string_view text) const;
   absl::Status CheckProperties(const ValueMap& properties) const;
   void IndexNode(NodeId id, const Node& node, bool add);

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "graph/coding.h"
 #include "graph/write_txn.h"
 #include "util/status_macros.h"
@@ -47,24 +48,22 @@ absl::StatusOr<int64_t> WriteTxn::MoveEvidence(EdgeId from, EdgeId to,
       Put(Cf::kEvidence, from_key, EncodeEvidence(ev));
       continue;
     }
-    std::string prov_from = DocEvidenceKey(ev.doc, from, ev.sentence);
-    QUIVER_ASSIGN_OR_RETURN(auto confidence, Get(Cf::kProvenance, prov_from));
-    Delete(Cf::kEvidence, from_key);
-    Delete(Cf::kProvenance, prov_from);
-    std::string to_key = EvidenceKey(to, ev.doc, ev.sentence);
-    QUIVER_ASSIGN_OR_RETURN(auto existing, Get(Cf::kEvidence, to_key));
+    QUIVER_ASSIGN_OR_RETURN(auto confidence,
+                            Get(Cf::kProvenance, DocEvidenceKey(ev.doc, from, ev.sentence)));
+    DeleteStatement(from, ev.doc, ev.sentence);
+    QUIVER_ASSIGN_OR_RETURN(auto existing, Get(Cf::kEvidence, EvidenceKey(to, ev.doc, ev.sentence)));
     if (existing) {  // The same sentence stated both: one statement now.
       ++dropped;
-      --counters_.evidence;
       continue;
     }
-    Put(Cf::kEvidence, to_key, EncodeEvidence(ev));
-    if (confidence) Put(Cf::kProvenance, DocEvidenceKey(ev.doc, to, ev.sentence), *confidence);
+    PutStatement(to, ev, confidence);
   }
   return dropped;
 }
 
-absl::StatusOr<uint64_t> WriteTxn::LogCuration(const CurationRecord& record) {
+absl::StatusOr<uint64_t> WriteTxn::LogCuration(CurationKind kind, NodeId node, NodeId other,
+                                               std::vector<std::string> names,
+                                               std::string_view reason, int64_t edges) {
   // Curation is rare and its log short: the next number is one past the
   // last, found by a scan rather than a counter in `meta`.
   uint64_t last = 0;
@@ -73,8 +72,15 @@ absl::StatusOr<uint64_t> WriteTxn::LogCuration(const CurationRecord& record) {
     if (cursor->key().size() == 9) last = DecodeFixed64BE(cursor->key().data() + 1);
   }
   QUIVER_RETURN_IF_ERROR(cursor->status());
-  CurationRecord r = record;
+  CurationRecord r;
   r.seq = last + 1;
+  r.kind = kind;
+  r.time_micros = absl::ToUnixMicros(absl::Now());
+  r.node = node;
+  r.other = other;
+  r.names = std::move(names);
+  r.reason = std::string(reason);
+  r.edges = edges;
   Put(Cf::kCuration, CurationLogKey(r.seq), EncodeCuration(r));
   return r.seq;
 }
@@ -85,51 +91,28 @@ void WriteTxn::SetNameBlocked(std::string_view normalised, NodeId node, bool blo
 }
 
 absl::Status WriteTxn::MoveMentions(NodeId from, NodeId to) {
-  std::vector<DocId> docs;
-  auto cursor = Scan(Cf::kProvenance, NodeDocPrefix(from));
-  for (; cursor->Valid(); cursor->Next()) {
-    uint64_t node = 0, doc = 0;
-    if (DecodeIdPairKey(cursor->key(), &node, &doc)) docs.push_back(doc);
-  }
-  QUIVER_RETURN_IF_ERROR(cursor->status());
+  QUIVER_ASSIGN_OR_RETURN(std::vector<DocId> docs, DocumentsNaming(from));
   for (DocId doc : docs) {
-    MentionRecord moved, kept;
-    QUIVER_ASSIGN_OR_RETURN(auto raw, Get(Cf::kProvenance, DocNodeKey(doc, from)));
-    if (raw && !DecodeMention(*raw, &moved)) {
-      return absl::DataLossError(
-          Context(absl::StrCat("corrupted mention record of document ", doc, ", node ", from)));
-    }
-    QUIVER_ASSIGN_OR_RETURN(auto existing, Get(Cf::kProvenance, DocNodeKey(doc, to)));
-    if (existing && !DecodeMention(*existing, &kept)) {
-      return absl::DataLossError(
-          Context(absl::StrCat("corrupted mention record of document ", doc, ", node ", to)));
-    }
-    kept.mentions += moved.mentions;
-    Delete(Cf::kProvenance, DocNodeKey(doc, from));
-    Delete(Cf::kProvenance, NodeDocKey(from, doc));
-    AddMention(doc, to, kept);
+    QUIVER_ASSIGN_OR_RETURN(auto moved, GetMention(doc, from));
+    QUIVER_ASSIGN_OR_RETURN(auto kept, GetMention(doc, to));
+    if (!kept) kept.emplace();
+    if (moved) kept->mentions += moved->mentions;
+    DeleteMention(doc, from);
+    AddMention(doc, to, *kept);
   }
   return absl::OkStatus();
 }
 
 absl::Status WriteTxn::MoveMentionCount(DocId doc, NodeId from, NodeId to, int64_t count) {
-  MentionRecord source, target;
-  QUIVER_ASSIGN_OR_RETURN(auto raw, Get(Cf::kProvenance, DocNodeKey(doc, from)));
-  if (!raw) return absl::OkStatus();  // A statement from before provenance.
-  if (!DecodeMention(*raw, &source)) {
-    return absl::DataLossError(
-        Context(absl::StrCat("corrupted mention record of document ", doc, ", node ", from)));
-  }
-  QUIVER_ASSIGN_OR_RETURN(auto existing, Get(Cf::kProvenance, DocNodeKey(doc, to)));
-  if (existing && !DecodeMention(*existing, &target)) {
-    return absl::DataLossError(
-        Context(absl::StrCat("corrupted mention record of document ", doc, ", node ", to)));
-  }
-  count = std::min(count, source.mentions);
-  source.mentions -= count;
-  target.mentions += count;
-  AddMention(doc, from, source);
-  AddMention(doc, to, target);
+  QUIVER_ASSIGN_OR_RETURN(auto source, GetMention(doc, from));
+  if (!source) return absl::OkStatus();  // A statement from before provenance.
+  QUIVER_ASSIGN_OR_RETURN(auto target, GetMention(doc, to));
+  if (!target) target.emplace();
+  count = std::min(count, source->mentions);
+  source->mentions -= count;
+  target->mentions += count;
+  AddMention(doc, from, *source);
+  AddMention(doc, to, *target);
   return absl::OkStatus();
 }
 
