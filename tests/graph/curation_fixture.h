@@ -1,5 +1,6 @@
 // A small store for the node merger and splitter tests: documents added as
-// ingest adds them (graph::AddDocument), with mentions as written.
+// ingest adds them (graph::AddDocument), with mentions as written, and merges
+// and splits committed one at a time.
 
 #ifndef QUIVER_TESTS_GRAPH_CURATION_FIXTURE_H_
 #define QUIVER_TESTS_GRAPH_CURATION_FIXTURE_H_
@@ -9,21 +10,21 @@
 #include <vector>
 
 #include "graph/document_writer.h"
+#include "graph/node_merger.h"
+#include "graph/node_splitter.h"
 #include "graph/reader.h"
 #include "graph/store.h"
 #include "graph/write_txn.h"
 #include "gtest/gtest.h"
+#include "tests/graph/store_fixture.h"
 
 namespace quiver::graph {
 
 class CurationTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Options options;
-    options.in_memory = true;
-    auto store = Store::Open("/curation-test", options);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
+    store_ = OpenInMemory("/curation-test");
+    ASSERT_TRUE(store_);
   }
 
   // subject –relation→ object, stated in sentence `sentence`.
@@ -58,6 +59,24 @@ class CurationTest : public ::testing::Test {
     auto txn = store_->BeginWrite();
     EXPECT_TRUE(txn.ok());
     return std::move(*txn);
+  }
+
+  // kg.merge of `removed` into `kept`, committed; false (with the error
+  // reported) when it fails.
+  bool Merge(NodeId kept, NodeId removed) {
+    auto txn = Begin();
+    auto merged = MergeNodes(*txn, kept, removed, "user: test");
+    EXPECT_TRUE(merged.ok()) << merged.status();
+    return merged.ok() && txn->Commit().ok();
+  }
+
+  // kg.split of `alias` off `node`, committed: the new node, or 0 (with the
+  // error reported) when it fails.
+  NodeId Split(NodeId node, const std::string& alias) {
+    auto txn = Begin();
+    auto split = SplitNode(*txn, node, alias, "user: test");
+    EXPECT_TRUE(split.ok()) << split.status();
+    return split.ok() && txn->Commit().ok() ? split->node : 0;
   }
 
   // The edges src -type-> dst.

@@ -15,11 +15,7 @@ TEST_F(CurationRemoval, RemovingADocumentAfterAMergeTakesOutOnlyItsStatements) {
   Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0)});
   Add("two", {Fact("E. Dahl", "meet", "Marta Lind", 0), Fact("E. Dahl", "visit", "Oslo", 1)});
   NodeId dahl = Only("Erik Dahl"), lind = Only("Marta Lind");
-  {
-    auto txn = Begin();
-    ASSERT_TRUE(MergeNodes(*txn, dahl, Only("E. Dahl"), "user: test").ok());
-    ASSERT_TRUE(txn->Commit().ok());
-  }
+  ASSERT_TRUE(Merge(dahl, Only("E. Dahl")));
   ASSERT_EQ(Facts(dahl, "meet", lind)[0].count(), 2);
   auto removed = RemoveSource(*store_, "two.txt");
   ASSERT_TRUE(removed.ok()) << removed.status();
@@ -42,14 +38,8 @@ TEST_F(CurationRemoval, RemovingADocumentAfterASplitTakesOutTheMovedStatementsTo
   Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0), short_form});
   Add("two", {Fact("Marta Lind", "visit", "Oslo", 0)});
   NodeId dahl = Only("Erik Dahl");
-  NodeId other;
-  {
-    auto txn = Begin();
-    auto split = SplitNode(*txn, dahl, "Dahl", "user: test");
-    ASSERT_TRUE(split.ok()) << split.status();
-    other = split->node;
-    ASSERT_TRUE(txn->Commit().ok());
-  }
+  NodeId other = Split(dahl, "Dahl");
+  ASSERT_NE(other, 0u);
   ASSERT_EQ(Degree(other), 1);
   auto removed = RemoveSource(*store_, "one.txt");
   ASSERT_TRUE(removed.ok()) << removed.status();
@@ -63,6 +53,28 @@ TEST_F(CurationRemoval, RemovingADocumentAfterASplitTakesOutTheMovedStatementsTo
   ASSERT_TRUE(node.ok() && node->has_value());
   EXPECT_EQ((*node)->mentions, 0);
   EXPECT_FALSE(store_->NewReader()->GetNode(dahl)->has_value());
+}
+
+TEST_F(CurationRemoval, RemovingEveryDocumentAfterAMergeAndASplitLeavesNoStatement) {
+  Triple short_form = Fact("Erik Dahl", "visit", "Oslo", 1, "Dahl");
+  short_form.subject_aliases = {"Dahl"};
+  Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0), short_form});
+  // One sentence under both names: the merge keeps it once.
+  Add("two", {Fact("E. Dahl", "meet", "Marta Lind", 0), Fact("Erik Dahl", "meet", "Marta Lind", 0)});
+  NodeId dahl = Only("Erik Dahl");
+  ASSERT_TRUE(Merge(dahl, Only("E. Dahl")));
+  ASSERT_EQ(store_->counters().evidence, 3);
+  ASSERT_NE(Split(dahl, "Dahl"), 0u);
+  ASSERT_EQ(store_->counters().evidence, 3);
+  ASSERT_TRUE(RemoveSource(*store_, "one.txt").ok());
+  ASSERT_TRUE(RemoveSource(*store_, "two.txt").ok());
+  // Merging, splitting and removing added and took statements through one
+  // mechanism: the evidence, its provenance mirror and the counter agree.
+  EXPECT_EQ(store_->counters().evidence, 0);
+  EXPECT_EQ(store_->counters().edges, 0);
+  EXPECT_EQ(KeysIn(*store_, Cf::kEvidence), 0u);
+  EXPECT_EQ(KeysIn(*store_, Cf::kProvenance), 0u);
+  EXPECT_EQ(store_->counters().nodes, 1);  // The node the user split off.
 }
 
 }  // namespace

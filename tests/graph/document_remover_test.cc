@@ -4,12 +4,11 @@
 #include <map>
 #include <sstream>
 
-#include "graph/coding.h"
 #include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "graph/write_txn.h"
 #include "gtest/gtest.h"
-#include "rocksdb/db.h"
+#include "tests/graph/store_fixture.h"
 #include "tests/test_support.h"
 
 namespace quiver::graph {
@@ -113,13 +112,7 @@ class DocumentRemoverTest : public ::testing::Test {
  protected:
   void SetUp() override { store_ = Open("/remover-test"); }
 
-  static std::unique_ptr<Store> Open(const std::string& name) {
-    Options options;
-    options.in_memory = true;
-    auto store = Store::Open(name, options);
-    EXPECT_TRUE(store.ok()) << store.status();
-    return std::move(*store);
-  }
+  static std::unique_ptr<Store> Open(const std::string& name) { return OpenInMemory(name); }
 
   AddResult Add(Store& store, const DocumentInput& d) {
     auto r = AddDocument(store, d);
@@ -164,13 +157,7 @@ class DocumentRemoverTest : public ::testing::Test {
     return out;
   }
 
-  size_t KeysIn(Cf cf) {
-    std::unique_ptr<rocksdb::Iterator> it(
-        store_->db()->NewIterator(rocksdb::ReadOptions(), store_->handle(cf)));
-    size_t n = 0;
-    for (it->SeekToFirst(); it->Valid(); it->Next()) ++n;
-    return n;
-  }
+  size_t KeysIn(Cf cf) { return graph::KeysIn(*store_, cf); }
 
   DocumentInput a_ = Doc("a.txt", "article A",
                          {T("Putin", "cancel", "visit", 0), T("Russia", "veto", "resolution", 1)});
@@ -398,59 +385,6 @@ TEST_F(DocumentRemoverTest, BulkLoadedDocumentsCanBeRemoved) {
   auto only_b = Open("/remover-test-only-b");
   Add(*only_b, b_);
   EXPECT_EQ(CanonicalDump(*store_), CanonicalDump(*only_b));
-}
-
-}  // namespace
-}  // namespace quiver::graph
-
-namespace quiver::graph {
-namespace {
-
-// A store as format version 1 wrote it: no provenance (nor any later
-// column family) and version 1 in meta.
-void MakeVersion1(const std::string& path) {
-  const std::vector<std::string> v1 = {"default", "meta",  "terms",    "nodes", "names",
-                                       "labels",  "out",   "in",       "by_type", "edges",
-                                       "evidence", "docs", "hashes"};
-  rocksdb::DBOptions o;
-  std::vector<std::string> names;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(o, path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-  for (auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* db;
-  ASSERT_TRUE(rocksdb::DB::Open(o, path, cfs, &handles, &db).ok());
-  std::string v;
-  PutFixed64BE(&v, 1);
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == "meta") {
-      ASSERT_TRUE(db->Put({}, handles[i], "format_version", v).ok());
-    }
-    if (std::find(v1.begin(), v1.end(), names[i]) == v1.end()) {
-      ASSERT_TRUE(db->DropColumnFamily(handles[i]).ok());
-    }
-  }
-  for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
-  delete db;
-}
-
-TEST(StoreFormat, AVersion1StoreIsRefusedWithWhatToDoAndLeftAsItWas) {
-  ::quiver::testing::TempDir dir;
-  const std::string path = dir.Sub("old");
-  { ASSERT_TRUE(Store::Open(path, Options()).ok()); }
-  MakeVersion1(path);
-  for (bool read_only : {false, true}) {
-    Options options;
-    options.read_only = read_only;
-    auto store = Store::Open(path, options);
-    ASSERT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition) << store.status();
-    std::string message(store.status().message());
-    EXPECT_NE(message.find("format version 1;"), std::string::npos) << message;
-    EXPECT_NE(message.find("quiver export"), std::string::npos) << message;
-  }
-  std::vector<std::string> names;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-  EXPECT_EQ(std::count(names.begin(), names.end(), "provenance"), 0);
 }
 
 }  // namespace

@@ -39,9 +39,7 @@ TEST_F(NodeMerger, CollidingFactsCombineCountsAndEvidence) {
 TEST_F(NodeMerger, SameSentenceStatedTwiceCountsOnce) {
   Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0), Fact("E. Dahl", "meet", "Marta Lind", 0)});
   NodeId dahl = Only("Erik Dahl");
-  auto txn = Begin();
-  ASSERT_TRUE(MergeNodes(*txn, dahl, Only("E. Dahl"), "user: test").ok());
-  ASSERT_TRUE(txn->Commit().ok());
+  ASSERT_TRUE(Merge(dahl, Only("E. Dahl")));
   auto meets = Facts(dahl, "meet", Only("Marta Lind"));
   ASSERT_EQ(meets.size(), 1u);
   EXPECT_EQ(meets[0].count(), 1);
@@ -72,9 +70,7 @@ TEST_F(NodeMerger, NamesBecomeAliasesLabelsUniteAndTheOtherNodeIsGone) {
   b.subject_labels = {"Politician"};
   Add("one", {a, b});
   NodeId dahl = Only("Erik Dahl"), other = Only("Dahl");
-  auto txn = Begin();
-  ASSERT_TRUE(MergeNodes(*txn, dahl, other, "user: test").ok());
-  ASSERT_TRUE(txn->Commit().ok());
+  ASSERT_TRUE(Merge(dahl, other));
   auto reader = store_->NewReader();
   EXPECT_FALSE(reader->GetNode(other)->has_value());
   for (const char* name : {"dahl", "MR DAHL", "Erik Dahl"}) {
@@ -125,11 +121,7 @@ TEST_F(NodeMerger, IsLoggedWithItsReason) {
 TEST_F(NodeMerger, LaterDocumentsNamingTheMergedNodeLandOnTheKeptOne) {
   Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0), Fact("E. Dahl", "visit", "Oslo", 1)});
   NodeId dahl = Only("Erik Dahl");
-  {
-    auto txn = Begin();
-    ASSERT_TRUE(MergeNodes(*txn, dahl, Only("E. Dahl"), "user: test").ok());
-    ASSERT_TRUE(txn->Commit().ok());
-  }
+  ASSERT_TRUE(Merge(dahl, Only("E. Dahl")));
   Add("two", {Fact("E. Dahl", "visit", "Bergen", 0)});
   EXPECT_EQ(Facts(dahl, "visit", Only("Bergen")).size(), 1u);
   EXPECT_EQ(store_->counters().nodes, 4);

@@ -56,14 +56,8 @@ TEST_F(NodeSplitter, LaterDocumentsNamingTheAliasLandOnTheNewNode) {
   short_form.subject_aliases = {"Dahl"};  // As ingest gives a short form.
   Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0), short_form});
   NodeId dahl = Only("Erik Dahl");
-  NodeId other;
-  {
-    auto txn = Begin();
-    auto split = SplitNode(*txn, dahl, "Dahl", "user: test");
-    ASSERT_TRUE(split.ok()) << split.status();
-    other = split->node;
-    ASSERT_TRUE(txn->Commit().ok());
-  }
+  NodeId other = Split(dahl, "Dahl");
+  ASSERT_NE(other, 0u);
   // The same short form, and the full name offering it as an alias again:
   // neither brings "Dahl" back to Erik Dahl.
   Triple again = Fact("Erik Dahl", "visit", "Bergen", 0);
@@ -78,11 +72,7 @@ TEST_F(NodeSplitter, UndoesAMerge) {
   Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0), Fact("Dahl", "meet", "Marta Lind", 1),
               Fact("Dahl", "visit", "Oslo", 2)});
   NodeId dahl = Only("Erik Dahl"), lind = Only("Marta Lind");
-  {
-    auto txn = Begin();
-    ASSERT_TRUE(MergeNodes(*txn, dahl, Only("Dahl"), "user: test").ok());
-    ASSERT_TRUE(txn->Commit().ok());
-  }
+  ASSERT_TRUE(Merge(dahl, Only("Dahl")));
   ASSERT_EQ(Facts(dahl, "meet", lind)[0].count(), 2);
   auto txn = Begin();
   auto split = SplitNode(*txn, dahl, "Dahl", "user: test");

@@ -10,6 +10,7 @@
 #include "graph/write_txn.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
+#include "tests/graph/store_fixture.h"
 #include "tests/test_support.h"
 
 namespace quiver::graph {
@@ -89,23 +90,7 @@ TEST(Store, RefusesANewerFormatVersionAndSaysWhatToDo) {
   TempDir dir;
   std::string path = dir.Sub("g");
   { OpenOrDie(path); }
-  {
-    // Rewrite the version as a future quiver would.
-    rocksdb::DBOptions o;
-    std::vector<std::string> names;
-    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(o, path, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db;
-    ASSERT_TRUE(rocksdb::DB::Open(o, path, cfs, &handles, &db).ok());
-    std::string v;
-    PutFixed64BE(&v, 99);
-    for (size_t i = 0; i < names.size(); ++i)
-      if (names[i] == "meta") ASSERT_TRUE(db->Put({}, handles[i], "format_version", v).ok());
-    for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
-    delete db;
-  }
+  RewriteFormat(path, 99);  // As a future quiver would.
   auto store = Store::Open(path, {});
   ASSERT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition);
   std::string message(store.status().message());
@@ -113,6 +98,29 @@ TEST(Store, RefusesANewerFormatVersionAndSaysWhatToDo) {
   EXPECT_NE(message.find(absl::StrCat("reads format version ", kFormatVersion)),
             std::string::npos) << message;
   EXPECT_NE(message.find("quiver export"), std::string::npos) << message;
+}
+
+TEST(Store, AVersion1StoreIsRefusedWithWhatToDoAndLeftAsItWas) {
+  TempDir dir;
+  const std::string path = dir.Sub("old");
+  { ASSERT_TRUE(Store::Open(path, Options()).ok()); }
+  // As format version 1 wrote it: no provenance (nor any later column
+  // family) and version 1 in meta.
+  RewriteFormat(path, 1,
+                {"default", "meta", "terms", "nodes", "names", "labels", "out", "in", "by_type",
+                 "edges", "evidence", "docs", "hashes"});
+  for (bool read_only : {false, true}) {
+    Options options;
+    options.read_only = read_only;
+    auto store = Store::Open(path, options);
+    ASSERT_EQ(store.status().code(), absl::StatusCode::kFailedPrecondition) << store.status();
+    std::string message(store.status().message());
+    EXPECT_NE(message.find("format version 1;"), std::string::npos) << message;
+    EXPECT_NE(message.find("quiver export"), std::string::npos) << message;
+  }
+  std::vector<std::string> names;
+  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
+  EXPECT_EQ(std::count(names.begin(), names.end(), "provenance"), 0);
 }
 
 TEST(Store, SecondWriterInTheSameProcessIsRefusedByName) {

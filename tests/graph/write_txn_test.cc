@@ -3,6 +3,7 @@
 #include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "gtest/gtest.h"
+#include "tests/graph/store_fixture.h"
 
 namespace quiver::graph {
 namespace {
@@ -10,11 +11,8 @@ namespace {
 class WriteTxnTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Options options;
-    options.in_memory = true;
-    auto store = Store::Open("/write-txn-test", options);
-    ASSERT_TRUE(store.ok()) << store.status();
-    store_ = std::move(*store);
+    store_ = OpenInMemory("/write-txn-test");
+    ASSERT_TRUE(store_);
   }
 
   std::unique_ptr<WriteTxn> Begin() {
