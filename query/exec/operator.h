@@ -59,13 +59,17 @@ class Operator {
 
 using OperatorPtr = std::unique_ptr<Operator>;
 
+// Execute for an operator that streams: each input row through Stream, the
+// output rows collected (and counted against the row limit).
+absl::Status ExecuteByStreaming(Operator& op, ExecContext& ctx, std::vector<Row>& rows);
+
 // read_ops.cc
 // The MATCH at clauses[i]; what later clauses read decides which pattern
 // elements are loaded from the store (use_analysis.h, ReadSpecsFor).
 OperatorPtr MakeMatchOp(const std::vector<ast::Clause>& clauses, size_t i);
 // A MATCH whose rows feed only a following count(*) (CountFoldable): outputs
 // that count as its one row, standing in for the aggregation too.
-OperatorPtr MakeCountMatchOp(const ast::Clause& clause, int width);
+OperatorPtr MakeCountMatchOp(const ast::Clause& clause);
 OperatorPtr MakeUnwindOp(const ast::Clause& clause, int width);
 OperatorPtr MakeFilterOp(const ast::ExprPtr& predicate);
 OperatorPtr MakeCallOp(const ast::Clause& clause, int width, std::shared_ptr<const Procedure> proc,

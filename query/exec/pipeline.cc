@@ -77,6 +77,18 @@ bool IsStop(const absl::Status& s) {
   return s.code() == absl::StatusCode::kCancelled && s.GetPayload(kStopPayload).has_value();
 }
 
+absl::Status ExecuteByStreaming(Operator& op, ExecContext& ctx, std::vector<Row>& rows) {
+  std::vector<Row> out;
+  StreamState state;
+  RowFn collect = [&](Row& r) {
+    out.push_back(std::move(r));
+    return ctx.CheckRows(out.size());
+  };
+  for (auto& row : rows) QUIVER_RETURN_IF_ERROR(op.Stream(ctx, row, state, collect));
+  rows = std::move(out);
+  return absl::OkStatus();
+}
+
 absl::Status RunStreaming(const std::vector<OperatorPtr>& ops, ExecContext& ctx,
                           const RowFn& sink) {
   StreamingRun run(ops, ctx, sink);

@@ -1,10 +1,10 @@
 // Reading operators: MATCH / OPTIONAL MATCH, UNWIND, filters, CALL.
 
-#include <cctype>
 #include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/ascii.h"
 #include "query/exec/evaluator.h"
 #include "query/exec/matcher.h"
 #include "query/exec/operator.h"
@@ -16,24 +16,63 @@ namespace quiver::query {
 
 namespace {
 
-class MatchOp : public Operator {
- public:
-  MatchOp(const std::vector<ast::Clause>& clauses, size_t i)
-      : clause_(clauses[i]), width_(clauses[i].width), specs_(ReadSpecsFor(clauses, i)) {
-    for (const auto& part : clause_.patterns)
-      plans_.push_back(PlanPart(part, clause_.where.get()));
+// WHERE: true keeps the row, false and null drop it, anything else is an error.
+absl::StatusOr<bool> PassesWhere(const ast::ExprPtr& where, const Row& row, ExecContext& ctx) {
+  QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*where, row, ctx));
+  if (!keep.is_null() && !keep.is_bool()) {
+    return ctx.Error(ErrorType::kTypeError, &where->span, "WHERE needs a BOOLEAN",
+                     "InvalidArgumentType");
+  }
+  return IsTrue(keep);
+}
+
+// What MATCH and its count(*) fold share: the parts' plans, matched in
+// order, then the WHERE.
+class MatchPartsOp : public Operator {
+ protected:
+  MatchPartsOp(const ast::Clause& c, std::vector<CountSpec> specs)
+      : clause_(c), width_(c.width), specs_(std::move(specs)) {
+    for (const auto& part : c.patterns) plans_.push_back(PlanPart(part, c.where.get()));
   }
 
+  std::vector<std::string> DescribeAs(std::string title, const std::string& source) const {
+    std::vector<std::string> lines{std::move(title)};
+    for (const auto& plan : plans_) {
+      for (auto& l : DescribePart(plan, source)) lines.push_back("  " + l);
+    }
+    if (clause_.where) lines.push_back("  Filter " + ExprText(*clause_.where, source));
+    return lines;
+  }
+
+  // Calls `out` per match of parts i.. that passes the WHERE; with `count`,
+  // the matcher adds the matches of trailing free hops to it instead
+  // (CountSpec::count_tail).
+  absl::Status MatchFrom(size_t i, Row& row, std::vector<uint64_t>& used, ExecContext& ctx,
+                         const RowFn& out, int64_t* count) {
+    if (i == plans_.size()) {
+      if (clause_.where) {
+        QUIVER_ASSIGN_OR_RETURN(bool keep, PassesWhere(clause_.where, row, ctx));
+        if (!keep) return absl::OkStatus();
+      }
+      return out(row);
+    }
+    return CountPart(plans_[i], specs_[i], row, used, ctx,
+                     [&](Row& r) { return MatchFrom(i + 1, r, used, ctx, out, count); }, count);
+  }
+
+  const ast::Clause& clause_;
+  int width_;
+  std::vector<CountSpec> specs_;
+  std::vector<PartPlan> plans_;
+};
+
+class MatchOp : public MatchPartsOp {
+ public:
+  MatchOp(const std::vector<ast::Clause>& clauses, size_t i)
+      : MatchPartsOp(clauses[i], ReadSpecsFor(clauses, i)) {}
+
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
-    std::vector<Row> out;
-    StreamState state;
-    RowFn collect = [&](Row& r) {
-      out.push_back(r);
-      return ctx.CheckRows(out.size());
-    };
-    for (auto& in : rows) QUIVER_RETURN_IF_ERROR(Stream(ctx, in, state, collect));
-    rows = std::move(out);
-    return absl::OkStatus();
+    return ExecuteByStreaming(*this, ctx, rows);
   }
 
   bool Streams() const override { return true; }
@@ -48,101 +87,43 @@ class MatchOp : public Operator {
       Row copy = r;
       return emit(copy);
     };
-    QUIVER_RETURN_IF_ERROR(MatchFrom(0, row, used, ctx, out));
+    QUIVER_RETURN_IF_ERROR(MatchFrom(0, row, used, ctx, out, nullptr));
     // No match: the pattern's new variables are null.
     if (clause_.optional && !any) return emit(row);
     return absl::OkStatus();
   }
 
   std::vector<std::string> Describe(const std::string& source) const override {
-    std::vector<std::string> lines;
-    lines.push_back(clause_.optional ? "OptionalMatch" : "Match");
-    for (const auto& plan : plans_) {
-      for (auto& l : DescribePart(plan, source)) lines.push_back("  " + l);
-    }
-    if (clause_.where) lines.push_back("  Filter " + ExprText(*clause_.where, source));
-    return lines;
+    return DescribeAs(clause_.optional ? "OptionalMatch" : "Match", source);
   }
-
- private:
-  absl::Status MatchFrom(size_t i, Row& row, std::vector<uint64_t>& used, ExecContext& ctx,
-                         const RowFn& out) {
-    if (i == plans_.size()) {
-      if (clause_.where) {
-        QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*clause_.where, row, ctx));
-        if (!keep.is_null() && !keep.is_bool()) {
-          return ctx.Error(ErrorType::kTypeError, &clause_.where->span,
-                           "WHERE needs a BOOLEAN", "InvalidArgumentType");
-        }
-        if (!IsTrue(keep)) return absl::OkStatus();
-      }
-      return out(row);
-    }
-    return CountPart(plans_[i], specs_[i], row, used, ctx,
-                     [&](Row& r) { return MatchFrom(i + 1, r, used, ctx, out); }, nullptr);
-  }
-
-  const ast::Clause& clause_;
-  int width_;
-  std::vector<CountSpec> specs_;
-  std::vector<PartPlan> plans_;
 };
 
 // MATCH ... RETURN/WITH count(*) when nothing else reads the match's rows:
 // counts matches per input row instead of building them (CountPart), and
 // outputs the one row the aggregation would have.
-class CountMatchOp : public Operator {
+class CountMatchOp : public MatchPartsOp {
  public:
-  CountMatchOp(const ast::Clause& c, int width)
-      : clause_(c), width_(width), specs_(CountSpecsFor(c)) {
-    for (const auto& part : c.patterns) plans_.push_back(PlanPart(part, c.where.get()));
-  }
+  explicit CountMatchOp(const ast::Clause& c) : MatchPartsOp(c, CountSpecsFor(c)) {}
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
     int64_t total = 0;
+    RowFn count_one = [&](Row&) {
+      ++total;
+      return absl::OkStatus();
+    };
     for (auto& in : rows) {
       Row row = std::move(in);
       row.resize(size_t(width_));
       std::vector<uint64_t> used;
-      QUIVER_RETURN_IF_ERROR(CountFrom(0, row, used, ctx, &total));
+      QUIVER_RETURN_IF_ERROR(MatchFrom(0, row, used, ctx, count_one, &total));
     }
     rows.assign(1, Row{Value(total)});
     return absl::OkStatus();
   }
 
   std::vector<std::string> Describe(const std::string& source) const override {
-    std::vector<std::string> lines;
-    lines.push_back("MatchCount count(*)");
-    for (const auto& plan : plans_) {
-      for (auto& l : DescribePart(plan, source)) lines.push_back("  " + l);
-    }
-    if (clause_.where) lines.push_back("  Filter " + ExprText(*clause_.where, source));
-    return lines;
+    return DescribeAs("MatchCount count(*)", source);
   }
-
- private:
-  absl::Status CountFrom(size_t i, Row& row, std::vector<uint64_t>& used, ExecContext& ctx,
-                         int64_t* total) {
-    if (i == plans_.size()) {
-      if (clause_.where) {
-        QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*clause_.where, row, ctx));
-        if (!keep.is_null() && !keep.is_bool()) {
-          return ctx.Error(ErrorType::kTypeError, &clause_.where->span,
-                           "WHERE needs a BOOLEAN", "InvalidArgumentType");
-        }
-        if (!IsTrue(keep)) return absl::OkStatus();
-      }
-      ++*total;
-      return absl::OkStatus();
-    }
-    return CountPart(plans_[i], specs_[i], row, used, ctx,
-                     [&](Row& r) { return CountFrom(i + 1, r, used, ctx, total); }, total);
-  }
-
-  const ast::Clause& clause_;
-  int width_;
-  std::vector<CountSpec> specs_;
-  std::vector<PartPlan> plans_;
 };
 
 class UnwindOp : public Operator {
@@ -150,15 +131,7 @@ class UnwindOp : public Operator {
   UnwindOp(const ast::Clause& c, int width) : clause_(c), width_(width) {}
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
-    std::vector<Row> out;
-    StreamState state;
-    RowFn collect = [&](Row& r) {
-      out.push_back(std::move(r));
-      return ctx.CheckRows(out.size());
-    };
-    for (auto& row : rows) QUIVER_RETURN_IF_ERROR(Stream(ctx, row, state, collect));
-    rows = std::move(out);
-    return absl::OkStatus();
+    return ExecuteByStreaming(*this, ctx, rows);
   }
 
   bool Streams() const override { return true; }
@@ -205,9 +178,7 @@ class UnwindOp : public Operator {
     if (e.kind != ast::ExprKind::kFunction || e.distinct ||
         (e.children.size() != 2 && e.children.size() != 3))
       return std::optional<Range>();
-    std::string name = e.name;
-    for (char& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
-    if (name != "range") return std::optional<Range>();
+    if (absl::AsciiStrToLower(e.name) != "range") return std::optional<Range>();
     int64_t args[3] = {0, 0, 1};
     for (size_t i = 0; i < e.children.size(); ++i) {
       if (!e.children[i]) return std::optional<Range>();
@@ -228,26 +199,13 @@ class FilterOp : public Operator {
   explicit FilterOp(ast::ExprPtr p) : predicate_(std::move(p)) {}
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
-    std::vector<Row> out;
-    StreamState state;
-    RowFn collect = [&](Row& r) {
-      out.push_back(std::move(r));
-      return absl::OkStatus();
-    };
-    for (auto& row : rows) QUIVER_RETURN_IF_ERROR(Stream(ctx, row, state, collect));
-    rows = std::move(out);
-    return absl::OkStatus();
+    return ExecuteByStreaming(*this, ctx, rows);
   }
 
   bool Streams() const override { return true; }
   absl::Status Stream(ExecContext& ctx, Row& row, StreamState&, const RowFn& emit) override {
-    QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*predicate_, row, ctx));
-    if (!keep.is_null() && !keep.is_bool()) {
-      return ctx.Error(ErrorType::kTypeError, &predicate_->span, "WHERE needs a BOOLEAN",
-                       "InvalidArgumentType");
-    }
-    if (IsTrue(keep)) return emit(row);
-    return absl::OkStatus();
+    QUIVER_ASSIGN_OR_RETURN(bool keep, PassesWhere(predicate_, row, ctx));
+    return keep ? emit(row) : absl::OkStatus();
   }
 
   std::vector<std::string> Describe(const std::string& source) const override {
@@ -264,72 +222,62 @@ class CallOp : public Operator {
       : clause_(c), width_(width), proc_(std::move(proc)), standalone_(standalone) {}
 
   absl::Status Execute(ExecContext& ctx, std::vector<Row>& rows) override {
-    std::vector<Row> out;
-    StreamState state;
-    RowFn collect = [&](Row& r) {
-      out.push_back(std::move(r));
-      return ctx.CheckRows(out.size());
-    };
-    for (auto& row : rows) QUIVER_RETURN_IF_ERROR(Stream(ctx, row, state, collect));
-    rows = std::move(out);
-    return absl::OkStatus();
+    return ExecuteByStreaming(*this, ctx, rows);
   }
 
   bool Streams() const override { return true; }
   absl::Status Stream(ExecContext& ctx, Row& row, StreamState&, const RowFn& emit) override {
-    {
-      row.resize(size_t(width_));
-      ValueList args;
-      if (!clause_.args_given) {
-        for (const auto& in : proc_->inputs) {
-          auto it = ctx.params->find(in.name);
-          if (it == ctx.params->end()) {
-            return MakeError(ErrorType::kSemanticError, Phase::kCompileTime,
-                             absl::StrCat("procedure ", proc_->name, " needs parameter $", in.name),
-                             *ctx.source, &clause_.span, "ParameterMissing");
-          }
-          args.push_back(it->second);
+    row.resize(size_t(width_));
+    ValueList args;
+    if (!clause_.args_given) {
+      for (const auto& in : proc_->inputs) {
+        auto it = ctx.params->find(in.name);
+        if (it == ctx.params->end()) {
+          return MakeError(ErrorType::kSemanticError, Phase::kCompileTime,
+                           absl::StrCat("procedure ", proc_->name, " needs parameter $", in.name),
+                           *ctx.source, &clause_.span, "ParameterMissing");
         }
-      } else {
-        for (const auto& a : clause_.args) {
-          QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*a, row, ctx));
-          args.push_back(std::move(v));
-        }
+        args.push_back(it->second);
       }
-      for (size_t i = 0; i < args.size() && i < proc_->inputs.size(); ++i) {
-        if (!ProcTypeAccepts(proc_->inputs[i].type, args[i])) {
-          return MakeError(ErrorType::kSyntaxError, Phase::kCompileTime,
-                           absl::StrCat("procedure ", proc_->name, ": argument `",
-                                        proc_->inputs[i].name, "` must be ",
-                                        ProcTypeName(proc_->inputs[i].type), ", not ",
-                                        TypeNameOf(args[i])),
-                           *ctx.source, &clause_.span, "InvalidArgumentType");
-        }
-        if (proc_->inputs[i].type == ProcType::kFloat && args[i].is_int())
-          args[i] = Value(double(args[i].AsInt()));
+    } else {
+      for (const auto& a : clause_.args) {
+        QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*a, row, ctx));
+        args.push_back(std::move(v));
       }
-      auto result = proc_->fn(*ctx.reader, args);
-      if (!result.ok()) {
-        return MakeError(ErrorType::kProcedureError, Phase::kRuntime,
-                         absl::StrCat("procedure ", proc_->name, " failed: ",
-                                      result.status().message()),
-                         *ctx.source, &clause_.span, "ProcedureCallFailed");
-      }
-      for (auto& prow : *result) {
-        Row r = row;
-        for (size_t y = 0; y < clause_.yields.size(); ++y) {
-          const std::string& col = clause_.yields[y].column;
-          for (size_t o = 0; o < proc_->outputs.size() && o < prow.size(); ++o)
-            if (proc_->outputs[o].name == col) r[size_t(clause_.yield_slots[y])] = prow[o];
-        }
-        if (clause_.where) {
-          QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*clause_.where, r, ctx));
-          if (!IsTrue(keep)) continue;
-        }
-        QUIVER_RETURN_IF_ERROR(emit(r));
-      }
-      if (proc_->outputs.empty() && !standalone_) return emit(row);
     }
+    for (size_t i = 0; i < args.size() && i < proc_->inputs.size(); ++i) {
+      if (!ProcTypeAccepts(proc_->inputs[i].type, args[i])) {
+        return MakeError(ErrorType::kSyntaxError, Phase::kCompileTime,
+                         absl::StrCat("procedure ", proc_->name, ": argument `",
+                                      proc_->inputs[i].name, "` must be ",
+                                      ProcTypeName(proc_->inputs[i].type), ", not ",
+                                      TypeNameOf(args[i])),
+                         *ctx.source, &clause_.span, "InvalidArgumentType");
+      }
+      if (proc_->inputs[i].type == ProcType::kFloat && args[i].is_int())
+        args[i] = Value(double(args[i].AsInt()));
+    }
+    auto result = proc_->fn(*ctx.reader, args);
+    if (!result.ok()) {
+      return MakeError(ErrorType::kProcedureError, Phase::kRuntime,
+                       absl::StrCat("procedure ", proc_->name, " failed: ",
+                                    result.status().message()),
+                       *ctx.source, &clause_.span, "ProcedureCallFailed");
+    }
+    for (auto& prow : *result) {
+      Row r = row;
+      for (size_t y = 0; y < clause_.yields.size(); ++y) {
+        const std::string& col = clause_.yields[y].column;
+        for (size_t o = 0; o < proc_->outputs.size() && o < prow.size(); ++o)
+          if (proc_->outputs[o].name == col) r[size_t(clause_.yield_slots[y])] = prow[o];
+      }
+      if (clause_.where) {
+        QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*clause_.where, r, ctx));
+        if (!IsTrue(keep)) continue;
+      }
+      QUIVER_RETURN_IF_ERROR(emit(r));
+    }
+    if (proc_->outputs.empty() && !standalone_) return emit(row);
     return absl::OkStatus();
   }
 
@@ -352,8 +300,8 @@ class CallOp : public Operator {
 OperatorPtr MakeMatchOp(const std::vector<ast::Clause>& clauses, size_t i) {
   return std::make_unique<MatchOp>(clauses, i);
 }
-OperatorPtr MakeCountMatchOp(const ast::Clause& c, int width) {
-  return std::make_unique<CountMatchOp>(c, width);
+OperatorPtr MakeCountMatchOp(const ast::Clause& c) {
+  return std::make_unique<CountMatchOp>(c);
 }
 OperatorPtr MakeUnwindOp(const ast::Clause& c, int width) { return std::make_unique<UnwindOp>(c, width); }
 OperatorPtr MakeFilterOp(const ast::ExprPtr& p) { return std::make_unique<FilterOp>(p); }

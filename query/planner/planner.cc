@@ -16,7 +16,7 @@ absl::StatusOr<Plan> BuildPlan(const ast::Statement& st, const ProcedureLookup& 
       if (CountFoldable(q.clauses, ci)) {
         // MATCH ... RETURN count(*): count instead of building rows; the
         // projection's own aggregation (its first operator) is replaced.
-        p.ops.push_back(MakeCountMatchOp(c, c.width));
+        p.ops.push_back(MakeCountMatchOp(c));
         std::vector<OperatorPtr> rest;
         AddProjectionOps(q.clauses[++ci], &rest);
         for (size_t i = 1; i < rest.size(); ++i) p.ops.push_back(std::move(rest[i]));
