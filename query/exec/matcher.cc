@@ -1,7 +1,6 @@
 #include "query/exec/matcher.h"
 
 #include <algorithm>
-#include <cctype>
 #include <deque>
 #include <unordered_map>
 
@@ -11,6 +10,7 @@
 #include "query/exec/evaluator.h"
 #include "query/exec/snapshot_paths.h"
 #include "query/exec/value_ops.h"
+#include "query/planner/use_analysis.h"
 #include "util/status_macros.h"
 
 namespace quiver::query {
@@ -63,9 +63,6 @@ class Matcher {
   void PlanCountTail();
   // Matches of steps k.. from `from` (all of them free), without binding.
   absl::StatusOr<int64_t> CountTail(size_t k, uint64_t from);
-  // Relationships at `node` that step's pattern allows and no earlier hop
-  // of this MATCH used.
-  absl::StatusOr<int64_t> CountAdjacent(uint64_t node, const ast::RelPattern& r, Direction dir);
   // CountTail on the snapshot's vertices; tail_ holds the hops taken so far
   // (used_ keeps those of the rows being enumerated).
   absl::StatusOr<int64_t> CountTailInMemory(const graph::Snapshot& snap, size_t k,
@@ -75,8 +72,10 @@ class Matcher {
     graph::Vertex src, dst;
   };
   std::vector<TailEdge> tail_;
-  const graph::algo::TypeSet& TypeSetOf(size_t rel, const std::vector<std::optional<graph::TermId>>& terms);
-  absl::StatusOr<std::vector<std::optional<graph::TermId>>> TypeTerms(const ast::RelPattern& r);
+  // The type terms of a relationship of the part (empty: no type in the
+  // store matches), looked up once per match; TypeSetOf as a set.
+  const std::vector<std::optional<graph::TermId>>& TypeTerms(const ast::RelPattern& r);
+  const graph::algo::TypeSet& TypeSetOf(const ast::RelPattern& r);
   absl::Status Neighbours(uint64_t node, const ast::RelPattern& r, Direction dir,
                           std::optional<uint64_t> other, std::vector<AdjEntry>* out);
 
@@ -113,31 +112,40 @@ void Matcher::ComputeStubs() {
     stub_rel_[i] = !part_.rels[i].bound && !part_.rels[i].var_length && !spec_->rel_read[i];
 }
 
-absl::StatusOr<std::vector<std::optional<graph::TermId>>> Matcher::TypeTerms(
-    const ast::RelPattern& r) {
-  std::vector<std::optional<graph::TermId>> out;
-  if (r.types.empty()) {
-    out.push_back(std::nullopt);
-    return out;
+const std::vector<std::optional<graph::TermId>>& Matcher::TypeTerms(const ast::RelPattern& r) {
+  if (terms_.size() < part_.rels.size()) terms_.resize(part_.rels.size());
+  auto& terms = terms_[size_t(&r - part_.rels.data())];
+  if (!terms) {
+    terms.emplace();
+    if (r.types.empty()) terms->push_back(std::nullopt);
+    for (const auto& t : r.types) {
+      if (auto id = ctx_.reader->FindTerm(t)) terms->push_back(*id);
+    }
   }
-  for (const auto& t : r.types) {
-    if (auto id = ctx_.reader->FindTerm(t)) out.push_back(*id);
+  return *terms;  // Empty: no relationship can match.
+}
+
+const graph::algo::TypeSet& Matcher::TypeSetOf(const ast::RelPattern& r) {
+  if (type_sets_.size() < part_.rels.size()) type_sets_.resize(part_.rels.size());
+  auto& set = type_sets_[size_t(&r - part_.rels.data())];
+  if (!set) {
+    std::vector<graph::TermId> wanted;
+    for (const auto& t : TypeTerms(r))
+      if (t) wanted.push_back(*t);
+    set.emplace(wanted);
   }
-  return out;  // Empty: no relationship can match.
+  return *set;
 }
 
 absl::Status Matcher::Neighbours(uint64_t node, const ast::RelPattern& r, Direction dir,
                                  std::optional<uint64_t> other, std::vector<AdjEntry>* out) {
-  QUIVER_ASSIGN_OR_RETURN(auto terms, TypeTerms(r));
+  const auto& terms = TypeTerms(r);
   const graph::Snapshot* snap = terms.empty() ? nullptr : ctx_.SnapshotAfterStoreScan();
   std::optional<graph::Vertex> v = snap ? snap->vertex(node) : std::nullopt;
   if (v) {
     // The cached snapshot holds the same adjacency in memory: no RocksDB
     // seek per expanded node (the cost of wide two-hop patterns).
-    std::vector<graph::TermId> wanted;
-    for (const auto& t : terms)
-      if (t) wanted.push_back(*t);
-    graph::algo::TypeSet types(wanted);
+    const graph::algo::TypeSet& types = TypeSetOf(r);
     for (Direction d : {Direction::kOutgoing, Direction::kIncoming}) {
       if (dir != Direction::kBoth && dir != d) continue;
       const auto& rows = snap->row_start(d);
@@ -309,7 +317,7 @@ absl::Status Matcher::Run() {
     for (size_t i = s; i > 0; --i) steps_.push_back({i - 1, i, i - 1, false});
     PlanCountTail();
     const ast::RelPattern& r = part_.rels[s];
-    QUIVER_ASSIGN_OR_RETURN(auto terms, TypeTerms(r));
+    const auto& terms = TypeTerms(r);
     for (const auto& t : terms) {
       std::vector<AdjEntry> entries;
       QUIVER_RETURN_IF_ERROR(ctx_.reader->ScanEdges(t, [&](const AdjEntry& e) {
@@ -384,37 +392,29 @@ void Matcher::PlanCountTail() {
   }
 }
 
-const graph::algo::TypeSet& Matcher::TypeSetOf(
-    size_t rel, const std::vector<std::optional<graph::TermId>>& terms) {
-  if (type_sets_.size() < part_.rels.size()) type_sets_.resize(part_.rels.size());
-  auto& set = type_sets_[rel];
-  if (!set) {
-    std::vector<graph::TermId> wanted;
-    for (const auto& t : terms)
-      if (t) wanted.push_back(*t);
-    set.emplace(wanted);
-  }
-  return *set;
-}
-
 absl::StatusOr<int64_t> Matcher::CountTail(size_t k, uint64_t from) {
-  if (k == count_from_) {
-    // In memory, the whole tail runs on vertices: no id lookups per hop.
+  const bool last = k + 1 == steps_.size();
+  if (k == count_from_ || last) {
+    // In memory, the rest of the tail runs on vertices: no id lookups per
+    // hop (the last hop is often a plain degree).
     const graph::Snapshot* snap = ctx_.SnapshotAfterStoreScan();
     std::optional<graph::Vertex> v = snap ? snap->vertex(from) : std::nullopt;
     if (v) {
-      tail_.clear();
+      tail_.clear();  // used_ holds the hops counted so far.
       return CountTailInMemory(*snap, k, *v);
     }
   }
   QUIVER_RETURN_IF_ERROR(ctx_.Tick());
   const Step& step = steps_[k];
   const ast::RelPattern& r = part_.rels[step.rel];
-  Direction dir = StepDirection(r.direction, step.forward);
-  if (k + 1 == steps_.size()) return CountAdjacent(from, r, dir);
   std::vector<AdjEntry> entries;
-  QUIVER_RETURN_IF_ERROR(Neighbours(from, r, dir, std::nullopt, &entries));
+  QUIVER_RETURN_IF_ERROR(
+      Neighbours(from, r, StepDirection(r.direction, step.forward), std::nullopt, &entries));
   int64_t total = 0;
+  if (last) {
+    for (const auto& e : entries) total += !IsUsed(used_, e.edge);
+    return total;
+  }
   for (const auto& e : entries) {
     if (IsUsed(used_, e.edge)) continue;
     used_.push_back(e.edge);
@@ -432,9 +432,8 @@ absl::StatusOr<int64_t> Matcher::CountTailInMemory(const graph::Snapshot& snap, 
   const Step& step = steps_[k];
   const ast::RelPattern& r = part_.rels[step.rel];
   Direction dir = StepDirection(r.direction, step.forward);
-  QUIVER_ASSIGN_OR_RETURN(auto terms, TypeTerms(r));
-  if (terms.empty()) return 0;
-  const graph::algo::TypeSet& types = TypeSetOf(step.rel, terms);
+  if (TypeTerms(r).empty()) return 0;
+  const graph::algo::TypeSet& types = TypeSetOf(r);
   const bool last = k + 1 == steps_.size();
   int64_t total = 0;
   for (Direction d : {Direction::kOutgoing, Direction::kIncoming}) {
@@ -442,7 +441,8 @@ absl::StatusOr<int64_t> Matcher::CountTailInMemory(const graph::Snapshot& snap, 
     const auto& rows = snap.row_start(d);
     const auto& cols = snap.column(d);
     const uint32_t begin = rows[from], end = rows[from + 1];
-    if (last && types.all() && dir != Direction::kBoth && used_.empty()) {
+    if (last && types.all() && used_.empty() &&
+        !(dir == Direction::kBoth && d == Direction::kIncoming)) {
       // The degree, less the tail's own relationships in this list (only
       // the previous hop's can be, e.g. (a)-->(m)<--(c) or a loop).
       int64_t n = end - begin;
@@ -475,43 +475,6 @@ absl::StatusOr<int64_t> Matcher::CountTailInMemory(const graph::Snapshot& snap, 
     }
   }
   return total;
-}
-
-absl::StatusOr<int64_t> Matcher::CountAdjacent(uint64_t node, const ast::RelPattern& r,
-                                               Direction dir) {
-  QUIVER_ASSIGN_OR_RETURN(auto terms, TypeTerms(r));
-  if (terms.empty()) return 0;
-  const graph::Snapshot* snap = ctx_.SnapshotAfterStoreScan();
-  std::optional<graph::Vertex> v = snap ? snap->vertex(node) : std::nullopt;
-  if (!v) {
-    std::vector<AdjEntry> entries;
-    QUIVER_RETURN_IF_ERROR(Neighbours(node, r, dir, std::nullopt, &entries));
-    int64_t n = 0;
-    for (const auto& e : entries) n += !IsUsed(used_, e.edge);
-    return n;
-  }
-  size_t rel = size_t(&r - part_.rels.data());
-  const graph::algo::TypeSet& types = TypeSetOf(rel, terms);
-  int64_t n = 0;
-  for (Direction d : {Direction::kOutgoing, Direction::kIncoming}) {
-    if (dir != Direction::kBoth && dir != d) continue;
-    const auto& rows = snap->row_start(d);
-    const auto& cols = snap->column(d);
-    uint32_t begin = rows[*v], end = rows[*v + 1];
-    if (types.all() && used_.empty() && !(dir == Direction::kBoth && d == Direction::kIncoming)) {
-      n += end - begin;  // Plain degree.
-      continue;
-    }
-    for (uint32_t i = begin; i < end; ++i) {
-      const graph::SnapshotEdge& e = snap->edge(d, i);
-      if (!types.Contains(e.type)) continue;
-      // Undirected: a self-loop is in both lists, and counts once.
-      if (dir == Direction::kBoth && d == Direction::kIncoming && cols[i] == *v) continue;
-      if (!used_.empty() && IsUsed(used_, e.id)) continue;
-      ++n;
-    }
-  }
-  return n;
 }
 
 absl::Status Matcher::VarExpand(size_t k, uint64_t at, int64_t depth, ValueList& rels) {
@@ -606,7 +569,7 @@ absl::Status Matcher::Shortest() {
             if (min == 0) paths_edges.push_back({});
             searched = true;
           } else if (snapshot_ok && snap != nullptr) {
-            QUIVER_ASSIGN_OR_RETURN(auto types, TypeTerms(r));
+            const auto& types = TypeTerms(r);
             if (!r.types.empty() && types.empty()) {
               searched = true;  // No such type: no path.
             } else {
@@ -795,19 +758,7 @@ absl::Status MatchExpressionPattern(const ast::PatternPart& part, const Row& row
   if (exists_only) {
     // Only whether a match exists: the pattern's own checks are all that
     // read its elements.
-    // By slot: a variable mentioned twice is checked on the first binding.
-    std::vector<int> checked;
-    for (const auto& n : part.nodes)
-      if (!n.labels.empty() || n.properties) checked.push_back(n.slot);
-    CountSpec spec;
-    for (const auto& n : part.nodes) {
-      spec.node_read.push_back(std::count(checked.begin(), checked.end(), n.slot) > 0);
-      spec.node_free.push_back(false);
-    }
-    for (const auto& r : part.rels) {
-      spec.rel_read.push_back(r.properties != nullptr);
-      spec.rel_free.push_back(false);
-    }
+    CountSpec spec = PatternReadSpec(part);
     return CountPart(plan, spec, local, used, ctx, emit, nullptr);
   }
   return MatchPart(plan, local, used, ctx, emit);

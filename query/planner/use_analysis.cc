@@ -41,7 +41,11 @@ void CollectReadSlots(const ast::Expr& e, std::vector<bool>* slots) {
   if (e.pattern) CollectPatternSlots(*e.pattern, slots);
 }
 
-std::vector<CountSpec> CountSpecsFor(const ast::Clause& match) {
+namespace {
+
+// The specs of `parts` (a MATCH's patterns, or one pattern expression's)
+// under `where` (may be null).
+std::vector<CountSpec> SpecsOf(const ast::PatternPart* parts, size_t n, const ast::Expr* where) {
   // Slots whose value something reads: WHERE, property maps (which may
   // mention other elements), labels and property checks of any mention,
   // named paths. And how often each slot is mentioned by the patterns.
@@ -52,8 +56,9 @@ std::vector<CountSpec> CountSpecsFor(const ast::Clause& match) {
     if (size_t(slot) >= mentions.size()) mentions.resize(size_t(slot) + 1, 0);
     ++mentions[size_t(slot)];
   };
-  if (match.where) CollectReadSlots(*match.where, &read);
-  for (const auto& part : match.patterns) {
+  if (where) CollectReadSlots(*where, &read);
+  for (const ast::PatternPart* part_it = parts; part_it != parts + n; ++part_it) {
+    const ast::PatternPart& part = *part_it;
     for (const auto& n : part.nodes) {
       mention(n.slot);
       if (n.properties) CollectReadSlots(*n.properties, &read);
@@ -75,8 +80,8 @@ std::vector<CountSpec> CountSpecsFor(const ast::Clause& match) {
     return slot >= 0 && size_t(slot) < mentions.size() && mentions[size_t(slot)] == 1;
   };
   std::vector<CountSpec> specs;
-  for (size_t p = 0; p < match.patterns.size(); ++p) {
-    const ast::PatternPart& part = match.patterns[p];
+  for (size_t p = 0; p < n; ++p) {
+    const ast::PatternPart& part = parts[p];
     CountSpec spec;
     for (const auto& n : part.nodes) {
       bool is_read = Marked(n.slot, read);
@@ -88,11 +93,30 @@ std::vector<CountSpec> CountSpecsFor(const ast::Clause& match) {
       spec.rel_read.push_back(is_read);
       spec.rel_free.push_back(!is_read && !r.bound && !r.var_length && once(r.slot));
     }
-    spec.count_tail = p + 1 == match.patterns.size() && !match.where &&
-                      part.shortest == ast::ShortestKind::kNone && part.path_slot < 0;
+    spec.count_tail = p + 1 == n && !where && part.shortest == ast::ShortestKind::kNone &&
+                      part.path_slot < 0;
     specs.push_back(std::move(spec));
   }
   return specs;
+}
+
+// Rows are built: nothing is counted instead of bound.
+void BuildRows(CountSpec* spec) {
+  spec->node_free.assign(spec->node_free.size(), false);
+  spec->rel_free.assign(spec->rel_free.size(), false);
+  spec->count_tail = false;
+}
+
+}  // namespace
+
+std::vector<CountSpec> CountSpecsFor(const ast::Clause& match) {
+  return SpecsOf(match.patterns.data(), match.patterns.size(), match.where.get());
+}
+
+CountSpec PatternReadSpec(const ast::PatternPart& part) {
+  CountSpec spec = std::move(SpecsOf(&part, 1, nullptr)[0]);
+  BuildRows(&spec);
+  return spec;
 }
 
 namespace {
@@ -156,15 +180,11 @@ std::vector<CountSpec> ReadSpecsFor(const std::vector<ast::Clause>& clauses, siz
   for (size_t p = 0; p < specs.size(); ++p) {
     CountSpec& spec = specs[p];
     const ast::PatternPart& part = match.patterns[p];
-    for (size_t k = 0; k < part.nodes.size(); ++k) {
+    for (size_t k = 0; k < part.nodes.size(); ++k)
       spec.node_read[k] = spec.node_read[k] || everything || Marked(part.nodes[k].slot, later);
-      spec.node_free[k] = false;
-    }
-    for (size_t k = 0; k < part.rels.size(); ++k) {
+    for (size_t k = 0; k < part.rels.size(); ++k)
       spec.rel_read[k] = spec.rel_read[k] || everything || Marked(part.rels[k].slot, later);
-      spec.rel_free[k] = false;
-    }
-    spec.count_tail = false;
+    BuildRows(&spec);
   }
   return specs;
 }

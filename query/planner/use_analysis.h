@@ -26,6 +26,11 @@ void CollectReadSlots(const ast::Expr& e, std::vector<bool>* slots);
 // when the clause has no WHERE.
 std::vector<CountSpec> CountSpecsFor(const ast::Clause& match);
 
+// For a pattern expression (WHERE (a)-->(:P), exists(...)) that only asks
+// whether a match exists: the elements the pattern's own checks read; the
+// others may be id-only stubs. Nothing is counted instead of bound.
+CountSpec PatternReadSpec(const ast::PatternPart& part);
+
 // For the MATCH at clauses[i]: one CountSpec per pattern part whose
 // node_read/rel_read say which elements anything reads — the clause itself
 // (labels, property maps, WHERE, a named path) or a later clause up to the
