@@ -158,9 +158,7 @@ class Result {
     return size_t(handed_out_) + rows_.size();
   }
   bool empty() const {
-    while (next_ >= rows_.size() && source_ && handed_out_ + int64_t(rows_.size()) == 0) {
-      FetchPage();
-    }
+    while (source_ && handed_out_ + int64_t(rows_.size()) == 0) FetchPage();
     return handed_out_ + int64_t(rows_.size()) == 0;
   }
   // REQUIRES: i < rows().size(). Rows not handed out by Next(), fetched first.

@@ -279,8 +279,9 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
       auto t = KnownType(*e.children[0]);
       if (t && *t != Value::Type::kMap && *t != Value::Type::kNode &&
           *t != Value::Type::kRelationship && *t != Value::Type::kNull) {
-        bool element = *t == Value::Type::kPath || e.children[0]->kind == ExprKind::kVariable &&
-                                                       scope_.KindOf(e.children[0]->slot) != VarKind::kValue;
+        bool element = *t == Value::Type::kPath ||
+                       (e.children[0]->kind == ExprKind::kVariable &&
+                        scope_.KindOf(e.children[0]->slot) != VarKind::kValue);
         return Error(e.span, absl::StrCat("cannot read property '", e.name, "' of a ",
                                           Value::TypeName(*t)),
                      "InvalidArgumentType",
@@ -489,10 +490,9 @@ ast::ExprPtr Binder::ReplaceItems(const ast::ExprPtr& e, const ast::Projection& 
 absl::Status Binder::BindGroupedOrderBy(ast::Projection& p, const Scope& input,
                                         Scope& projected) {
   size_t visible = p.items.size();
-  auto replace = [&](const ast::ExprPtr& e) { return ReplaceItems(e, p, visible); };
   for (size_t k = 0; k < p.order_by.size(); ++k) {
     auto& s = p.order_by[k];
-    ast::ExprPtr replaced = replace(s.expr);
+    ast::ExprPtr replaced = ReplaceItems(s.expr, p, visible);
     Scope saved = scope_;
     scope_ = projected;
     absl::Status st = BindExpr(*replaced, false);
@@ -502,28 +502,23 @@ absl::Status Binder::BindGroupedOrderBy(ast::Projection& p, const Scope& input,
       s.bound = true;
       continue;
     }
-    if (p.aggregates && replaced->has_aggregate == false) {
-      // fall through: a non-aggregate key over input variables
+    const Expr* undefined = nullptr;
+    const Expr* complex = nullptr;
+    VariablesOutsideAggregates(*replaced, [&](const Expr& v) {
+      if (v.slot < 0 && projected.Find(v.name) < 0 && !undefined) undefined = &v;
+      if (v.slot >= 0 && size_t(v.slot) < visible &&
+          p.items[size_t(v.slot)].expr->kind != ExprKind::kVariable && !complex)
+        complex = &v;
+    });
+    if (undefined) {
+      return Error(undefined->span, absl::StrCat("variable `", undefined->name, "` not defined"),
+                   "UndefinedVariable");
     }
-    {
-      const Expr* undefined = nullptr;
-      const Expr* complex = nullptr;
-      VariablesOutsideAggregates(*replaced, [&](const Expr& v) {
-        if (v.slot < 0 && projected.Find(v.name) < 0 && !undefined) undefined = &v;
-        if (v.slot >= 0 && size_t(v.slot) < visible &&
-            p.items[size_t(v.slot)].expr->kind != ExprKind::kVariable && !complex)
-          complex = &v;
-      });
-      if (undefined) {
-        return Error(undefined->span, absl::StrCat("variable `", undefined->name, "` not defined"),
-                     "UndefinedVariable");
-      }
-      if (complex && p.aggregates) {
-        return Error(complex->span,
-                     absl::StrCat("`", complex->name, "` is used beside an aggregate in ORDER BY "
-                                  "but is not a grouping key"),
-                     "AmbiguousAggregationExpression");
-      }
+    if (complex && p.aggregates) {
+      return Error(complex->span,
+                   absl::StrCat("`", complex->name, "` is used beside an aggregate in ORDER BY "
+                                "but is not a grouping key"),
+                   "AmbiguousAggregationExpression");
     }
     // A hidden column, evaluated like the items (in the input scope, with
     // projected aliases standing for their expressions).

@@ -83,10 +83,8 @@ void Coroutine::Entry(unsigned int hi, unsigned int lo) {
 
 bool Coroutine::Resume() {
   if (finished_) return false;
-  if (!started_) {
-    started_ = true;
+  if (stack_ == nullptr) {
     stack_ = TakeStack();
-    stack_size_ = kStackSize;
     getcontext(&context_);
     context_.uc_stack.ss_sp = static_cast<char*>(stack_) + kGuard;
     context_.uc_stack.ss_size = kStackSize - kGuard;

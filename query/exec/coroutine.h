@@ -42,9 +42,7 @@ class Coroutine {
   std::function<void()> body_;
   ucontext_t context_;
   ucontext_t caller_;
-  void* stack_ = nullptr;
-  size_t stack_size_ = 0;
-  bool started_ = false;
+  void* stack_ = nullptr;  // Set by the first Resume().
   bool finished_ = false;
   // AddressSanitizer's view of the stack switches.
   void* fake_stack_ = nullptr;
