@@ -7,9 +7,9 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_replace.h"
 #include "quiver/database.h"
 #include "tests/query/example_graph.h"
 
@@ -28,40 +28,23 @@ std::unique_ptr<Database> MultiGraph() {
   EXPECT_TRUE(db->Query(absl::StrCat("UNWIND range(0, ", kNodes - 1,
                                      ") AS i CREATE (:N {name: 'n' + toString(i), i: i})"))
                   .ok());
-  uint64_t seed = 99;
-  auto next = [&] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return int(seed >> 33);
+  testing::TestRandom random(99);
+  struct Edge {
+    int from, to;
+    const char* type;
   };
-  std::string edges;
+  std::vector<Edge> edges;
   for (int e = 0; e < 30; ++e) {
-    absl::StrAppend(&edges, e ? ", " : "", "(", next() % kNodes, ", ", next() % kNodes, ", '",
-                    next() % 3 ? "A" : "B", "')");
+    int from = random.Next() % kNodes;
+    int to = random.Next() % kNodes;
+    edges.push_back({from, to, random.Next() % 3 ? "A" : "B"});
   }
-  const std::string fixed = "(0, 0, 'A'), (0, 0, 'B'), (1, 2, 'A'), (1, 2, 'A'), (1, 2, 'B'), "
-                            "(2, 1, 'A'), (3, 3, 'A')";
-  for (const std::string& list : {edges, fixed}) {
-    std::string tuples = absl::StrReplaceAll(list, {{"(", "["}, {")", "]"}});
-    auto r = db->Query(absl::StrCat(
-        "UNWIND [", tuples, "] AS e MATCH (a {i: e[0]}), (b {i: e[1]}) "
-        "FOREACH (x IN CASE WHEN e[2] = 'A' THEN [1] ELSE [] END | CREATE (a)-[:A]->(b)) "
-        "FOREACH (x IN CASE WHEN e[2] = 'B' THEN [1] ELSE [] END | CREATE (a)-[:B]->(b))"));
-    if (!r.ok()) {
-      // No FOREACH: one statement per edge.
-      for (size_t at = 0; at < tuples.size();) {
-        size_t open = tuples.find('[', at);
-        if (open == std::string::npos) break;
-        size_t close = tuples.find(']', open);
-        std::string t = tuples.substr(open + 1, close - open - 1);
-        std::string a = t.substr(0, t.find(',')), rest = t.substr(t.find(',') + 2);
-        std::string b = rest.substr(0, rest.find(','));
-        std::string type = rest.substr(rest.find('\'') + 1, 1);
-        auto c = db->Query(absl::StrCat("MATCH (a {i: ", a, "}), (b {i: ", b, "}) CREATE (a)-[:",
-                                        type, "]->(b)"));
-        EXPECT_TRUE(c.ok()) << c.status();
-        at = close + 1;
-      }
-    }
+  edges.insert(edges.end(), {{0, 0, "A"}, {0, 0, "B"}, {1, 2, "A"}, {1, 2, "A"}, {1, 2, "B"},
+                             {2, 1, "A"}, {3, 3, "A"}});
+  for (const Edge& e : edges) {
+    auto r = db->Query(absl::StrCat("MATCH (a {i: ", e.from, "}), (b {i: ", e.to, "}) CREATE (a)-[:",
+                                    e.type, "]->(b)"));
+    EXPECT_TRUE(r.ok()) << r.status();
   }
   return db;
 }

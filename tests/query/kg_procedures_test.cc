@@ -7,6 +7,7 @@
 #include "gtest/gtest.h"
 #include "quiver/database.h"
 #include "quiver/result.h"
+#include "tests/query/example_graph.h"
 
 namespace quiver {
 namespace {
@@ -23,11 +24,8 @@ Triple Fact(std::string s, std::string r, std::string o, uint32_t sentence,
 class KgProcedures : public ::testing::Test {
  protected:
   void SetUp() override {
-    Options options;
-    options.in_memory = true;
-    auto db = Database::Open("/kg-procedures-test", options);
-    ASSERT_TRUE(db.ok()) << db.status();
-    db_ = std::move(*db);
+    db_ = testing::OpenQueryTestDb(false);
+    ASSERT_NE(db_, nullptr);
     Triple short_form = Fact("Erik Dahl", "visit", "Oslo", 2, "Dahl");
     short_form.subject_aliases = {"Dahl"};
     Add("one", {Fact("Erik Dahl", "meet", "Marta Lind", 0), Fact("E. Dahl", "meet", "Marta Lind", 1),

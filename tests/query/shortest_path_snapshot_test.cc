@@ -43,14 +43,10 @@ TEST(ShortestPathSnapshot, SameLengthsAsTheStoreSearch) {
                   .ok());
   // A sparse random digraph with two relationship types: some pairs are
   // unreachable one way, several have ties between shortest paths.
-  uint64_t seed = 12345;
-  auto next = [&] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return int(seed >> 33);
-  };
+  testing::TestRandom random(12345);
   for (int e = 0; e < 40; ++e) {
-    int a = next() % kNodes, b = next() % kNodes;
-    std::string type = next() % 3 == 0 ? "B" : "A";
+    int a = random.Next() % kNodes, b = random.Next() % kNodes;
+    std::string type = random.Next() % 3 == 0 ? "B" : "A";
     auto r = db->Query(absl::StrCat("MATCH (a {name: $a}), (b {name: $b}) CREATE (a)-[:", type,
                                     "]->(b)"),
                        {{"a", Value("n" + std::to_string(a))},

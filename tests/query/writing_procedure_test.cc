@@ -6,20 +6,15 @@
 #include "query/procedures/database_registry.h"
 #include "quiver/database.h"
 #include "quiver/result.h"
+#include "tests/query/example_graph.h"
 
 namespace quiver {
 namespace {
 
-std::unique_ptr<Database> Open() {
-  Options options;
-  options.in_memory = true;
-  auto db = Database::Open("/writing-procedure-test", options);
-  EXPECT_TRUE(db.ok()) << db.status();
-  return db.ok() ? std::move(*db) : nullptr;
-}
+using testing::OpenQueryTestDb;
 
 TEST(WritingProcedure, RunsInTheStatementsWriteTransaction) {
-  auto db = Open();
+  auto db = OpenQueryTestDb(false);
   ASSERT_TRUE(db);
   query::Procedure p;
   p.name = "test.merge.create";  // `merge` is a keyword.
@@ -47,7 +42,7 @@ TEST(WritingProcedure, RunsInTheStatementsWriteTransaction) {
 }
 
 TEST(WritingProcedure, ReadOnlyProceduresStillReadASnapshot) {
-  auto db = Open();
+  auto db = OpenQueryTestDb(false);
   ASSERT_TRUE(db);
   query::Procedure p;
   p.name = "test.where";
