@@ -69,7 +69,7 @@ TEST(ShortestPath, AgreesWithBfsOnEveryPairOfARandomGraph) {
   }
   TestGraph g(facts);
   const Snapshot& s = g.snap();
-  for (Direction d : {Direction::kOutgoing, Direction::kBoth}) {
+  for (Direction d : {Direction::kOutgoing, Direction::kIncoming, Direction::kBoth}) {
     EdgeFilter f;
     f.direction = d;
     for (Vertex a = 0; a < s.num_vertices(); ++a) {
@@ -90,7 +90,9 @@ TEST(ShortestPath, AgreesWithBfsOnEveryPairOfARandomGraph) {
           auto src = *s.vertex((*e)->src), dst = *s.vertex((*e)->dst);
           bool forward = src == path->vertices[i] && dst == path->vertices[i + 1];
           bool backward = dst == path->vertices[i] && src == path->vertices[i + 1];
-          EXPECT_TRUE(d == Direction::kBoth ? forward || backward : forward);
+          EXPECT_TRUE(d == Direction::kBoth       ? forward || backward
+                      : d == Direction::kOutgoing ? forward
+                                                  : backward);
         }
       }
     }
