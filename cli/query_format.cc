@@ -301,16 +301,6 @@ std::string CellText(const Value& v) {
   }
 }
 
-void PrintResult(const Result& result, ResultFormat format, size_t width, std::ostream& out) {
-  const auto& rows = result.rows();
-  size_t i = 0;
-  Print(result.columns(), [&](ValueList* row) {
-    if (i >= rows.size()) return false;
-    *row = rows[i++];
-    return true;
-  }, format, width, out);
-}
-
 void PrintResult(Result& result, ResultFormat format, size_t width, std::ostream& out) {
   size_t n = 0;
   Print(result.columns(), [&](ValueList* row) {

@@ -25,10 +25,9 @@ absl::StatusOr<ResultFormat> ParseResultFormat(std::string_view name);
 // not a terminal, so tables are never cut when piped.
 size_t TerminalWidth();
 
-// `width` is the terminal width for tables (0: unlimited).
-void PrintResult(const Result& result, ResultFormat format, size_t width, std::ostream& out);
-// The same, printing the rows of a streaming result as Result::Next()
-// delivers them (tables size their columns on the first 1000 rows). Check
+// Prints the rows of `result` as Result::Next() delivers them, so a large
+// result streams (tables size their columns on the first 1000 rows).
+// `width` is the terminal width for tables (0: unlimited). Check
 // result.status() afterwards: an error may end the rows.
 void PrintResult(Result& result, ResultFormat format, size_t width, std::ostream& out);
 
