@@ -3,6 +3,7 @@
 #include <chrono>
 #include <fstream>
 #include <iomanip>
+#include <optional>
 #include <sstream>
 
 #include "absl/strings/ascii.h"
@@ -36,9 +37,7 @@ std::string UpdateSummary(const QueryStats& s) {
   add(s.properties_set, "properties set");
   add(s.labels_added, "labels added");
   add(s.labels_removed, "labels removed");
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) absl::StrAppend(&out, i ? ", " : "", parts[i]);
-  return out;
+  return absl::StrJoin(parts, ", ");
 }
 
 void PrintCounts(const char* title, const std::vector<std::pair<std::string, int64_t>>& items,
@@ -170,7 +169,7 @@ bool Shell::RunMetaCommand(std::string_view line) {
     case MetaCommand::Kind::kSchema:
       return Schema();
     case MetaCommand::Kind::kStats:
-      return Stats();
+      return PrintStats();
     case MetaCommand::Kind::kWhy:
       return Why(command->edge);
     case MetaCommand::Kind::kDiagram:
@@ -194,25 +193,27 @@ bool Shell::RunMetaCommand(std::string_view line) {
   return true;
 }
 
-bool Shell::Schema() {
+std::optional<Stats> Shell::CurrentStats() {
   CatchUp();
   auto stats = db_.GetStats();
   if (!stats.ok()) {
     err_ << "error: " << stats.status().message() << "\n";
-    return false;
+    return std::nullopt;
   }
+  return *std::move(stats);
+}
+
+bool Shell::Schema() {
+  std::optional<Stats> stats = CurrentStats();
+  if (!stats) return false;
   PrintCounts("labels (nodes)", stats->labels, out_);
   PrintCounts("relationship types (edges)", stats->relation_types, out_);
   return true;
 }
 
-bool Shell::Stats() {
-  CatchUp();
-  auto stats = db_.GetStats();
-  if (!stats.ok()) {
-    err_ << "error: " << stats.status().message() << "\n";
-    return false;
-  }
+bool Shell::PrintStats() {
+  std::optional<Stats> stats = CurrentStats();
+  if (!stats) return false;
   out_ << "store      " << db_.path() << (options_.read_only ? " (read-only)" : "") << "\n"
        << "nodes      " << stats->nodes << "\n"
        << "edges      " << stats->edges << "\n"

@@ -5,6 +5,7 @@
 #ifndef QUIVER_CLI_SHELL_SHELL_H_
 #define QUIVER_CLI_SHELL_SHELL_H_
 
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -47,7 +48,9 @@ class Shell {
   bool Why(uint64_t edge);
   bool Diagram(const std::string& file);
   bool Schema();
-  bool Stats();
+  bool PrintStats();
+  // The store's counts after catching up, or nullopt after printing why not.
+  std::optional<Stats> CurrentStats();
   void CatchUp();
 
   Database& db_;
