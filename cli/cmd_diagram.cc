@@ -71,10 +71,9 @@ void RunDiagram(const DiagramCliOptions& opts) {
   Options store_options;
   store_options.create_if_missing = false;
   store_options.read_only = true;
-  auto db = Database::Open(opts.store, store_options);
-  if (!db.ok()) Fail(db.status());
-  auto drawn = opts.query.empty() ? diagram::Around(**db, opts.around, opts.depth, options)
-                                  : diagram::OfQuery(**db, opts.query, options);
+  auto db = OpenStoreOrFail(opts.store, store_options);
+  auto drawn = opts.query.empty() ? diagram::Around(*db, opts.around, opts.depth, options)
+                                  : diagram::OfQuery(*db, opts.query, options);
   if (!drawn.ok()) Fail(drawn.status());
   if (!drawn->note.empty()) std::cerr << "quiver: " << drawn->note << "\n";
   if (options.format != "dot" && drawn->layout != options.layout) {

@@ -29,13 +29,12 @@ void RunExport(const ExportCliOptions& opts) {
   Options options;
   options.create_if_missing = false;
   options.read_only = true;
-  auto db = Database::Open(opts.store, options);
-  if (!db.ok()) Fail(db.status());
+  auto db = OpenStoreOrFail(opts.store, options);
   render::ExportOptions export_options;
   export_options.format = *format;
   export_options.base_iri = opts.base_iri;
   export_options.evidence = !opts.no_evidence;
-  auto reader = (*db)->impl()->store->NewReader();
+  auto reader = db->impl()->store->NewReader();
   auto summary = render::ExportStore(*reader, export_options, opts.output);
   if (!summary.ok()) Fail(summary.status());
   std::cerr << "exported " << summary->nodes << " nodes and " << summary->edges

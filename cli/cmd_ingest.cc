@@ -31,8 +31,7 @@ void RunIngest(const IngestOptions& opts) {
   const auto start = Clock::now();
   Options options;
   options.create_if_missing = true;
-  auto db = Database::Open(opts.store, options);
-  if (!db.ok()) Fail(db.status());
+  auto db = OpenStoreOrFail(opts.store, options);
   ingest::ReadResult read = ingest::ReadInputs(opts.paths);
   for (const auto& s : read.skipped) std::cerr << "skipped " << s.path << ": " << s.reason << "\n";
   const bool tty = isatty(STDERR_FILENO) != 0;
@@ -44,7 +43,7 @@ void RunIngest(const IngestOptions& opts) {
       read.documents, opts.jobs, ingest::ParserSettings(),
       [&](size_t i, ingest::ExtractedDocument&& d) {
         total.Add(d.stats);
-        auto r = (*db)->AddDocument(d.input);
+        auto r = db->AddDocument(d.input);
         if (!r.ok()) {
           std::cerr << "quiver: " << d.input.source << ": " << r.status().message() << "\n";
           if (failure.ok()) failure = r.status();
@@ -77,7 +76,7 @@ void RunIngest(const IngestOptions& opts) {
       });
   if (tty) std::fprintf(stderr, "\n");
   if (!st.ok()) Fail(st);
-  auto stats = (*db)->GetStats();
+  auto stats = db->GetStats();
   const double secs = std::chrono::duration<double>(Clock::now() - start).count();
   std::cout << "documents  " << written << " (" << duplicates << " unchanged"
             << (replaced ? absl::StrCat(", ", replaced, " replaced") : "") << ")\n"

@@ -81,8 +81,7 @@ void RunLoad(const LoadOptions& opts) {
 
   Options options;
   options.holder = "quiver load";
-  auto db = Database::Open(opts.store, options);
-  if (!db.ok()) Fail(db.status());
+  auto db = OpenStoreOrFail(opts.store, options);
 
   int64_t triples = 0, nodes = 0, edges = 0, duplicates = 0, loaded = 0;
   for (auto& f : files) {
@@ -92,7 +91,7 @@ void RunLoad(const LoadOptions& opts) {
     doc.triples = std::move(f.parsed.triples);
     for (auto& t : doc.triples)
       if (t.source.empty()) t.source = f.name;
-    auto result = (*db)->AddDocument(doc);
+    auto result = db->AddDocument(doc);
     if (!result.ok()) Fail(absl::StrCat(f.name, ": ", result.status().message()));
     if (result->duplicate) {
       ++duplicates;

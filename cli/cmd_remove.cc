@@ -29,12 +29,11 @@ void RunRemove(const RemoveOptions& opts) {
   Options options;
   options.create_if_missing = false;
   options.holder = "quiver remove";
-  auto db = Database::Open(opts.store, options);
-  if (!db.ok()) Fail(db.status());
+  auto db = OpenStoreOrFail(opts.store, options);
   RemoveResult total;
   size_t missing = 0;
   for (const auto& source : opts.sources) {
-    auto r = (*db)->RemoveDocument(source);
+    auto r = db->RemoveDocument(source);
     if (!r.ok()) {
       if (r.status().code() != absl::StatusCode::kNotFound) Fail(r.status());
       std::cerr << "quiver: " << r.status().message() << "\n";
@@ -48,7 +47,7 @@ void RunRemove(const RemoveOptions& opts) {
   }
   std::cout << "removed " << total.documents << " document(s): " << total.edges
             << " edges, " << total.evidence << " evidence, " << total.nodes << " nodes\n";
-  auto stats = (*db)->GetStats();
+  auto stats = db->GetStats();
   if (stats.ok()) {
     std::cout << "store now " << stats->documents << " documents, " << stats->nodes
               << " nodes, " << stats->edges << " edges\n";

@@ -40,14 +40,14 @@ void RunShell(const ShellCommandOptions& opts) {
   options.read_only = opts.read_only;
   options.holder = "quiver shell";
   auto db = Database::Open(opts.store, options);
-  if (!db.ok() && absl::IsUnavailable(db.status())) {
-    Fail(absl::StrCat(db.status().message(),
-                      "\n(quiver shell --read-only opens it beside the writer)"));
+  if (!db.ok()) {  // Say which flag helps, where one does.
+    const char* hint = absl::IsUnavailable(db.status())
+                           ? "\n(quiver shell --read-only opens it beside the writer)"
+                       : absl::IsNotFound(db.status())
+                           ? "\n(quiver shell --create makes an empty store)"
+                           : "";
+    Fail(absl::StrCat(db.status().message(), hint));
   }
-  if (!db.ok() && absl::IsNotFound(db.status())) {
-    Fail(absl::StrCat(db.status().message(), "\n(quiver shell --create makes an empty store)"));
-  }
-  if (!db.ok()) Fail(db.status());
 
   shell::ShellOptions shell_options;
   shell_options.format = *format;

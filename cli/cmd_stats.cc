@@ -34,9 +34,8 @@ void RunStats(const StatsOptions& opts) {
   Options options;
   options.create_if_missing = false;
   options.read_only = true;
-  auto db = Database::Open(opts.store, options);
-  if (!db.ok()) Fail(db.status());
-  auto stats = (*db)->GetStats();
+  auto db = OpenStoreOrFail(opts.store, options);
+  auto stats = db->GetStats();
   if (!stats.ok()) Fail(stats.status());
   std::cout << "store      " << opts.store << "\n"
             << "nodes      " << stats->nodes << "\n"

@@ -5,9 +5,12 @@
 #ifndef QUIVER_CLI_COMMANDS_H_
 #define QUIVER_CLI_COMMANDS_H_
 
+#include <memory>
+#include <string>
 #include <string_view>
 
 #include "absl/status/status.h"
+#include "quiver/database.h"
 
 namespace CLI {
 class App;
@@ -28,6 +31,9 @@ void AddRemoveCommand(CLI::App& app);
 // Prints "quiver: MESSAGE" to stderr and throws CLI::RuntimeError(1).
 [[noreturn]] void Fail(const absl::Status& status);
 [[noreturn]] void Fail(std::string_view message);
+
+// Opens the store at `path`, or fails (as above) saying why.
+std::unique_ptr<Database> OpenStoreOrFail(const std::string& path, const Options& options);
 
 }  // namespace quiver::cli
 

@@ -15,6 +15,12 @@ void Fail(std::string_view message) {
   throw CLI::RuntimeError(1);
 }
 
+std::unique_ptr<Database> OpenStoreOrFail(const std::string& path, const Options& options) {
+  auto db = Database::Open(path, options);
+  if (!db.ok()) Fail(db.status());
+  return *std::move(db);
+}
+
 }  // namespace quiver::cli
 
 int main(int argc, char** argv) {
