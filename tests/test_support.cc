@@ -53,4 +53,17 @@ CommandResult RunCommand(const std::string& command, const std::string& input) {
 
 std::string QuiverBinary() { return std::string(QUIVER_BINARY_DIR) + "/cli/quiver"; }
 
+CommandResult RunQuiver(const std::string& args, const std::string& input) {
+  return RunCommand(QuiverBinary() + " " + args, input);
+}
+
+std::string ExampleFile(const std::string& name) {
+  return std::string(QUIVER_SOURCE_DIR) + "/examples/" + name;
+}
+
+void LoadExampleTriples(const std::string& store) {
+  CommandResult r = RunQuiver("load " + store + " " + ExampleFile("triples.tsv"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
 }  // namespace quiver::testing

@@ -33,6 +33,15 @@ CommandResult RunCommand(const std::string& command, const std::string& input = 
 // The path of the built `quiver` program.
 std::string QuiverBinary();
 
+// Runs the built `quiver` with `args` (a shell command line), as RunCommand.
+CommandResult RunQuiver(const std::string& args, const std::string& input = "");
+
+// The path of examples/NAME in the source tree.
+std::string ExampleFile(const std::string& name);
+
+// `quiver load STORE examples/triples.tsv`, a failed assertion if it fails.
+void LoadExampleTriples(const std::string& store);
+
 }  // namespace quiver::testing
 
 #endif  // QUIVER_TESTS_TEST_SUPPORT_H_

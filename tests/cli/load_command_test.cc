@@ -16,25 +16,20 @@ namespace quiver {
 namespace {
 
 using ::quiver::testing::CommandResult;
+using ::quiver::testing::ExampleFile;
 using ::quiver::testing::QuiverBinary;
-using ::quiver::testing::RunCommand;
+using ::quiver::testing::RunQuiver;
 using ::quiver::testing::TempDir;
 using ::quiver::testing::WriteFile;
-
-std::string Quiver(const std::string& args) { return QuiverBinary() + " " + args; }
-
-std::string Examples(const std::string& file) {
-  return std::string(QUIVER_SOURCE_DIR) + "/examples/" + file;
-}
 
 TEST(LoadCommand, LoadsTheExamplesAndStatsCountThem) {
   TempDir dir;
   std::string store = dir.Sub("g");
-  CommandResult r = RunCommand(Quiver(absl::StrCat("load ", store, " ", Examples("triples.tsv"),
-                                                   " ", Examples("entities.jsonl"))));
+  CommandResult r = RunQuiver(absl::StrCat("load ", store, " ", ExampleFile("triples.tsv"), " ",
+                                           ExampleFile("entities.jsonl")));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("loaded 2 file(s): 25 triples"), std::string::npos) << r.out;
-  CommandResult s = RunCommand(Quiver("stats " + store));
+  CommandResult s = RunQuiver("stats " + store);
   ASSERT_EQ(s.exit_code, 0) << s.err;
   EXPECT_NE(s.out.find("documents  2"), std::string::npos) << s.out;
   EXPECT_NE(s.out.find("Person"), std::string::npos) << s.out;
@@ -50,20 +45,20 @@ TEST(LoadCommand, LoadsTheExamplesAndStatsCountThem) {
 TEST(LoadCommand, LoadingTheSameFileTwiceChangesNothing) {
   TempDir dir;
   std::string store = dir.Sub("g");
-  std::string load = Quiver(absl::StrCat("load ", store, " ", Examples("triples.tsv")));
-  ASSERT_EQ(RunCommand(load).exit_code, 0);
-  std::string before = RunCommand(Quiver("stats " + store)).out;
-  CommandResult again = RunCommand(load);
+  std::string load = absl::StrCat("load ", store, " ", ExampleFile("triples.tsv"));
+  ASSERT_EQ(RunQuiver(load).exit_code, 0);
+  std::string before = RunQuiver("stats " + store).out;
+  CommandResult again = RunQuiver(load);
   EXPECT_EQ(again.exit_code, 0);
   EXPECT_NE(again.err.find("already loaded"), std::string::npos) << again.err;
-  EXPECT_EQ(RunCommand(Quiver("stats " + store)).out, before);
+  EXPECT_EQ(RunQuiver("stats " + store).out, before);
 }
 
 TEST(LoadCommand, ReportsBadLinesAndSkipsThem) {
   TempDir dir;
   std::string file = dir.Sub("t.tsv");
   WriteFile(file, "a\tknows\tb\nbroken line\nc\tknows\t\n");
-  CommandResult r = RunCommand(Quiver(absl::StrCat("load ", dir.Sub("g"), " ", file)));
+  CommandResult r = RunQuiver(absl::StrCat("load ", dir.Sub("g"), " ", file));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find(file + ":2: expected 3 to 5 tab-separated columns"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find(file + ":3: object is empty"), std::string::npos) << r.err;
@@ -77,11 +72,11 @@ TEST(LoadCommand, StrictRefusesTheWholeLoad) {
   WriteFile(good, "a\tknows\tb\n");
   WriteFile(bad, "c\tknows\td\nnot a triple\n");
   std::string store = dir.Sub("g");
-  CommandResult r = RunCommand(Quiver(absl::StrCat("load --strict ", store, " ", good, " ", bad)));
+  CommandResult r = RunQuiver(absl::StrCat("load --strict ", store, " ", good, " ", bad));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(bad + ":2:"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("nothing was loaded"), std::string::npos) << r.err;
-  CommandResult s = RunCommand(Quiver("stats " + store));
+  CommandResult s = RunQuiver("stats " + store);
   EXPECT_NE(s.exit_code, 0);  // no store was even created
   EXPECT_NE(s.err.find("does not exist"), std::string::npos) << s.err;
 }
@@ -92,8 +87,8 @@ TEST(LoadCommand, BinaryAndMissingFilesAreReportedAndSkipped) {
   WriteFile(bin, std::string("\x7f" "ELF\0\0\0", 7));
   std::string good = dir.Sub("good.tsv");
   WriteFile(good, "a\tknows\tb\n");
-  CommandResult r = RunCommand(Quiver(absl::StrCat("load ", dir.Sub("g"), " ", bin, " ",
-                                                   dir.Sub("missing.tsv"), " ", good)));
+  CommandResult r = RunQuiver(absl::StrCat("load ", dir.Sub("g"), " ", bin, " ",
+                                                   dir.Sub("missing.tsv"), " ", good));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find(bin + ": binary file (NUL byte at offset 4)"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("missing.tsv: cannot open"), std::string::npos) << r.err;
@@ -103,8 +98,7 @@ TEST(LoadCommand, BinaryAndMissingFilesAreReportedAndSkipped) {
 
 TEST(LoadCommand, ReadsStandardInput) {
   TempDir dir;
-  CommandResult r = RunCommand(
-      Quiver(absl::StrCat("load ", dir.Sub("g"), " - --format jsonl")),
+  CommandResult r = RunQuiver(absl::StrCat("load ", dir.Sub("g"), " - --format jsonl"),
       R"({"subject":"Russia","relation":"veto","object":"resolution"})" "\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto db = Database::Open(dir.Sub("g"));
@@ -133,7 +127,7 @@ TEST(LoadCommand, SecondWriterProcessIsToldWhoHoldsTheStore) {
   ASSERT_EQ(ok, 'y');
   std::string file = dir.Sub("t.tsv");
   WriteFile(file, "a\tknows\tb\n");
-  CommandResult r = RunCommand(Quiver(absl::StrCat("load ", store, " ", file)));
+  CommandResult r = RunQuiver(absl::StrCat("load ", store, " ", file));
   kill(child, SIGKILL);
   waitpid(child, nullptr, 0);
   EXPECT_EQ(r.exit_code, 1);
@@ -142,7 +136,7 @@ TEST(LoadCommand, SecondWriterProcessIsToldWhoHoldsTheStore) {
             std::string::npos)
       << r.err;
   // Once the holder is gone (even killed), the store opens again.
-  EXPECT_EQ(RunCommand(Quiver(absl::StrCat("load ", store, " ", file))).exit_code, 0);
+  EXPECT_EQ(RunQuiver(absl::StrCat("load ", store, " ", file)).exit_code, 0);
 }
 
 TEST(LoadCommand, KillDuringLoadLeavesAllOrNothing) {
@@ -188,15 +182,15 @@ TEST(LoadCommand, KillDuringLoadLeavesAllOrNothing) {
 }
 
 TEST(Cli, HelpDescribesEveryCommand) {
-  CommandResult r = RunCommand(Quiver("--help"));
+  CommandResult r = RunQuiver("--help");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("load"), std::string::npos);
   EXPECT_NE(r.out.find("stats"), std::string::npos);
-  CommandResult load = RunCommand(Quiver("load --help"));
+  CommandResult load = RunQuiver("load --help");
   EXPECT_EQ(load.exit_code, 0);
   EXPECT_NE(load.out.find("--strict"), std::string::npos);
   EXPECT_NE(load.out.find("--format"), std::string::npos);
-  CommandResult bad = RunCommand(Quiver("frobnicate"));
+  CommandResult bad = RunQuiver("frobnicate");
   EXPECT_NE(bad.exit_code, 0);
 }
 

@@ -12,13 +12,10 @@ namespace quiver {
 namespace {
 
 using ::quiver::testing::CommandResult;
-using ::quiver::testing::QuiverBinary;
 using ::quiver::testing::ReadFile;
-using ::quiver::testing::RunCommand;
+using ::quiver::testing::RunQuiver;
 using ::quiver::testing::TempDir;
 using ::quiver::testing::WriteFile;
-
-std::string Quiver(const std::string& args) { return QuiverBinary() + " " + args; }
 
 class RemoveCommandTest : public ::testing::Test {
  protected:
@@ -31,12 +28,12 @@ class RemoveCommandTest : public ::testing::Test {
   }
 
   void Load(const std::string& store, const std::string& files) {
-    CommandResult r = RunCommand(Quiver(absl::StrCat("load ", store, " ", files)));
+    CommandResult r = RunQuiver(absl::StrCat("load ", store, " ", files));
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
 
   std::string Stats(const std::string& store) {
-    CommandResult r = RunCommand(Quiver("stats " + store));
+    CommandResult r = RunQuiver("stats " + store);
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return r.out;
   }
@@ -68,7 +65,7 @@ TEST_F(RemoveCommandTest, RemovingOneDocumentDropsItsEvidenceAndItsOwnFacts) {
   EXPECT_NE(Stats(store_).find("edges      3"), std::string::npos);
   EXPECT_EQ(Cancel().first, 2);
 
-  CommandResult r = RunCommand(Quiver(absl::StrCat("remove ", store_, " ", b_)));
+  CommandResult r = RunQuiver(absl::StrCat("remove ", store_, " ", b_));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("removed 1 document(s): 1 edges, 2 evidence, 2 nodes"),
             std::string::npos)
@@ -85,7 +82,7 @@ TEST_F(RemoveCommandTest, RemovingOneDocumentDropsItsEvidenceAndItsOwnFacts) {
 
 TEST_F(RemoveCommandTest, RemovingEveryDocumentEmptiesTheStore) {
   Load(store_, a_ + " " + b_);
-  CommandResult r = RunCommand(Quiver(absl::StrCat("remove ", store_, " ", a_, " ", b_)));
+  CommandResult r = RunQuiver(absl::StrCat("remove ", store_, " ", a_, " ", b_));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("removed 2 document(s): 3 edges, 4 evidence"), std::string::npos)
       << r.out;
@@ -98,7 +95,7 @@ TEST_F(RemoveCommandTest, RemovingEveryDocumentEmptiesTheStore) {
 TEST_F(RemoveCommandTest, UnknownSourceIsNamedAndFailsButTheOthersAreRemoved) {
   Load(store_, a_ + " " + b_);
   std::string nope = dir_.Sub("nope.tsv");
-  CommandResult r = RunCommand(Quiver(absl::StrCat("remove ", store_, " ", nope, " ", b_)));
+  CommandResult r = RunQuiver(absl::StrCat("remove ", store_, " ", nope, " ", b_));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("no document with source " + nope), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("1 of 2 source(s) not found"), std::string::npos) << r.err;
@@ -106,13 +103,13 @@ TEST_F(RemoveCommandTest, UnknownSourceIsNamedAndFailsButTheOthersAreRemoved) {
 }
 
 TEST_F(RemoveCommandTest, MissingStoreIsAnErrorNotACreation) {
-  CommandResult r = RunCommand(Quiver(absl::StrCat("remove ", dir_.Sub("none"), " ", a_)));
+  CommandResult r = RunQuiver(absl::StrCat("remove ", dir_.Sub("none"), " ", a_));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("does not exist"), std::string::npos) << r.err;
 }
 
 TEST_F(RemoveCommandTest, HelpSaysWhatItDoes) {
-  CommandResult r = RunCommand(Quiver("remove --help"));
+  CommandResult r = RunQuiver("remove --help");
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("STORE"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("One atomic write per source"), std::string::npos) << r.out;
@@ -123,16 +120,12 @@ TEST_F(RemoveCommandTest, LoadARemoveBExportsTheSameAsLoadingAAlone) {
   Load(alone, a_);
   Load(store_, a_);
   Load(store_, b_);
-  ASSERT_EQ(RunCommand(Quiver(absl::StrCat("remove ", store_, " ", b_))).exit_code, 0);
+  ASSERT_EQ(RunQuiver(absl::StrCat("remove ", store_, " ", b_)).exit_code, 0);
   for (const char* format : {"jsonl", "graphml"}) {
     std::string x = dir_.Sub(absl::StrCat("alone.", format));
     std::string y = dir_.Sub(absl::StrCat("removed.", format));
-    ASSERT_EQ(RunCommand(Quiver(absl::StrCat("export ", alone, " -f ", format, " -o ", x)))
-                  .exit_code,
-              0);
-    ASSERT_EQ(RunCommand(Quiver(absl::StrCat("export ", store_, " -f ", format, " -o ", y)))
-                  .exit_code,
-              0);
+    ASSERT_EQ(RunQuiver(absl::StrCat("export ", alone, " -f ", format, " -o ", x)).exit_code, 0);
+    ASSERT_EQ(RunQuiver(absl::StrCat("export ", store_, " -f ", format, " -o ", y)).exit_code, 0);
     EXPECT_FALSE(ReadFile(x).empty());
     EXPECT_EQ(ReadFile(x), ReadFile(y)) << format;
   }

@@ -17,26 +17,24 @@ namespace quiver {
 namespace {
 
 using ::quiver::testing::CommandResult;
+using ::quiver::testing::LoadExampleTriples;
 using ::quiver::testing::QuiverBinary;
 using ::quiver::testing::ReadFile;
 using ::quiver::testing::RunCommand;
+using ::quiver::testing::RunQuiver;
 using ::quiver::testing::TempDir;
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-std::string Quiver(const std::string& args) { return QuiverBinary() + " " + args; }
 
 class ShellTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = dir_.Sub("g");
-    CommandResult r = RunCommand(Quiver(absl::StrCat(
-        "load ", store_, " ", QUIVER_SOURCE_DIR, "/examples/triples.tsv")));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    LoadExampleTriples(store_);
   }
 
   CommandResult Shell(const std::string& script, const std::string& flags = "") {
-    return RunCommand(Quiver(absl::StrCat("shell ", flags, " ", store_)), script);
+    return RunQuiver(absl::StrCat("shell ", flags, " ", store_), script);
   }
 
   // The id of the edge Marta Lind -[:mayor_of]-> Kelvik.
@@ -171,12 +169,12 @@ TEST_F(ShellTest, AStoreInUseOpensReadOnlyOnlyWhenAsked) {
 }
 
 TEST_F(ShellTest, AMissingStoreIsAnError) {
-  CommandResult r = RunCommand(Quiver("shell " + dir_.Sub("nothing-here")), "RETURN 1;\n");
+  CommandResult r = RunQuiver("shell " + dir_.Sub("nothing-here"), "RETURN 1;\n");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_THAT(r.err, HasSubstr("does not exist"));
   EXPECT_THAT(r.err, HasSubstr("--create"));
   CommandResult created =
-      RunCommand(Quiver("shell --create " + dir_.Sub("nothing-here")), "RETURN 1 AS one;\n");
+      RunQuiver("shell --create " + dir_.Sub("nothing-here"), "RETURN 1 AS one;\n");
   EXPECT_EQ(created.exit_code, 0) << created.err;
   EXPECT_THAT(created.out, HasSubstr("one"));
 }

@@ -13,9 +13,9 @@
 namespace quiver::render {
 namespace {
 
-using ::quiver::testing::QuiverBinary;
 using ::quiver::testing::ReadFile;
 using ::quiver::testing::RunCommand;
+using ::quiver::testing::RunQuiver;
 using ::quiver::testing::TempDir;
 using ::quiver::testing::WriteFile;
 
@@ -25,15 +25,12 @@ class DiagramCommand : public ::testing::Test {
     store_ = dir_.Sub("store");
     testing::TrickyStore(store_, /*in_memory=*/false);  // Closed on return.
   }
-  ::quiver::testing::CommandResult Quiver(const std::string& args) {
-    return RunCommand(QuiverBinary() + " " + args);
-  }
   TempDir dir_;
   std::string store_;
 };
 
 TEST_F(DiagramCommand, SvgAroundANameHasItsNeighbourhood) {
-  auto r = Quiver("diagram " + store_ + " --around Plain --depth 1 -o " + dir_.Sub("d.svg"));
+  auto r = RunQuiver("diagram " + store_ + " --around Plain --depth 1 -o " + dir_.Sub("d.svg"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("2 nodes, 1 edges, layout dot"), std::string::npos) << r.err;
   std::string svg = ReadFile(dir_.Sub("d.svg"));
@@ -45,29 +42,29 @@ TEST_F(DiagramCommand, SvgAroundANameHasItsNeighbourhood) {
 
 TEST_F(DiagramCommand, SameInputSameBytes) {
   std::string a = dir_.Sub("a.dot"), b = dir_.Sub("b.dot");
-  ASSERT_EQ(Quiver("diagram " + store_ + " --around 東京 --depth 2 -o " + a).exit_code, 0);
-  ASSERT_EQ(Quiver("diagram " + store_ + " --around 東京 --depth 2 -o " + b).exit_code, 0);
+  ASSERT_EQ(RunQuiver("diagram " + store_ + " --around 東京 --depth 2 -o " + a).exit_code, 0);
+  ASSERT_EQ(RunQuiver("diagram " + store_ + " --around 東京 --depth 2 -o " + b).exit_code, 0);
   EXPECT_EQ(ReadFile(a), ReadFile(b));
   EXPECT_NE(ReadFile(a).find("digraph quiver"), std::string::npos);
 }
 
 TEST_F(DiagramCommand, ErrorsSayWhatIsWrong) {
-  auto r = Quiver("diagram " + store_ + " --around Nobody -o " + dir_.Sub("x.svg"));
+  auto r = RunQuiver("diagram " + store_ + " --around Nobody -o " + dir_.Sub("x.svg"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("no node is named 'Nobody'"), std::string::npos) << r.err;
-  r = Quiver("diagram " + store_ + " --around Plain -o " + dir_.Sub("x.gif"));
+  r = RunQuiver("diagram " + store_ + " --around Plain -o " + dir_.Sub("x.gif"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("unknown diagram format 'gif'"), std::string::npos) << r.err;
-  r = Quiver("diagram " + store_ + " -o " + dir_.Sub("x.svg"));
+  r = RunQuiver("diagram " + store_ + " -o " + dir_.Sub("x.svg"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("say what to draw"), std::string::npos) << r.err;
-  r = Quiver("diagram " + store_ + " --around Plain --layout circo -o " + dir_.Sub("x.svg"));
+  r = RunQuiver("diagram " + store_ + " --around Plain --layout circo -o " + dir_.Sub("x.svg"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("unknown layout 'circo'"), std::string::npos) << r.err;
 }
 
 TEST_F(DiagramCommand, QueryResultIsDrawnAndAnEmptyOneSaysSo) {
-  auto r = Quiver("diagram " + store_ + " 'MATCH (a)-[r:greet]->(b) RETURN a, r, b' -o " +
+  auto r = RunQuiver("diagram " + store_ + " 'MATCH (a)-[r:greet]->(b) RETURN a, r, b' -o " +
                   dir_.Sub("q.svg"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("3 nodes, 2 edges"), std::string::npos) << r.err;
@@ -75,18 +72,18 @@ TEST_F(DiagramCommand, QueryResultIsDrawnAndAnEmptyOneSaysSo) {
   EXPECT_NE(svg.find("東京"), std::string::npos);
   EXPECT_NE(svg.find("line one"), std::string::npos);
   EXPECT_NE(svg.find("greet ×2"), std::string::npos);  // The fact stated twice.
-  r = Quiver("diagram " + store_ + " 'MATCH (a {name: \"Nobody\"}) RETURN a' -o " +
+  r = RunQuiver("diagram " + store_ + " 'MATCH (a {name: \"Nobody\"}) RETURN a' -o " +
              dir_.Sub("e.svg"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("nothing to draw: the query returned no rows"), std::string::npos) << r.err;
-  r = Quiver("diagram " + store_ + " 'MATCH (a) RETURN a.name' -o " + dir_.Sub("e.svg"));
+  r = RunQuiver("diagram " + store_ + " 'MATCH (a) RETURN a.name' -o " + dir_.Sub("e.svg"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("no nodes, relationships or paths"), std::string::npos) << r.err;
   EXPECT_FALSE(std::ifstream(dir_.Sub("e.svg")).good());  // Nothing written.
 }
 
 TEST_F(DiagramCommand, CapIsReported) {
-  auto r = Quiver("diagram " + store_ + " --around Ελλάδα --depth 3 --max-nodes 2 -o " +
+  auto r = RunQuiver("diagram " + store_ + " --around Ελλάδα --depth 3 --max-nodes 2 -o " +
                   dir_.Sub("c.svg"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("kept 2 of 4 nodes (2 left out"), std::string::npos) << r.err;
@@ -95,15 +92,15 @@ TEST_F(DiagramCommand, CapIsReported) {
 TEST_F(DiagramCommand, ExportWritesEveryFormat) {
   for (const char* f : {"graphml", "dot", "ntriples", "jsonl"}) {
     std::string out = dir_.Sub(std::string("g.") + f);
-    auto r = Quiver("export " + store_ + " --format " + f + " -o " + out);
+    auto r = RunQuiver("export " + store_ + " --format " + f + " -o " + out);
     ASSERT_EQ(r.exit_code, 0) << f << ": " << r.err;
     EXPECT_NE(r.err.find("exported 6 nodes and 4 edges"), std::string::npos) << r.err;
     EXPECT_NE(ReadFile(out).find("東京"), std::string::npos) << f;
   }
-  auto r = Quiver("export " + store_ + " --format csv -o " + dir_.Sub("csv"));
+  auto r = RunQuiver("export " + store_ + " --format csv -o " + dir_.Sub("csv"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(ReadFile(dir_.Sub("csv/nodes.csv")).find("id:ID"), std::string::npos);
-  r = Quiver("export " + store_ + " --format xml -o " + dir_.Sub("x"));
+  r = RunQuiver("export " + store_ + " --format xml -o " + dir_.Sub("x"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("unknown export format 'xml'"), std::string::npos);
 }
@@ -145,7 +142,8 @@ TEST(Chromium, ConsoleErrorsAreSeen) {
 
 TEST_F(DiagramCommand, HtmlLoadsInChromiumWithEvidenceAndNoConsoleError) {
   std::string html = dir_.Sub("d.html");
-  auto q = Quiver("diagram " + store_ + " --around 'Say \"hi\", <friend> & '\\''co'\\''' -o " + html);
+  auto q = RunQuiver("diagram " + store_ + " --around 'Say \"hi\", <friend> & '\\''co'\\''' -o " +
+                     html);
   ASSERT_EQ(q.exit_code, 0) << q.err;
   std::string page = ReadFile(html);
   EXPECT_EQ(page.find("src="), std::string::npos);  // Self-contained: nothing to fetch.
