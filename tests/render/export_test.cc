@@ -77,6 +77,43 @@ TEST(Export, JsonLinesRoundTripsNodesEdgesAndEvidence) {
   EXPECT_TRUE(sentences.count("Αθήνα και 東京 are cities."));
 }
 
+// Evidence is joined to edges in one merged scan: each edge must carry
+// exactly its own sentences, in the order the store keeps them.
+TEST(Export, JsonLinesEvidenceIsEachEdgesOwnAndCanBeLeftOut) {
+  TempDir dir;
+  auto store = TrickyStore("/export-jsonl-evidence");
+  auto reader = store->NewReader();
+  for (bool with_evidence : {true, false}) {
+    ExportOptions options;
+    options.evidence = with_evidence;
+    std::string path = dir.Sub(with_evidence ? "with.jsonl" : "without.jsonl");
+    ASSERT_TRUE(ExportStore(*reader, options, path).ok());
+    std::string text = ReadFile(path);
+    int edges = 0;
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t eol = text.find('\n', pos);
+      auto j = nlohmann::json::parse(text.substr(pos, eol - pos));
+      pos = eol + 1;
+      if (j["kind"] != "edge") continue;
+      ++edges;
+      if (!with_evidence) {
+        EXPECT_FALSE(j.contains("evidence")) << j.dump();
+        continue;
+      }
+      auto expected = reader->EvidenceFor(j["id"].get<uint64_t>());
+      ASSERT_TRUE(expected.ok()) << expected.status();
+      std::vector<std::string> want, got;
+      for (const auto& ev : *expected) want.push_back(ev.text);
+      for (const auto& ev : j["evidence"]) got.push_back(ev["text"].get<std::string>());
+      EXPECT_FALSE(got.empty());
+      EXPECT_EQ(got, want) << j.dump();
+      EXPECT_EQ(got.size(), size_t(j["count"].get<int64_t>()));
+    }
+    EXPECT_EQ(edges, 4);
+  }
+}
+
 TEST(Export, GraphmlDeclaresAKeyForEveryPropertyAndParsesBack) {
   TempDir dir;
   auto store = TrickyStore("/export-graphml");
