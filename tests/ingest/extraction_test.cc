@@ -4,32 +4,15 @@
 
 #include "ingest/pipeline.h"
 #include "ingest/shallow_extractor.h"
+#include "tests/ingest/extraction_fixture.h"
 
 namespace quiver::ingest {
 namespace {
 
-std::vector<Triple> Extract(const std::string& text) {
-  static auto dict = LinkDictionary::Load();
-  EXPECT_TRUE(dict.ok()) << dict.status();
-  ParserSession parser(*dict, ParserSettings());
-  SourceDocument doc;
-  doc.source = "test";
-  doc.text = text;
-  return ExtractDocument(doc, parser).input.triples;
-}
-
-const Triple* Find(const std::vector<Triple>& ts, const std::string& s, const std::string& r,
-                   const std::string& o) {
-  for (const Triple& t : ts)
-    if (t.subject == s && t.relation == r && t.object == o) return &t;
-  return nullptr;
-}
-
-std::string Dump(const std::vector<Triple>& ts) {
-  std::string out;
-  for (const Triple& t : ts) out += "(" + t.subject + "; " + t.relation + "; " + t.object + ") ";
-  return out;
-}
+using fixture::Dump;
+using fixture::Extract;
+using fixture::Find;
+using fixture::ModalityOf;
 
 TEST(Extraction, ActiveSubjectVerbObjectByLemma) {
   auto ts = Extract("The mayor of Lyon cancelled the concert. Oslo cancelled the festival.");
@@ -60,37 +43,27 @@ TEST(Extraction, NegationWithNotAndNever) {
 
 TEST(Extraction, InfinitiveChainWithPlannedModality) {
   auto ts = Extract("Sweden wants to close the museum.");
-  const Triple* t = Find(ts, "Sweden", "close", "museum");
-  ASSERT_NE(t, nullptr) << Dump(ts);
-  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "planned");
+  EXPECT_EQ(ModalityOf(ts, "Sweden", "close", "museum"), "planned") << Dump(ts);
 }
 
 TEST(Extraction, ModalVerbIsPossible) {
   auto ts = Extract("Siemens may sell the factory.");
-  const Triple* t = Find(ts, "Siemens", "sell", "factory");
-  ASSERT_NE(t, nullptr) << Dump(ts);
-  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "possible");
+  EXPECT_EQ(ModalityOf(ts, "Siemens", "sell", "factory"), "possible") << Dump(ts);
 }
 
 TEST(Extraction, ConditionIsPossibleNotAsserted) {
   auto ts = Extract("If Norway rejects the offer, the talks will end.");
-  const Triple* t = Find(ts, "Norway", "reject", "offer");
-  ASSERT_NE(t, nullptr) << Dump(ts);
-  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "possible");
+  EXPECT_EQ(ModalityOf(ts, "Norway", "reject", "offer"), "possible") << Dump(ts);
 }
 
 TEST(Extraction, ReportedSpeechGivesTheInnerClauseAsReported) {
   auto ts = Extract("Erik Dahl said that Iceland vetoed the plan.");
-  const Triple* t = Find(ts, "Iceland", "veto", "plan");
-  ASSERT_NE(t, nullptr) << Dump(ts);
-  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "reported");
+  EXPECT_EQ(ModalityOf(ts, "Iceland", "veto", "plan"), "reported") << Dump(ts);
 }
 
 TEST(Extraction, QuotationBeforeTheSpeechVerbIsReported) {
   auto ts = Extract("Norway rejected the plan, Erik Dahl said.");
-  const Triple* t = Find(ts, "Norway", "reject", "plan");
-  ASSERT_NE(t, nullptr) << Dump(ts);
-  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "reported");
+  EXPECT_EQ(ModalityOf(ts, "Norway", "reject", "plan"), "reported") << Dump(ts);
 }
 
 TEST(Extraction, CoordinatedSubjectsGiveOneTripleEach) {
@@ -120,9 +93,7 @@ TEST(Extraction, AppositionStatesTheOffice) {
 
 TEST(Extraction, PurposeInfinitiveAndAppositiveNameObject) {
   auto ts = Extract("Erik Dahl traveled to Oslo to meet his Swedish counterpart, Anna Berg.");
-  const Triple* t = Find(ts, "Erik Dahl", "meet", "Anna Berg");
-  ASSERT_NE(t, nullptr) << Dump(ts);
-  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "planned");
+  EXPECT_EQ(ModalityOf(ts, "Erik Dahl", "meet", "Anna Berg"), "planned") << Dump(ts);
 }
 
 TEST(Extraction, FailingToActNegates) {

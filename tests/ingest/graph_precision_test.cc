@@ -6,38 +6,17 @@
 #include <gtest/gtest.h>
 
 #include "ingest/pipeline.h"
+#include "tests/ingest/extraction_fixture.h"
 
 namespace quiver::ingest {
 namespace {
 
-std::vector<Triple> Extract(const std::string& text) {
-  static auto dict = LinkDictionary::Load();
-  EXPECT_TRUE(dict.ok()) << dict.status();
-  ParserSession parser(*dict, ParserSettings());
-  SourceDocument doc;
-  doc.source = "test";
-  doc.text = text;
-  return ExtractDocument(doc, parser).input.triples;
-}
-
-const Triple* Find(const std::vector<Triple>& ts, const std::string& s, const std::string& r,
-                   const std::string& o) {
-  for (const Triple& t : ts)
-    if (t.subject == s && t.relation == r && t.object == o) return &t;
-  return nullptr;
-}
-
-bool HasSubject(const std::vector<Triple>& ts, const std::string& s) {
-  for (const Triple& t : ts)
-    if (t.subject == s) return true;
-  return false;
-}
-
-std::string Dump(const std::vector<Triple>& ts) {
-  std::string out;
-  for (const Triple& t : ts) out += "(" + t.subject + "; " + t.relation + "; " + t.object + ") ";
-  return out;
-}
+using fixture::Dump;
+using fixture::Extract;
+using fixture::Find;
+using fixture::HasRelation;
+using fixture::HasSubject;
+using fixture::ModalityOf;
 
 TEST(GraphPrecision, BareOfficeTakesTheCountryTheDocumentGivesIt) {
   auto ts = Extract("Norway's foreign minister arrived in Rome on Monday. "
@@ -49,14 +28,14 @@ TEST(GraphPrecision, BareOfficeTakesTheCountryTheDocumentGivesIt) {
 TEST(GraphPrecision, BareOfficeWithTwoCountriesStaysUnqualified) {
   auto ts = Extract("Norway's foreign minister met Sweden's foreign minister. "
                     "Foreign Minister Erik Dahl thanked the hosts.");
-  for (const Triple& t : ts) EXPECT_NE(t.relation, "minister_of") << Dump(ts);
+  EXPECT_FALSE(HasRelation(ts, "minister_of")) << Dump(ts);
 }
 
 TEST(GraphPrecision, PronounWithTwoCandidatesIsLeftUnresolved) {
   auto one = Extract("Erik Dahl opened the museum. He thanked the architects.");
   EXPECT_NE(Find(one, "Erik Dahl", "thank", "architect"), nullptr) << Dump(one);
   auto two = Extract("Erik Dahl greeted Peter Berg in Oslo. He thanked the architects.");
-  for (const Triple& t : two) EXPECT_NE(t.relation, "thank") << Dump(two);
+  EXPECT_FALSE(HasRelation(two, "thank")) << Dump(two);
   // A competitor of the other gender is none.
   auto mixed = Extract("Erik Dahl greeted Anna Berg in Oslo. He thanked the architects.");
   EXPECT_NE(Find(mixed, "Erik Dahl", "thank", "architect"), nullptr) << Dump(mixed);
@@ -85,9 +64,7 @@ TEST(GraphPrecision, NameEndsAtItsHeadBeforeACommaCoordination) {
 
 TEST(GraphPrecision, HopeThatIsNotAsserted) {
   auto ts = Extract("Erik Dahl hopes that Norway will sign the treaty.");
-  const Triple* t = Find(ts, "Norway", "sign", "treaty");
-  ASSERT_NE(t, nullptr) << Dump(ts);
-  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "possible");
+  EXPECT_EQ(ModalityOf(ts, "Norway", "sign", "treaty"), "possible") << Dump(ts);
 }
 
 TEST(GraphPrecision, PlacePrepositionAfterAVerbOfSpeakingIsNoRelation) {
@@ -107,7 +84,7 @@ TEST(GraphPrecision, RelativeClauseAfterAPrepositionalObjectStaysOut) {
 TEST(GraphPrecision, SheNeedsAPersonKnownToBeAWoman) {
   // "Erik Dahl" has no known gender: "she" stays unresolved.
   auto ts = Extract("Erik Dahl opened the museum. She thanked the architects.");
-  for (const Triple& t : ts) EXPECT_NE(t.relation, "thank") << Dump(ts);
+  EXPECT_FALSE(HasRelation(ts, "thank")) << Dump(ts);
 }
 
 TEST(GraphPrecision, HyphenatedAdjectiveIsNoName) {
@@ -123,12 +100,8 @@ TEST(GraphPrecision, VocativeBeforeAnImperativeIsNoSubject) {
 TEST(GraphPrecision, WillIsPlannedAndAPlanVerbOutweighsReported) {
   auto ts = Extract("Norway will host the summit. Erik Dahl said that Sweden threatened to "
                     "close the border.");
-  const Triple* host = Find(ts, "Norway", "host", "summit");
-  ASSERT_NE(host, nullptr) << Dump(ts);
-  EXPECT_EQ(host->qualifiers.at("modality").AsString(), "planned");
-  const Triple* close = Find(ts, "Sweden", "close", "border");
-  ASSERT_NE(close, nullptr) << Dump(ts);
-  EXPECT_EQ(close->qualifiers.at("modality").AsString(), "planned");
+  EXPECT_EQ(ModalityOf(ts, "Norway", "host", "summit"), "planned") << Dump(ts);
+  EXPECT_EQ(ModalityOf(ts, "Sweden", "close", "border"), "planned") << Dump(ts);
 }
 
 
@@ -147,34 +120,30 @@ TEST(GraphPrecision, DeniedBeliefKeepsItsComplementOut) {
 
 TEST(GraphPrecision, ThatAfterASpeechVerbIntroducesAReport) {
   auto ts = Extract("He added that Norway had serious doubts.");
-  const Triple* t = Find(ts, "Norway", "have", "doubt");
-  ASSERT_NE(t, nullptr) << Dump(ts);
-  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "reported");
+  EXPECT_EQ(ModalityOf(ts, "Norway", "have", "doubt"), "reported") << Dump(ts);
 }
 
 TEST(GraphPrecision, OfficeQualifiesOnlyTheNameRightAfterIt) {
   auto ts = Extract("The talks failed, according to Erik Dahl, director of studies at the "
                     "Institute of Peace and Cooperation in Oslo.");
-  for (const Triple& t : ts) EXPECT_NE(t.relation, "director_of") << Dump(ts);
+  EXPECT_FALSE(HasRelation(ts, "director_of")) << Dump(ts);
 }
 
 TEST(GraphPrecision, AmidIsNoRelation) {
   auto ts = Extract("The decision comes amid tensions between Norway and Sweden.");
-  for (const Triple& t : ts) EXPECT_NE(t.relation, "come_amid") << Dump(ts);
+  EXPECT_FALSE(HasRelation(ts, "come_amid")) << Dump(ts);
 }
 
 
 TEST(GraphPrecision, ComplementOfPersuadingIsPossibleNotPlanned) {
   auto ts = Extract("Norway pressed Sweden to close the border.");
-  const Triple* t = Find(ts, "Sweden", "close", "border");
-  ASSERT_NE(t, nullptr) << Dump(ts);
-  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "possible");
+  EXPECT_EQ(ModalityOf(ts, "Sweden", "close", "border"), "possible") << Dump(ts);
 }
 
 TEST(GraphPrecision, UnnamedDemonymPersonBlocksTheNextHe) {
   auto ts = Extract("Erik Dahl visited Bergen. The Norwegian has a plan. He praised the harbour.");
   EXPECT_FALSE(HasSubject(ts, "Norway")) << Dump(ts);
-  for (const Triple& t : ts) EXPECT_NE(t.relation, "praise") << Dump(ts);
+  EXPECT_FALSE(HasRelation(ts, "praise")) << Dump(ts);
 }
 
 TEST(GraphPrecision, CapitalisedWordAfterAColonIsNoName) {
