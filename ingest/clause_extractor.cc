@@ -21,12 +21,9 @@ const char* ModalityName(Modality m) {
 
 namespace {
 
-// ASCII lower case: link-grammar words are compared with English word lists.
-std::string Lower(const std::string& s) { return absl::AsciiStrToLower(s); }
-
 bool IsBe(const std::string& word) {
   static const std::set<std::string> kBe = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"};
-  return kBe.count(Lower(word)) > 0;
+  return kBe.count(absl::AsciiStrToLower(word)) > 0;
 }
 
 bool IsSpeechVerb(const std::string& lemma) {
@@ -72,13 +69,32 @@ class Extractor {
 
   std::vector<Clause> Run() {
     MarkReported();
+    MainClauses();
+    const size_t main_clauses = out_.size();  // The rest hang on a noun.
+    SubjectRelatives();
+    Participles();
+    PossessorInfinitives();
+    for (size_t i = main_clauses; i < out_.size(); ++i) out_[i].from_modifier = true;
+    Appositions();
+    QuotationVerbs();
+    for (Clause& c : out_)
+      if (DeniedByDeterminer(c.subject_as_written) || DeniedByDeterminer(c.object_as_written))
+        c.negated = !c.negated;
+    std::stable_sort(out_.begin(), out_.end(),
+                     [](const Clause& a, const Clause& b) { return a.verb < b.verb; });
+    return std::move(out_);
+  }
+
+ private:
+  // Clauses with a subject: S links, a relative pronoun standing for its
+  // antecedent.
+  void MainClauses() {
     for (const ParseLink& l : g_.tree().links) {
-      if (!LinkIs(l.label, "S") && !LinkIs(l.label, "SX") && !LinkIs(l.label, "Ss") &&
-          !LinkIs(l.label, "Sp"))
-        continue;
+      // S covers Ss, Sp, ...; SX ("I am") is a family of its own.
+      if (!LinkIs(l.label, "S") && !LinkIs(l.label, "SX")) continue;
       int subj = l.left;
       if (IsWall(subj)) continue;
-      const std::string lower = Lower(g_.word(subj).text);
+      const std::string lower = absl::AsciiStrToLower(g_.word(subj).text);
       bool weak = false;
       if (lower == "which" || lower == "who" || lower == "that") {
         int antecedent = g_.Find(subj, "R", false);
@@ -93,8 +109,10 @@ class Extractor {
       if (conditional_.count(l.left)) st.modality = Modality::kPossible;
       Verb(l.right, st, 0);
     }
-    const size_t main_clauses = out_.size();
-    // Subject relatives: "the man who met Putin" (R then RS).
+  }
+
+  // Subject relatives: "the man who met Putin" (R then RS).
+  void SubjectRelatives() {
     for (const ParseLink& l : g_.tree().links) {
       if (!LinkIs(l.label, "RS")) continue;
       int rel = l.left;
@@ -105,8 +123,11 @@ class Extractor {
       st.weak = AmbiguousAntecedent(antecedent);
       Verb(l.right, st, 0);
     }
-    // Participles modifying a noun: "a resolution drafted by France" (Mv),
-    // "an armada preparing to invade" (Mg).
+  }
+
+  // Participles modifying a noun: "a resolution drafted by France" (Mv),
+  // "an armada preparing to invade" (Mg).
+  void Participles() {
     for (const ParseLink& l : g_.tree().links) {
       const bool past = LinkIs(l.label, "Mv");
       if (!past && !LinkIs(l.label, "Mg")) continue;
@@ -119,7 +140,10 @@ class Extractor {
       st.passive = past;
       Verb(l.right, st, 0);
     }
-    // "Hollande's decision to cancel the meeting": the possessor acts.
+  }
+
+  // "Hollande's decision to cancel the meeting": the possessor acts.
+  void PossessorInfinitives() {
     for (const ParseLink& l : g_.tree().links) {
       if (!LinkIs(l.label, "IV") && !LinkIs(l.label, "TO")) continue;
       const std::string& tag = g_.word(l.left).tag;
@@ -143,8 +167,10 @@ class Extractor {
       if (to >= 0) st.words.push_back(to);
       Verb(inf, st, 0);
     }
-    for (size_t i = main_clauses; i < out_.size(); ++i) out_[i].from_modifier = true;
-    // Appositions: "Laurent Fabius, the French foreign minister, ...".
+  }
+
+  // Appositions: "Laurent Fabius, the French foreign minister, ...".
+  void Appositions() {
     for (const ParseLink& l : g_.tree().links) {
       if (!LinkIs(l.label, "MX")) continue;
       const std::string& tag = g_.word(l.right).tag;
@@ -160,9 +186,12 @@ class Extractor {
       cl.apposition = true;
       out_.push_back(cl);
     }
-    // Quotation verbs after the quote: "'…,' said Murray Robinson" (SI) or
-    // "…, the minister said" (S). The quote is what was said, and the
-    // clauses inside it are reported.
+  }
+
+  // Quotation verbs after the quote: "'…,' said Murray Robinson" (SI) or
+  // "…, the minister said" (S). The quote is what was said, and the
+  // clauses inside it are reported.
+  void QuotationVerbs() {
     for (int v = 1; v < g_.size(); ++v) {
       const std::string& tag = g_.word(v).tag;
       if (tag.empty() || tag[0] != 'q' || !IsSpeechVerb(VerbLemma(v))) continue;
@@ -186,15 +215,8 @@ class Extractor {
         out_.push_back(c);
       }
     }
-    for (Clause& c : out_)
-      if (DeniedByDeterminer(c.subject_as_written) || DeniedByDeterminer(c.object_as_written))
-        c.negated = !c.negated;
-    std::stable_sort(out_.begin(), out_.end(),
-                     [](const Clause& a, const Clause& b) { return a.verb < b.verb; });
-    return std::move(out_);
   }
 
- private:
   bool IsWall(int w) const { return g_.word(w).begin == g_.word(w).end; }
 
   // "the opposition in Syria that used gas": a relative clause after a
@@ -222,7 +244,7 @@ class Extractor {
   bool IsModalWord(int w) const {
     static const std::set<std::string> k = {"could", "should", "would", "may", "might",
                                             "can", "must", "will", "shall"};
-    return k.count(Lower(g_.word(w).text)) > 0;
+    return k.count(absl::AsciiStrToLower(g_.word(w).text)) > 0;
   }
 
   // "Assad's diminishing prospects" read as "Assad is diminishing
@@ -257,21 +279,19 @@ class Extractor {
   // and of conditions ("if people attack him": possible, not a fact).
   void MarkReported() {
     for (int w = 1; w < g_.size(); ++w) {
-      const std::string lower = Lower(g_.word(w).text);
+      const std::string lower = absl::AsciiStrToLower(g_.word(w).text);
       if (lower != "if" && lower != "unless" && lower != "whether") continue;
-      for (const Adjacent& a : g_.at(w))
-        if (a.to_right && (LinkIs(a.link->label, "C") || LinkIs(a.link->label, "Cs") ||
-                           LinkIs(a.link->label, "Ce")))
-          conditional_.insert(a.other);
+      InsertClauseHeads(w, &conditional_);
     }
     // "He added that Russia had ..." parsed with "that" as a determiner of
     // "Russia": still the complement of "added".
     for (int w = 2; w + 1 < g_.size(); ++w) {
-      if (Lower(g_.word(w).text) != "that" || !IsSpeechVerb(VerbLemma(w - 1))) continue;
+      if (absl::AsciiStrToLower(g_.word(w).text) != "that" || !IsSpeechVerb(VerbLemma(w - 1)))
+        continue;
       for (int n : g_.FindAll(w, "D", true)) reported_.insert(n);
     }
     for (const ParseLink& l : g_.tree().links) {
-      if (!(LinkIs(l.label, "TH") || LinkIs(l.label, "Ce") || LinkIs(l.label, "C"))) continue;
+      if (!(LinkIs(l.label, "TH") || LinkIs(l.label, "C"))) continue;
       const std::string lemma = VerbLemma(l.left);
       // "hope that Y will ...", "fear that Y ...": wished or feared, not a
       // fact, and not a report either.
@@ -283,18 +303,20 @@ class Extractor {
       // "I don't think that X ...": the speaker denies X rather than
       // reports it; the graph leaves such clauses out.
       if (Denied(l.left)) {
-        for (const Adjacent& a : g_.at(l.right))
-          if (a.to_right && (LinkIs(a.link->label, "Ce") || LinkIs(a.link->label, "C")))
-            denied_.insert(a.other);
+        InsertClauseHeads(l.right, &denied_);
         denied_.insert(l.right);
       }
-      int comp = l.right;
       // "said that Y ..." -> that -Ce-> Y; "said Y ..." -> said -Ce-> Y.
-      for (const Adjacent& a : g_.at(comp))
-        if (a.to_right && (LinkIs(a.link->label, "Ce") || LinkIs(a.link->label, "C")))
-          marks.insert(a.other);
-      marks.insert(comp);
+      InsertClauseHeads(l.right, &marks);
+      marks.insert(l.right);
     }
+  }
+
+  // Heads of the clauses `w` introduces: its C links to the right (the C
+  // family, so Ce and Cs too).
+  void InsertClauseHeads(int w, std::set<int>* heads) const {
+    for (const Adjacent& a : g_.at(w))
+      if (a.to_right && LinkIs(a.link->label, "C")) heads->insert(a.other);
   }
 
   // A verb negated by "not"/"n't" on it or on its auxiliary ("don't think").
@@ -304,7 +326,7 @@ class Extractor {
              w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
     };
     for (const Adjacent& a : g_.at(v)) {
-      const std::string w = Lower(g_.word(a.other).text);
+      const std::string w = absl::AsciiStrToLower(g_.word(a.other).text);
       if (w == "not" || w == "n't" || w == "n\xE2\x80\x99t" || w == "never") return true;
       if (!a.to_right && LinkIs(a.link->label, "I") && depth == 0 &&
           (ends_with(w, "n't") || ends_with(w, "n\xE2\x80\x99t") || Denied(a.other, 1)))
@@ -315,16 +337,15 @@ class Extractor {
 
   void Negation(int v, State* st) {
     for (const Adjacent& a : g_.at(v)) {
-      const std::string w = Lower(g_.word(a.other).text);
+      const std::string w = absl::AsciiStrToLower(g_.word(a.other).text);
       const bool neg_word = w == "not" || w == "n't" || w == "never" ||
                             (w == "longer" && a.other > 0 &&
-                             Lower(g_.word(a.other - 1).text) == "no");
+                             absl::AsciiStrToLower(g_.word(a.other - 1).text) == "no");
       if (!neg_word) continue;
       // "did not sign" links "not" to both "did" (N) and "sign" (En): count
       // each negating word once.
       if (std::find(st->words.begin(), st->words.end(), a.other) != st->words.end()) continue;
-      if (LinkIs(a.link->label, "N") || LinkIs(a.link->label, "E") ||
-          LinkIs(a.link->label, "En")) {
+      if (LinkIs(a.link->label, "N") || LinkIs(a.link->label, "E")) {  // E covers En.
         st->negated = !st->negated;
         if (w == "longer") st->words.push_back(a.other - 1);
         st->words.push_back(a.other);
@@ -333,7 +354,7 @@ class Extractor {
   }
 
   void Modal(int v, State* st) {
-    const std::string w = Lower(g_.word(v).text);
+    const std::string w = absl::AsciiStrToLower(g_.word(v).text);
     // A modal says more than "reported": "said Russia could veto" is a
     // possibility either way.
     if (w == "may" || w == "might" || w == "could" || w == "would" || w == "can") {
@@ -452,7 +473,7 @@ class Extractor {
       int obj = g_.Find(p, "J", true);
       if (obj < 0) continue;
       PrepArg arg;
-      arg.preposition = Lower(g_.word(p).text);
+      arg.preposition = absl::AsciiStrToLower(g_.word(p).text);
       arg.prep_word = p;
       arg.head = obj;
       out.push_back(arg);
@@ -471,7 +492,7 @@ class Extractor {
     base.graph_worthy = !st.weak && !PossessiveReadAsIs(st.words);
     if (adjective) {
       base.relation_words.push_back(c);
-      std::string lemma = Lower(g_.word(c).text);
+      std::string lemma = absl::AsciiStrToLower(g_.word(c).text);
       if (preps.empty()) {
         // "X is ready": no second argument worth a graph edge; CaRB wants
         // (X; is; ready) only as (X; is; ready) -- keep it, ungraphed.
@@ -534,7 +555,7 @@ class Extractor {
   bool DeniedByDeterminer(int noun) const {
     if (noun < 0) return false;
     for (int d : g_.FindAll(noun, "D", false))
-      if (Lower(g_.word(d).text) == "no") return true;
+      if (absl::AsciiStrToLower(g_.word(d).text) == "no") return true;
     return false;
   }
 
@@ -578,7 +599,7 @@ class Extractor {
     base.graph_worthy = !st.weak && !PossessiveReadAsIs(st.words);
     int particle = g_.Find(v, "K", true);
     if (particle >= 0) {
-      type += "_" + Lower(g_.word(particle).text);
+      type += "_" + absl::AsciiStrToLower(g_.word(particle).text);
       base.relation_words.push_back(particle);
     }
     std::vector<int> objects = g_.FindAll(v, "O", true);

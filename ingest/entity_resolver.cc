@@ -14,9 +14,6 @@ namespace quiver::ingest {
 
 namespace {
 
-// ASCII lower case: link-grammar words are compared with English word lists.
-std::string Lower(const std::string& s) { return absl::AsciiStrToLower(s); }
-
 bool IsDeterminer(const std::string& lower) {
   static const std::set<std::string> k = {"the", "a", "an", "this", "that", "these", "those",
                                           "his", "her", "its", "their", "our", "my", "your",
@@ -131,30 +128,31 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
     tokens.push_back(g.word(w).text);
   }
   size_t start = 0;
-  while (start < tokens.size() && IsDeterminer(Lower(tokens[start]))) ++start;
+  while (start < tokens.size() && IsDeterminer(absl::AsciiStrToLower(tokens[start]))) ++start;
   tokens.erase(tokens.begin(), tokens.begin() + start);
   parts.surface = tokens;
   parts.capitalized_head = IsCapitalized(g.word(head).text);
   // The last office word splits qualifiers from the name.
   int title_at = -1;
   for (int i = 0; i + 1 < static_cast<int>(tokens.size()); ++i)
-    if (IsTitleWord(Lower(tokens[i]))) title_at = i;
+    if (IsTitleWord(absl::AsciiStrToLower(tokens[i]))) title_at = i;
   int core_start = -1;
   for (int i = 0; i < static_cast<int>(tokens.size()); ++i) {
     const std::string& t = tokens[i];
+    const std::string lower = absl::AsciiStrToLower(t);
     if (i < title_at) {
       if (auto c = CountryByDemonym(t)) {
         parts.country = c;
       } else if (auto c2 = CountryByName(t)) {
         parts.country = c2;
-      } else if (IsCapitalized(t) && !IsTitleQualifier(Lower(t)) && !IsTitleWord(Lower(t)) &&
+      } else if (IsCapitalized(t) && !IsTitleQualifier(lower) && !IsTitleWord(lower) &&
                  !LooksLikeDemonym(t)) {
         parts.org = parts.org.empty() ? t : parts.org + " " + t;
-      } else if (IsOfficeQualifier(Lower(t))) {
-        parts.office += Lower(t) + " ";
+      } else if (IsOfficeQualifier(lower)) {
+        parts.office += lower + " ";
       }
     } else if (i == title_at) {
-      parts.title = Lower(t);
+      parts.title = lower;
       parts.title_text = t;
       parts.office = parts.office.empty() ? "" : parts.office + parts.title;
     } else if (IsHonorific(t)) {
@@ -199,7 +197,7 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
       if (g.word(v).text == p.core.front() && (g.word(v).tag == "m" || g.word(v).tag == "f"))
         gender_[absl::StrJoin(p.core, " ")] = g.word(v).tag[0];
     for (const std::string& t : p.surface) {
-      const std::string l = Lower(t);
+      const std::string l = absl::AsciiStrToLower(t);
       if (l == "mrs" || l == "mrs." || l == "ms" || l == "ms." || l == "madame" || l == "mme")
         gender_[absl::StrJoin(p.core, " ")] = 'f';
     }
@@ -226,7 +224,7 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
   // Offices the document ties to a country: "France's foreign minister",
   // "the French foreign minister", "the foreign minister of France".
   for (int w = 1; w < g.size(); ++w) {
-    const std::string title = Lemma(Lower(g.word(w).text), WordClass::kNoun);
+    const std::string title = Lemma(absl::AsciiStrToLower(g.word(w).text), WordClass::kNoun);
     if (!IsTitleWord(title)) continue;
     std::vector<std::string> qualifiers;
     std::optional<std::string> country;
@@ -235,13 +233,14 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
       if (!a.to_right && (LinkIs(a.link->label, "A") || LinkIs(a.link->label, "AN"))) {
         if (auto c = CountryByDemonym(t)) country = c;
         else if (auto c2 = CountryByName(t)) country = c2;
-        else if (IsOfficeQualifier(Lower(t))) qualifiers.insert(qualifiers.begin(), Lower(t));
+        else if (IsOfficeQualifier(absl::AsciiStrToLower(t)))
+          qualifiers.insert(qualifiers.begin(), absl::AsciiStrToLower(t));
       } else if (!a.to_right && LinkIs(a.link->label, "D")) {
         int owner = g.Find(a.other, "YS", false);
         if (owner >= 0)
           if (auto c = CountryByName(g.word(owner).text)) country = c;
       } else if (a.to_right && (LinkIs(a.link->label, "Mf") || LinkIs(a.link->label, "Mp")) &&
-                 Lower(t) == "of") {
+                 absl::AsciiStrToLower(t) == "of") {
         int obj = g.Find(a.other, "J", true);
         if (obj >= 0)
           if (auto c = CountryByName(g.word(obj).text)) country = c;
@@ -322,7 +321,7 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   if (head <= 0 || head >= g.size()) return std::nullopt;
   PromoteSpeakers();
   const ParseWord& w = g.word(head);
-  const std::string lower = Lower(w.text);
+  const std::string lower = absl::AsciiStrToLower(w.text);
   auto pronoun = [&](const std::optional<Entity>& last, const char* why) -> std::optional<Entity> {
     if (!last) return std::nullopt;
     Entity e = *last;
@@ -362,7 +361,7 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   if (auto c = CountryByDemonym(w.text); c && IsCapitalized(w.text) && w.tag != "a") {
     // "The Russian has a score to settle": one person, unnamed. He or she
     // competes with the persons before for a later "he".
-    const std::string before = head > 1 ? Lower(g.word(head - 1).text) : "";
+    const std::string before = head > 1 ? absl::AsciiStrToLower(g.word(head - 1).text) : "";
     if (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "an") == 0 &&
         (before == "the" || before == "a" || before == "an")) {
       mentions_.push_back({Entity(), '?', sentence_});
@@ -544,16 +543,16 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     for (const Adjacent& a : g.at(m))
       if (a.other == head && LinkIs(a.link->label, "AN")) modifies = true;
     if (!modifies || IsCapitalized(g.word(m).text)) break;
-    modifiers.insert(modifiers.begin(), Lower(g.word(m).text));
+    modifiers.insert(modifiers.begin(), absl::AsciiStrToLower(g.word(m).text));
   }
   std::string name = Lemma(w.text, WordClass::kNoun);
   if (!modifiers.empty()) name = absl::StrJoin(modifiers, " ") + " " + name;
   // "state of emergency": an of-phrase without determiner is part of the name.
   int of = g.Find(head, "Mf", true);
-  if (of >= 0 && Lower(g.word(of).text) == "of") {
+  if (of >= 0 && absl::AsciiStrToLower(g.word(of).text) == "of") {
     int obj = g.Find(of, "J", true);
     if (obj >= 0 && obj == of + 1 && !IsCapitalized(g.word(obj).text))
-      name += " of " + Lower(g.word(obj).text);
+      name += " of " + absl::AsciiStrToLower(g.word(obj).text);
   }
   if (name.empty()) return std::nullopt;
   Entity e;
@@ -575,7 +574,7 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
   // "the foreign minister of France"
   int of = g.Find(title_head, "Mf", true);
   if (of < 0) of = g.Find(title_head, "Mp", true);
-  if (of >= 0 && Lower(g.word(of).text) == "of") {
+  if (of >= 0 && absl::AsciiStrToLower(g.word(of).text) == "of") {
     int obj = g.Find(of, "J", true);
     if (obj >= 0) {
       std::vector<TitleFact> ignored;

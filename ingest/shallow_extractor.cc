@@ -13,9 +13,6 @@ namespace quiver::ingest {
 
 namespace {
 
-// ASCII lower case: link-grammar words are compared with English word lists.
-std::string Lower(const std::string& s) { return absl::AsciiStrToLower(s); }
-
 bool IsAux(const std::string& w) {
   static const std::set<std::string> k = {"is", "are", "was", "were", "be", "been", "being",
                                           "has", "have", "had", "will", "would", "can", "could",
@@ -36,7 +33,7 @@ bool IsFunctionWord(const std::string& w) {
 // A finite-looking verb: a past form, or a third-person form WordNet knows
 // as a verb whose base is not the word itself.
 bool LooksLikeVerb(const std::string& w) {
-  const std::string lower = Lower(w);
+  const std::string lower = absl::AsciiStrToLower(w);
   if (lower.size() < 3 || IsFunctionWord(lower) || IsCapitalized(w)) return false;
   const std::string lemma = Lemma(lower, WordClass::kVerb);
   if (!InWordNet(lemma, WordClass::kVerb)) return false;
@@ -72,10 +69,11 @@ std::string CapitalRun(const std::vector<std::string>& words, size_t begin, size
 std::optional<ShallowTuple> ShallowExtract(const std::string& sentence) {
   std::vector<std::string> words = absl::StrSplit(sentence, ' ', absl::SkipEmpty());
   for (size_t i = 1; i + 1 < words.size(); ++i) {
-    const std::string lower = Lower(words[i]);
+    const std::string lower = absl::AsciiStrToLower(words[i]);
     if (!IsAux(lower) && !LooksLikeVerb(words[i])) continue;
     size_t end = i;
-    while (end < words.size() && (IsAux(Lower(words[end])) || (end > i && LooksLikeVerb(words[end]))))
+    while (end < words.size() &&
+           (IsAux(absl::AsciiStrToLower(words[end])) || (end > i && LooksLikeVerb(words[end]))))
       ++end;
     if (end == i) end = i + 1;
     size_t stop = end;
@@ -96,17 +94,17 @@ std::optional<ShallowTuple> ShallowExtract(const std::string& sentence) {
     // rejected such pairs.
     if (i >= 1 && IsCapitalized(words[i - 1])) t.subject_name = CapitalRun(words, 0, i, true);
     size_t first = end;
-    if (first < stop && (Lower(words[first]) == "the")) ++first;
+    if (first < stop && (absl::AsciiStrToLower(words[first]) == "the")) ++first;
     if (first < stop && IsCapitalized(words[first])) {
       size_t after = first;
       while (after < stop && IsCapitalized(words[after])) ++after;
-      const std::string next = after < words.size() ? Lower(words[after]) : ".";
+      const std::string next = after < words.size() ? absl::AsciiStrToLower(words[after]) : ".";
       if (after == stop || (IsFunctionWord(next) && next != "'s" && next != "of"))
         t.object_name = CapitalRun(words, first, after, /*last=*/false);
     }
     // An auxiliary alone ("has", "is") says nothing a graph can use.
     bool content = false;
-    for (const std::string& r : rel) content = content || !IsAux(Lower(r));
+    for (const std::string& r : rel) content = content || !IsAux(absl::AsciiStrToLower(r));
     if (!content) t.subject_name.clear();
     return t;
   }
