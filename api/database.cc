@@ -62,59 +62,26 @@ absl::StatusOr<Edge> Database::GetEdge(EdgeId id) const {
   return std::move(*edge);
 }
 
-absl::StatusOr<std::vector<Neighbor>> Database::Neighbors(
-    NodeId node, Direction direction, std::optional<std::string_view> type) const {
-  auto reader = impl_->store->NewReader();
-  std::optional<graph::TermId> type_id;
-  if (type) {
-    type_id = reader->FindTerm(*type);
-    if (!type_id) return std::vector<Neighbor>();
-  }
-  std::vector<graph::AdjEntry> entries;
-  QUIVER_RETURN_IF_ERROR(reader->ScanAdjacent(
-      node, direction, type_id, std::nullopt, [&](const graph::AdjEntry& e) {
-        entries.push_back(e);
-        return true;
-      }));
-  std::vector<Neighbor> out;
-  out.reserve(entries.size());
-  for (const auto& e : entries) {
-    QUIVER_ASSIGN_OR_RETURN(auto record, reader->GetEdgeRecord(e.edge));
-    if (!record) {
-      return absl::DataLossError(absl::StrCat(
-          "store ", path(), ": corrupted: index entry for missing edge ", e.edge));
-    }
-    Neighbor n;
-    n.edge = reader->ToEdge(e.edge, std::move(*record));
-    bool outgoing = n.edge.src == node &&
-                    !(direction == Direction::kIncoming);
-    n.direction = outgoing ? Direction::kOutgoing : Direction::kIncoming;
-    n.other = outgoing ? n.edge.dst : n.edge.src;
-    out.push_back(std::move(n));
-  }
-  std::stable_sort(out.begin(), out.end(), [](const Neighbor& a, const Neighbor& b) {
-    return std::tie(a.edge.type, a.other, a.edge.id) <
-           std::tie(b.edge.type, b.other, b.edge.id);
-  });
-  return out;
-}
+namespace {
 
-absl::StatusOr<std::vector<Adjacency>> Database::Adjacent(
-    NodeId node, Direction direction, std::optional<std::string_view> type) const {
-  auto reader = impl_->store->NewReader();
+// The edges at `node` as the adjacency index holds them, ordered by type,
+// far end and id: the one pass behind both Neighbors and Adjacent. A
+// self-loop seen from both sides counts as outgoing unless only incoming
+// edges were asked for.
+absl::StatusOr<std::vector<Adjacency>> ScanAdjacency(const graph::Reader& reader, NodeId node,
+                                                     Direction direction,
+                                                     std::optional<std::string_view> type) {
+  std::vector<Adjacency> out;
   std::optional<graph::TermId> type_id;
   if (type) {
-    type_id = reader->FindTerm(*type);
-    if (!type_id) return std::vector<Adjacency>();
+    type_id = reader.FindTerm(*type);
+    if (!type_id) return out;
   }
-  std::vector<Adjacency> out;
-  QUIVER_RETURN_IF_ERROR(reader->ScanAdjacent(
+  QUIVER_RETURN_IF_ERROR(reader.ScanAdjacent(
       node, direction, type_id, std::nullopt, [&](const graph::AdjEntry& e) {
         Adjacency a;
         a.edge = e.edge;
-        a.type = reader->TermText(e.type);
-        // Same rule as Neighbors: a self-loop seen from both sides counts as
-        // outgoing unless only incoming edges were asked for.
+        a.type = reader.TermText(e.type);
         bool outgoing = e.src == node && direction != Direction::kIncoming;
         a.direction = outgoing ? Direction::kOutgoing : Direction::kIncoming;
         a.other = outgoing ? e.dst : e.src;
@@ -125,6 +92,35 @@ absl::StatusOr<std::vector<Adjacency>> Database::Adjacent(
     return std::tie(a.type, a.other, a.edge) < std::tie(b.type, b.other, b.edge);
   });
   return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<Neighbor>> Database::Neighbors(
+    NodeId node, Direction direction, std::optional<std::string_view> type) const {
+  auto reader = impl_->store->NewReader();
+  QUIVER_ASSIGN_OR_RETURN(std::vector<Adjacency> adjacent,
+                          ScanAdjacency(*reader, node, direction, type));
+  std::vector<Neighbor> out;
+  out.reserve(adjacent.size());
+  for (const Adjacency& a : adjacent) {
+    QUIVER_ASSIGN_OR_RETURN(auto record, reader->GetEdgeRecord(a.edge));
+    if (!record) {
+      return absl::DataLossError(absl::StrCat(
+          "store ", path(), ": corrupted: index entry for missing edge ", a.edge));
+    }
+    Neighbor n;
+    n.edge = reader->ToEdge(a.edge, std::move(*record));
+    n.direction = a.direction;
+    n.other = a.other;
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<Adjacency>> Database::Adjacent(
+    NodeId node, Direction direction, std::optional<std::string_view> type) const {
+  return ScanAdjacency(*impl_->store->NewReader(), node, direction, type);
 }
 
 absl::StatusOr<std::vector<Evidence>> Database::EvidenceFor(EdgeId edge) const {

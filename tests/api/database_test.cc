@@ -30,6 +30,20 @@ DocumentInput Article() {
   return doc;
 }
 
+// A database in `dir` holding one document that states `triples`; null
+// (with the error reported) when that fails.
+std::unique_ptr<Database> OpenWith(const TempDir& dir, std::vector<Triple> triples) {
+  auto db = Database::Open(dir.Sub("g"));
+  EXPECT_TRUE(db.ok()) << db.status();
+  if (!db.ok()) return nullptr;
+  DocumentInput doc;
+  doc.content = "c";
+  doc.triples = std::move(triples);
+  auto added = (*db)->AddDocument(doc);
+  EXPECT_TRUE(added.ok()) << added.status();
+  return added.ok() ? std::move(*db) : nullptr;
+}
+
 TEST(Database, RoundTripThroughCloseAndReopen) {
   TempDir dir;
   EdgeId edge;
@@ -72,13 +86,10 @@ TEST(Database, RoundTripThroughCloseAndReopen) {
 
 TEST(Database, NeighborsByDirectionAndType) {
   TempDir dir;
-  auto db = *Database::Open(dir.Sub("g"));
-  DocumentInput doc;
-  doc.content = "c";
-  doc.triples = {{"Fabius", "meet", "Lavrov"},
-                 {"Lavrov", "criticise", "Fabius"},
-                 {"Fabius", "minister_of", "France"}};
-  ASSERT_TRUE(db->AddDocument(doc).ok());
+  auto db = OpenWith(dir, {{"Fabius", "meet", "Lavrov"},
+                           {"Lavrov", "criticise", "Fabius"},
+                           {"Fabius", "minister_of", "France"}});
+  ASSERT_TRUE(db);
   NodeId fabius = (*db->FindNodes("fabius"))[0].id;
   EXPECT_EQ(db->Neighbors(fabius, Direction::kOutgoing)->size(), 2u);
   EXPECT_EQ(db->Neighbors(fabius, Direction::kIncoming)->size(), 1u);
@@ -96,15 +107,12 @@ TEST(Database, NeighborsByDirectionAndType) {
 
 TEST(Database, AdjacentListsWhatNeighborsListsWithoutEdgeRecords) {
   TempDir dir;
-  auto db = *Database::Open(dir.Sub("g"));
-  DocumentInput doc;
-  doc.content = "c";
-  doc.triples = {{"Fabius", "meet", "Lavrov"},
-                 {"Lavrov", "criticise", "Fabius"},
-                 {"Fabius", "minister_of", "France"},
-                 {"Fabius", "praise", "Fabius"},   // a self-loop
-                 {"Fabius", "meet", "Kerry"}};
-  ASSERT_TRUE(db->AddDocument(doc).ok());
+  auto db = OpenWith(dir, {{"Fabius", "meet", "Lavrov"},
+                           {"Lavrov", "criticise", "Fabius"},
+                           {"Fabius", "minister_of", "France"},
+                           {"Fabius", "praise", "Fabius"},  // a self-loop
+                           {"Fabius", "meet", "Kerry"}});
+  ASSERT_TRUE(db);
   NodeId fabius = (*db->FindNodes("fabius"))[0].id;
   for (Direction d : {Direction::kOutgoing, Direction::kIncoming, Direction::kBoth}) {
     for (std::optional<std::string_view> type :
