@@ -118,9 +118,11 @@ absl::StatusOr<Value> CallFunction(const std::string& name, const ValueList& arg
     int64_t from = args[0].AsInt(), to = args[1].AsInt(), step = args.size() > 2 ? args[2].AsInt() : 1;
     if (step == 0) return ctx.Error(ErrorType::kArgumentError, &call.span, "range(): step must not be 0", "NumberOutOfRange");
     ValueList out;
-    for (int64_t i = from; step > 0 ? i <= to : i >= to; i += step) {
+    for (int64_t i = from; step > 0 ? i <= to : i >= to;) {
       out.emplace_back(i);
       QUIVER_RETURN_IF_ERROR(ctx.CheckRows(out.size()));
+      // Past INT64_MAX/MIN there is no next element (and no wrap-around).
+      if (__builtin_add_overflow(i, step, &i)) break;
     }
     return Value(std::move(out));
   }

@@ -115,6 +115,27 @@ TEST(Streaming, LimitStopsTheWorkThatFeedsIt) {
   EXPECT_EQ(r->row(0)[0].ToString(), "[6, 7]");
 }
 
+// UNWIND range(...) counts lazily (UnwindOp); the values must be those of
+// the range() list: negative steps, empty ranges, the int64 edges, step 0.
+TEST(Streaming, LazyRangeYieldsWhatTheRangeListHolds) {
+  auto db = OpenQueryTestDb(false);
+  ASSERT_NE(db, nullptr);
+  for (const std::string args :
+       {"1, 5", "5, 1", "10, 1, -3", "1, 10, 4", "-2, 2, 1", "3, 3", "1, 5, -1",
+        "9223372036854775805, 9223372036854775807",
+        "-9223372036854775806, -9223372036854775807 - 1, -1", "1, 9223372036854775807, "
+        "4611686018427387904"}) {
+    auto lazy = db->Query("UNWIND range(" + args + ") AS x RETURN collect(x) AS c");
+    // A list comprehension makes the whole list first.
+    auto list = db->Query("UNWIND [y IN range(" + args + ") | y] AS x RETURN collect(x) AS c");
+    ASSERT_TRUE(lazy.ok()) << args << ": " << lazy.status();
+    ASSERT_TRUE(list.ok()) << args << ": " << list.status();
+    EXPECT_EQ(lazy->row(0)[0].ToString(), list->row(0)[0].ToString()) << args;
+  }
+  auto zero = db->Query("UNWIND range(1, 5, 0) AS x RETURN x");
+  EXPECT_FALSE(zero.ok() && zero->size() > 0 && zero->status().ok());
+}
+
 TEST(Streaming, DroppingAResultPartWayReleasesItsPipeline) {
   auto db = OpenQueryTestDb(true);
   ASSERT_NE(db, nullptr);
