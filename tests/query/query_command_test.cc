@@ -11,6 +11,7 @@ namespace quiver {
 namespace {
 
 using ::quiver::testing::CommandResult;
+using ::quiver::testing::LoadExampleTriples;
 using ::quiver::testing::QuiverBinary;
 using ::quiver::testing::RunCommand;
 using ::quiver::testing::TempDir;
@@ -19,9 +20,7 @@ class QueryCommand : public ::testing::Test {
  protected:
   void SetUp() override {
     store_ = dir_.Sub("g");
-    CommandResult r = RunCommand(absl::StrCat(QuiverBinary(), " load ", store_, " ",
-                                              QUIVER_SOURCE_DIR, "/examples/triples.tsv"));
-    ASSERT_EQ(r.exit_code, 0) << r.err;
+    LoadExampleTriples(store_);
   }
   CommandResult Query(const std::string& args) {
     return RunCommand(absl::StrCat("COLUMNS=200 ", QuiverBinary(), " query ", store_, " ", args));
