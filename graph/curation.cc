@@ -23,12 +23,8 @@ std::string CurationLogKey(uint64_t seq) {
 
 namespace {
 
-std::string NameBlockPrefix(std::string_view normalised) {
-  std::string k = "b";
-  k.append(normalised);
-  k.push_back('\0');  // As in `names`: "putin" must not match "putina".
-  return k;
-}
+// As in `names`: "putin" must not match "putina".
+std::string NameBlockPrefix(std::string_view normalised) { return "b" + NamePrefix(normalised); }
 
 }  // namespace
 

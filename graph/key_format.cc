@@ -196,12 +196,7 @@ bool DecodeIdPairKey(std::string_view key, uint64_t* first, uint64_t* second) {
 
 // A source never holds a NUL byte (it is a path or URL), so the separator
 // keeps "a.txt" from matching "a.txt.bak", as in `names`.
-std::string SourcePrefix(std::string_view source) {
-  std::string k = "s";
-  k.append(source);
-  k.push_back('\0');
-  return k;
-}
+std::string SourcePrefix(std::string_view source) { return "s" + NamePrefix(source); }
 
 std::string SourceKey(std::string_view source, uint64_t doc) {
   std::string k = SourcePrefix(source);
