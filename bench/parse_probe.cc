@@ -21,6 +21,8 @@
 
 #include <link-grammar/link-includes.h>
 
+#include "ingest/link_parser.h"
+
 namespace {
 
 double ThreadCpuSeconds() {
@@ -30,19 +32,6 @@ double ThreadCpuSeconds() {
 }
 
 void Quiet(lg_errinfo*, void*) {}
-
-// As ingest/link_parser.cc does: ", `` and '' blanked byte for byte.
-void BlankQuotes(std::string* s) {
-  for (size_t i = 0; i < s->size(); ++i) {
-    char& c = (*s)[i];
-    if (i + 1 < s->size() && ((c == '`' && (*s)[i + 1] == '`') || (c == '\'' && (*s)[i + 1] == '\''))) {
-      c = (*s)[i + 1] = ' ';
-      ++i;
-    } else if (c == '"') {
-      c = ' ';
-    }
-  }
-}
 
 struct Bucket {
   int sentences = 0;
@@ -96,7 +85,7 @@ int main(int argc, char** argv) {
   std::string line;
   while (std::getline(in, line)) {
     if (line.empty()) continue;
-    if (!keep_quotes) BlankQuotes(&line);
+    if (!keep_quotes) line = quiver::ingest::BlankQuotes(line);
     ++n;
     const double t0 = ThreadCpuSeconds();
     Sentence s = sentence_create(line.c_str(), dict);

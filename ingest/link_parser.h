@@ -15,6 +15,11 @@
 
 namespace quiver::ingest {
 
+// The sentence with its double quotes blanked byte for byte, so offsets
+// still index the original: ASCII ", typographic “ ” and the Penn Treebank's
+// `` and ''. Quotes cost link-grammar many complete linkages.
+std::string BlankQuotes(std::string_view sentence);
+
 // How a sentence fared in the parser.
 enum class ParseOutcome {
   kComplete,   // A linkage using every word.
