@@ -11,6 +11,7 @@
 #include "ingest/carb_writer.h"
 #include "ingest/clause_extractor.h"
 #include "ingest/entity_resolver.h"
+#include "ingest/parse_scheduler.h"
 #include "ingest/sentence_splitter.h"
 #include "ingest/shallow_extractor.h"
 #include "util/status_macros.h"
@@ -102,20 +103,46 @@ bool AcceptsPrepositionalObject(const std::string& relation, const Entity& objec
 
 }  // namespace
 
-ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& parser) {
-  ExtractedDocument out;
-  out.input.source = doc.source;
-  out.input.title = doc.title;
-  out.input.url = doc.url;
-  out.input.date = doc.date;
-  const std::string text = NormalizeNfc(doc.text);
-  out.input.content = text;
-  std::vector<SentenceSpan> sentences = SplitSentences(text);
-  std::vector<ParseTree> trees(sentences.size());
-  std::vector<ParseOutcome> outcomes(sentences.size());
+namespace {
+
+// A document split into sentences whose parses are filled in one by one,
+// possibly on several threads; extraction starts once all are there.
+struct PendingDocument {
+  ExtractedDocument out;  // Metadata and content; no triples yet.
+  std::vector<SentenceSpan> sentences;
+  std::vector<ParseTree> trees;
+  std::vector<ParseOutcome> outcomes;
+};
+
+PendingDocument SplitDocument(const SourceDocument& doc) {
+  PendingDocument p;
+  p.out.input.source = doc.source;
+  p.out.input.title = doc.title;
+  p.out.input.url = doc.url;
+  p.out.input.date = doc.date;
+  p.out.input.content = NormalizeNfc(doc.text);
+  p.sentences = SplitSentences(p.out.input.content);
+  p.trees.resize(p.sentences.size());
+  p.outcomes.resize(p.sentences.size());
+  return p;
+}
+
+// Depends on the sentence alone, so any session on any thread gives the
+// same tree (repeatable_rand).
+void ParseSentence(PendingDocument& p, size_t i, ParserSession& parser) {
+  p.outcomes[i] = parser.Parse(p.sentences[i].text, &p.trees[i]);
+}
+
+// Entities and triples from a fully parsed document, sentence by sentence in
+// order: entity resolution needs the sentences before (pronouns) and after
+// (short forms before the full name).
+ExtractedDocument FinishDocument(PendingDocument& p) {
+  ExtractedDocument out = std::move(p.out);
+  const std::vector<SentenceSpan>& sentences = p.sentences;
+  const std::vector<ParseTree>& trees = p.trees;
+  const std::vector<ParseOutcome>& outcomes = p.outcomes;
   DocumentEntities entities;
   for (size_t i = 0; i < sentences.size(); ++i) {
-    outcomes[i] = parser.Parse(sentences[i].text, &trees[i]);
     if (outcomes[i] == ParseOutcome::kComplete || outcomes[i] == ParseOutcome::kPartial)
       entities.Observe(LinkGraph(trees[i]), sentences[i].text);
   }
@@ -231,6 +258,14 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
   return out;
 }
 
+}  // namespace
+
+ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& parser) {
+  PendingDocument p = SplitDocument(doc);
+  for (size_t i = 0; i < p.sentences.size(); ++i) ParseSentence(p, i, parser);
+  return FinishDocument(p);
+}
+
 absl::Status RunInOrder(size_t n, int jobs, const ParserSettings& settings,
                         const std::function<void(size_t, ParserSession&)>& work,
                         const std::function<void(size_t)>& sink) {
@@ -279,15 +314,32 @@ absl::Status RunInOrder(size_t n, int jobs, const ParserSettings& settings,
 absl::Status ExtractAll(const std::vector<SourceDocument>& docs, int jobs,
                         const ParserSettings& settings,
                         const std::function<void(size_t, ExtractedDocument&&)>& sink) {
-  // One slot per document; a slot is emptied as soon as it is delivered.
-  std::vector<ExtractedDocument> results(docs.size());
-  return RunInOrder(
-      docs.size(), jobs, settings,
-      [&](size_t i, ParserSession& parser) { results[i] = ExtractDocument(docs[i], parser); },
-      [&](size_t i) {
-        sink(i, std::move(results[i]));
-        results[i] = ExtractedDocument();
-      });
+  // Slot d holds document d from its split to its delivery; the scheduler's
+  // window keeps only a few filled, and each is written by one step at a
+  // time (the scheduler orders the steps of a document).
+  struct Slot {
+    PendingDocument pending;
+    ExtractedDocument result;
+  };
+  std::vector<std::unique_ptr<Slot>> slots(docs.size());
+  SentenceSteps steps;
+  steps.split = [&](size_t d) {
+    slots[d] = std::make_unique<Slot>();
+    slots[d]->pending = SplitDocument(docs[d]);
+    return slots[d]->pending.sentences.size();
+  };
+  steps.parse = [&](size_t d, size_t s, ParserSession& parser) {
+    ParseSentence(slots[d]->pending, s, parser);
+  };
+  steps.finish = [&](size_t d) {
+    slots[d]->result = FinishDocument(slots[d]->pending);
+    slots[d]->pending = PendingDocument();  // The parse trees are no longer needed.
+  };
+  steps.deliver = [&](size_t d) {
+    sink(d, std::move(slots[d]->result));
+    slots[d].reset();
+  };
+  return ParseSentencesInOrder(docs.size(), jobs, settings, steps);
 }
 
 }  // namespace quiver::ingest

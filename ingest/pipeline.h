@@ -50,7 +50,10 @@ absl::Status RunInOrder(size_t n, int jobs, const ParserSettings& settings,
 
 // Extracts `docs` on `jobs` threads (each with its own ParserSession) and
 // calls `sink` on the calling thread for each document in input order, as
-// soon as it and all before it are done. Errors: the dictionary's.
+// soon as it and all before it are done. Parsing is spread by sentence
+// (ingest/parse_scheduler.h), so a single long document uses every thread;
+// only a bounded window of documents is in flight at once. The result is
+// the same for any `jobs`. Errors: the dictionary's.
 absl::Status ExtractAll(const std::vector<SourceDocument>& docs, int jobs,
                         const ParserSettings& settings,
                         const std::function<void(size_t, ExtractedDocument&&)>& sink);
