@@ -155,6 +155,18 @@ absl::StatusOr<uint32_t> BulkLoader::InternNode(std::string_view name) {
   return it->second;
 }
 
+void BulkLoader::NoteMention(uint32_t node, std::string_view form) {
+  NodeEntry& entry = nodes_[node - 1];
+  if (entry.mentions++ == 0) return;  // The first: the new node's own name.
+  for (auto& [f, n] : entry.later_forms) {
+    if (f == form) {
+      ++n;
+      return;
+    }
+  }
+  entry.later_forms.emplace_back(std::string(form), 1);
+}
+
 uint32_t BulkLoader::InternText(std::string_view text) {
   auto [it, inserted] = text_ids_.try_emplace(util::Absl(text), uint32_t(texts_.size()));
   if (inserted) texts_.emplace_back(text);
@@ -187,9 +199,9 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
     term_text_.push_back(kNoText);
   }
   QUIVER_ASSIGN_OR_RETURN(uint32_t s, InternNode(subject));
-  ++nodes_[s - 1].mentions;
+  NoteMention(s, subject);
   QUIVER_ASSIGN_OR_RETURN(uint32_t o, InternNode(object));
-  ++nodes_[o - 1].mentions;
+  NoteMention(o, object);
   uint32_t text;
   if (relation_text.empty() || relation_text == relation) {
     uint32_t& same = term_text_[term - 1];
@@ -349,9 +361,12 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
     // Provenance, as AddDocument records it, in key order: 'e' < 'm' < 'n' < 's'.
     auto& prov = *sinks.emplace_back(
         std::make_unique<SstSink>(store_, Cf::kProvenance, sink_path(Cf::kProvenance)));
-    const std::string full_confidence = EncodeConfidence(1.0);
+    // Each statement as AddFact records it: confidence 1, its relation as
+    // written, no qualifiers (BulkLoadable triples have none).
+    StatementRecord record;
     for (const auto& [edge, line, statement] : evidence) {
-      QUIVER_RETURN_IF_ERROR(prov.Add(DocEvidenceKey(doc_id, edge, line), full_confidence));
+      record.text = texts_[statements_[statement].text];
+      QUIVER_RETURN_IF_ERROR(prov.Add(DocEvidenceKey(doc_id, edge, line), EncodeStatement(record)));
     }
     for (size_t i = 0; i < nodes_.size(); ++i)
       QUIVER_RETURN_IF_ERROR(prov.Add(NodeDocKey(i + 1, doc_id), ""));
@@ -361,6 +376,15 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
       mention.created = true;
       mention.aliases = nodes_[i].aliases;
       mention.added_aliases = nodes_[i].aliases;
+      // Why each mention landed here, as AddDocument words it: the first
+      // made the node, the others share its normalised name.
+      mention.resolutions.push_back(
+          {nodes_[i].name, nodes_[i].name, "", std::string(kNewNodeReason), 1});
+      for (const auto& [form, n] : nodes_[i].later_forms) {
+        mention.resolutions.push_back(
+            {form, form, "",
+             MatchReason("", i + 1, nodes_[i].name, kCreatedHere, kMentionHasNoLabels), n});
+      }
       QUIVER_RETURN_IF_ERROR(prov.Add(DocNodeKey(doc_id, i + 1), EncodeMention(mention)));
     }
     QUIVER_RETURN_IF_ERROR(prov.Add(SourceKey(doc.source, doc_id), ""));

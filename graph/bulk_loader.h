@@ -64,7 +64,11 @@ class BulkLoader {
     std::string name;     // First surface form seen.
     std::vector<std::string> aliases;
     int64_t mentions = 0;
+    // The forms of the mentions after the first, in the order first seen,
+    // with how many: the resolutions AddDocument would record.
+    std::vector<std::pair<std::string, int64_t>> later_forms;
   };
+  void NoteMention(uint32_t node, std::string_view form);
 
   absl::StatusOr<uint32_t> InternNode(std::string_view name);
   uint32_t InternText(std::string_view text);

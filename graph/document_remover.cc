@@ -1,6 +1,7 @@
 #include "graph/document_remover.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <utility>
@@ -28,6 +29,42 @@ absl::StatusOr<std::vector<std::pair<std::string, std::string>>> Collect(
   for (; cursor->Valid(); cursor->Next()) out.emplace_back(cursor->key(), cursor->value());
   QUIVER_RETURN_IF_ERROR(cursor->status());
   return out;
+}
+
+// The properties a fact takes from its statements, as AddFact folds them
+// (the earliest statement's "text"; each qualifier from the earliest
+// statement that gives it), recomputed over the statements `left`, earliest
+// first, so that nothing a removed statement said outlives it. A statement
+// stored before statements kept their own properties (not `known`) leaves
+// the fact as it is: "text" when it is the earliest, the qualifiers when it
+// is any of them.
+void RestoreStatementProperties(const std::vector<StatementRecord>& left,
+                                const std::set<std::string>& lost_keys, ValueMap* props) {
+  static const auto* const kOwn =
+      new std::set<std::string>{"text", "negated", "confidence", "count"};
+  if (left.empty()) return;
+  if (left.front().known && props->count("text")) (*props)["text"] = Value(left.front().text);
+  for (const auto& s : left)
+    if (!s.known) return;
+  std::set<std::string> keys = lost_keys;
+  for (const auto& s : left)
+    for (const auto& [k, v] : s.qualifiers) keys.insert(k);
+  for (const auto& k : keys) {
+    if (kOwn->count(k)) continue;
+    const Value* first = nullptr;
+    for (const auto& s : left) {
+      auto it = s.qualifiers.find(k);
+      if (it != s.qualifiers.end()) {
+        first = &it->second;
+        break;
+      }
+    }
+    if (first) {
+      (*props)[k] = *first;
+    } else {
+      props->erase(k);
+    }
+  }
 }
 
 }  // namespace
@@ -84,7 +121,9 @@ absl::Status DocumentRemover::Remove(WriteTxn& txn, DocId doc, RemoveResult* rem
 
 absl::Status DocumentRemover::RemoveEvidence(WriteTxn& txn, DocId doc, RemoveResult* removed) {
   QUIVER_ASSIGN_OR_RETURN(auto entries, Collect(txn, Cf::kProvenance, DocEvidencePrefix(doc)));
-  std::set<EdgeId> edges;  // Facts that lost a statement.
+  // Facts that lost a statement, with the qualifier keys the lost
+  // statements gave (those a statement left must give again, or they go).
+  std::map<EdgeId, std::set<std::string>> edges;
   for (const auto& [key, value] : entries) {
     uint64_t d = 0, edge = 0;
     uint32_t sentence = 0;
@@ -101,34 +140,43 @@ absl::Status DocumentRemover::RemoveEvidence(WriteTxn& txn, DocId doc, RemoveRes
     }
     txn.DeleteStatement(edge, doc, sentence);
     ++removed->evidence;
-    edges.insert(edge);
+    std::set<std::string>& keys = edges[edge];
+    StatementRecord statement;
+    if (DecodeStatement(value, &statement))
+      for (const auto& [k, v] : statement.qualifiers) keys.insert(k);
   }
 
-  for (EdgeId edge : edges) {
+  for (const auto& [edge, lost_keys] : edges) {
     QUIVER_ASSIGN_OR_RETURN(auto record, txn.GetEdgeRecord(edge));
     if (!record) continue;
-    // What the remaining statements say: how many, and the best confidence.
-    int64_t left = 0;
+    // What the remaining statements say, earliest (document, sentence)
+    // first: how many, the best confidence, and each one's own properties.
+    std::vector<StatementRecord> left;
     std::optional<double> confidence;
     QUIVER_ASSIGN_OR_RETURN(auto rest, Collect(txn, Cf::kEvidence, IdKey(edge)));
     for (const auto& [key, value] : rest) {
       uint64_t e = 0, d = 0;
       uint32_t sentence = 0;
       if (!DecodeEvidenceKey(key, &e, &d, &sentence)) continue;
-      ++left;
       QUIVER_ASSIGN_OR_RETURN(auto c, txn.Get(Cf::kProvenance, DocEvidenceKey(d, e, sentence)));
-      std::optional<double> v = c ? DecodeConfidence(*c) : std::nullopt;
-      if (v && (!confidence || *v > *confidence)) confidence = v;
+      StatementRecord statement;
+      if (c && DecodeStatement(*c, &statement)) {
+        if (!confidence || statement.confidence > *confidence) confidence = statement.confidence;
+      } else {
+        statement = StatementRecord();  // No mirror: properties unknown.
+      }
+      left.push_back(std::move(statement));
     }
-    if (left == 0) {
+    if (left.empty()) {
       QUIVER_RETURN_IF_ERROR(txn.DeleteEdge(edge));
       ++removed->edges;
       continue;
     }
     // "count" is how many statements state the fact: those left.
     ValueMap& props = record->properties;
-    if (props.count("count")) props["count"] = Value(left);
+    if (props.count("count")) props["count"] = Value(int64_t(left.size()));
     if (confidence) props["confidence"] = Value(*confidence);
+    RestoreStatementProperties(left, lost_keys, &props);
     txn.Put(Cf::kEdges, IdKey(edge), EncodeEdge(*record));
   }
   return absl::OkStatus();

@@ -16,9 +16,14 @@
 //   Nodes created by queries (CREATE, MERGE) never qualify, even when
 //   documents later named them. When the creating document goes but others
 //   still name the node, the oldest of those inherits "created";
+// - each surviving fact's statement-derived properties: its "text" becomes
+//   the earliest remaining statement's (by document id, then sentence) and
+//   each qualifier the earliest remaining statement's that gives it; a
+//   qualifier only removed statements gave is dropped. Statements stored
+//   before they kept their own text and qualifiers leave those as they are;
+// - its mention records (provenance 'n', with the resolution of each
+//   mention as written) and 'm' entries;
 // - the document record, its content hash and its source entry.
-// Known limit: a surviving fact keeps the "text" and qualifiers of its first
-// statement even when that statement's document is removed.
 
 #ifndef QUIVER_GRAPH_DOCUMENT_REMOVER_H_
 #define QUIVER_GRAPH_DOCUMENT_REMOVER_H_

@@ -5,6 +5,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "graph/bulk_loader.h"
 #include "graph/content_hash.h"
 #include "graph/document_remover.h"
@@ -12,6 +13,7 @@
 #include "graph/name_normalizer.h"
 #include "graph/write_txn.h"
 #include "util/status_macros.h"
+#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace quiver::graph {
@@ -28,10 +30,12 @@ absl::Status InTriple(size_t index, const absl::Status& status) {
 // unnamed document are new documents each time, never a new version.
 bool Replaceable(std::string_view source) { return !source.empty() && source != "-"; }
 
-// What the document's statements did to one node, gathered over the document.
+// What the document's statements did to one node, gathered over the document:
+// also each way the document wrote the node and why it landed there.
 void NoteMention(MentionRecord* m, bool created, std::string_view name,
                  const std::vector<std::string>& labels,
-                 const std::vector<std::string>& aliases, const NodeAdditions& added) {
+                 const std::vector<std::string>& aliases, const NodeAdditions& added,
+                 MentionResolution resolution) {
   auto add = [](std::vector<std::string>* to, const std::string& s) {
     if (std::find(to->begin(), to->end(), s) == to->end()) to->push_back(s);
   };
@@ -42,7 +46,99 @@ void NoteMention(MentionRecord* m, bool created, std::string_view name,
   for (const auto& l : labels) add(&m->labels, l);
   for (const auto& a : added.aliases) add(&m->added_aliases, a);
   for (const auto& l : added.labels) add(&m->added_labels, l);
+  for (auto& r : m->resolutions) {
+    if (r.mention == resolution.mention && r.name == resolution.name &&
+        r.reason == resolution.reason && r.store == resolution.store) {
+      ++r.count;
+      return;
+    }
+  }
+  resolution.count = 1;
+  m->resolutions.push_back(std::move(resolution));
 }
+
+// Why the store put a name on the node it did (MentionResolution::store):
+// "new node", or how the name matched a node that was there (its normalised
+// name, or one of its aliases), which document created that node, and the
+// labels that agreed. Origins are looked up once per node and document.
+class StoreReasons {
+ public:
+  StoreReasons(const WriteTxn& txn, const std::map<NodeId, MentionRecord>& mentions)
+      : txn_(txn), mentions_(mentions) {}
+
+  absl::StatusOr<std::string> Explain(NodeId id, std::string_view name,
+                                      const std::vector<std::string>& labels,
+                                      const NodeAdditions& added,
+                                      std::optional<NodeId> split_from) {
+    std::string out;
+    if (split_from) {
+      absl::StrAppend(&out, "kg.split ruled \"", util::Absl(name), "\" is not node ",
+                      *split_from, ", so the mention as written was resolved instead; ");
+    }
+    if (!added.matched) return absl::StrCat(out, util::Absl(kNewNodeReason));
+    const Node& node = *added.matched;
+    const std::string key = NormalizeName(name);
+    std::string alias;  // Empty: the node's own name matched.
+    if (key != NormalizeName(node.name)) {
+      alias = std::string(name);
+      for (const auto& a : node.aliases) {
+        if (NormalizeName(a) == key) {
+          alias = a;
+          break;
+        }
+      }
+    }
+    std::string labels_agree;
+    if (labels.empty()) {
+      labels_agree = std::string(kMentionHasNoLabels);
+    } else if (node.labels.empty()) {
+      labels_agree = "labels agree: the node had none";
+    } else {
+      std::vector<std::string> shared;
+      for (const auto& l : labels)
+        if (std::find(node.labels.begin(), node.labels.end(), l) != node.labels.end())
+          shared.push_back(l);
+      labels_agree = absl::StrCat("labels agree: ", absl::StrJoin(shared, ", "));
+    }
+    QUIVER_ASSIGN_OR_RETURN(std::string origin, Origin(id));
+    absl::StrAppend(&out, MatchReason(alias, id, node.name, origin, labels_agree));
+    return out;
+  }
+
+ private:
+  // "created by SOURCE", "created by this document", or that no document
+  // did (a query, a merge). Looks at the first few documents naming the
+  // node: the creator is the oldest unless a merge brought others in.
+  absl::StatusOr<std::string> Origin(NodeId id) {
+    auto mine = mentions_.find(id);
+    if (mine != mentions_.end() && mine->second.created) return std::string(kCreatedHere);
+    auto known = origins_.find(id);
+    if (known != origins_.end()) return known->second;
+    constexpr int kLook = 8;
+    std::vector<DocId> docs;
+    auto cursor = txn_.Scan(Cf::kProvenance, NodeDocPrefix(id));
+    for (; cursor->Valid() && int(docs.size()) < kLook; cursor->Next()) {
+      uint64_t n = 0, doc = 0;
+      if (DecodeIdPairKey(cursor->key(), &n, &doc)) docs.push_back(doc);
+    }
+    QUIVER_RETURN_IF_ERROR(cursor->status());
+    std::string origin = "created by no document still stored";
+    for (DocId doc : docs) {
+      QUIVER_ASSIGN_OR_RETURN(auto m, txn_.GetMention(doc, id));
+      if (!m || !m->created) continue;
+      QUIVER_ASSIGN_OR_RETURN(auto d, txn_.GetDocument(doc));
+      origin = absl::StrCat("created by ", d ? (d->source.empty() ? "an unnamed document" : d->source)
+                                              : "a removed document");
+      break;
+    }
+    origins_.emplace(id, origin);
+    return origin;
+  }
+
+  const WriteTxn& txn_;
+  const std::map<NodeId, MentionRecord>& mentions_;
+  absl::flat_hash_map<NodeId, std::string> origins_;
+};
 
 // The mention as written (the triple's name when it gives none), kept in the
 // evidence for kg.split; empty when it is the node's own name, which is what
@@ -78,6 +174,7 @@ class MentionKeeper {
 struct ResolveBy {
   std::string_view name;
   const std::vector<std::string>* aliases;
+  std::optional<NodeId> split_from;  // The node kg.split took the mention from.
 };
 
 absl::StatusOr<ResolveBy> NameToResolve(const WriteTxn& txn, const std::string& name,
@@ -97,7 +194,7 @@ absl::StatusOr<ResolveBy> NameToResolve(const WriteTxn& txn, const std::string& 
   QUIVER_ASSIGN_OR_RETURN(auto target, txn.FindNamedNode(name, labels));
   if (!target) return by;
   QUIVER_ASSIGN_OR_RETURN(bool blocked, NameBlocked(txn, key, *target));
-  return blocked ? ResolveBy{mention, kNone} : by;
+  return blocked ? ResolveBy{mention, kNone, *target} : by;
 }
 
 bool BulkLoadable(const Triple& t) {
@@ -105,7 +202,7 @@ bool BulkLoadable(const Triple& t) {
          t.subject_aliases.empty() && t.object_aliases.empty() &&
          t.qualifiers.empty() && !t.negated && t.confidence == 1.0 &&
          t.begin == 0 && t.end == 0 && t.subject_mention.empty() &&
-         t.object_mention.empty();
+         t.object_mention.empty() && t.subject_reason.empty() && t.object_reason.empty();
 }
 
 absl::StatusOr<AddResult> BulkAdd(Store& store, const DocumentInput& input) {
@@ -171,24 +268,35 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
   // Ordered by node id so the provenance entries are written in key order.
   std::map<NodeId, MentionRecord> mentions;
   MentionKeeper mentions_as_written(*txn);
+  StoreReasons store_reasons(*txn, mentions);
+  // One side of a triple: the node it names, recorded in `mentions` with
+  // the mention as written and why it resolved there.
+  auto resolve = [&](size_t i, const std::string& name, const std::string& mention,
+                     const std::string& reason, const std::vector<std::string>& labels,
+                     const std::vector<std::string>& aliases) -> absl::StatusOr<NodeId> {
+    auto by = NameToResolve(*txn, name, mention, labels, aliases);
+    QUIVER_RETURN_IF_ERROR(InTriple(i, by.status()));
+    NodeAdditions added;
+    auto node = txn->FindOrCreateNamedNode(by->name, labels, *by->aliases, &added);
+    QUIVER_RETURN_IF_ERROR(InTriple(i, node.status()));
+    MentionResolution resolution;
+    resolution.mention = mention.empty() ? name : mention;
+    resolution.name = std::string(by->name);
+    resolution.reason = reason;
+    QUIVER_ASSIGN_OR_RETURN(resolution.store, store_reasons.Explain(node->first, by->name, labels,
+                                                                    added, by->split_from));
+    NoteMention(&mentions[node->first], node->second, by->name, labels, *by->aliases, added,
+                std::move(resolution));
+    return node->first;
+  };
   for (size_t i = 0; i < input.triples.size(); ++i) {
     const Triple& t = input.triples[i];
-    NodeAdditions subject_added, object_added;
-    auto s = NameToResolve(*txn, t.subject, t.subject_mention, t.subject_labels,
-                           t.subject_aliases);
-    QUIVER_RETURN_IF_ERROR(InTriple(i, s.status()));
-    auto subject = txn->FindOrCreateNamedNode(s->name, t.subject_labels, *s->aliases,
-                                              &subject_added);
-    QUIVER_RETURN_IF_ERROR(InTriple(i, subject.status()));
-    NoteMention(&mentions[subject->first], subject->second, s->name, t.subject_labels,
-                *s->aliases, subject_added);
-    auto o = NameToResolve(*txn, t.object, t.object_mention, t.object_labels, t.object_aliases);
-    QUIVER_RETURN_IF_ERROR(InTriple(i, o.status()));
-    auto object = txn->FindOrCreateNamedNode(o->name, t.object_labels, *o->aliases,
-                                             &object_added);
-    QUIVER_RETURN_IF_ERROR(InTriple(i, object.status()));
-    NoteMention(&mentions[object->first], object->second, o->name, t.object_labels,
-                *o->aliases, object_added);
+    QUIVER_ASSIGN_OR_RETURN(NodeId subject, resolve(i, t.subject, t.subject_mention,
+                                                    t.subject_reason, t.subject_labels,
+                                                    t.subject_aliases));
+    QUIVER_ASSIGN_OR_RETURN(NodeId object, resolve(i, t.object, t.object_mention,
+                                                   t.object_reason, t.object_labels,
+                                                   t.object_aliases));
     FactProperties fact;
     fact.text = t.text;
     fact.negated = t.negated;
@@ -202,10 +310,14 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     evidence.text = t.sentence_text;
     evidence.source = t.source;
     QUIVER_ASSIGN_OR_RETURN(evidence.subject_mention,
-                            mentions_as_written.Keep(subject->first, t.subject, t.subject_mention));
+                            mentions_as_written.Keep(subject, t.subject, t.subject_mention));
     QUIVER_ASSIGN_OR_RETURN(evidence.object_mention,
-                            mentions_as_written.Keep(object->first, t.object, t.object_mention));
-    auto edge = txn->AddFact(subject->first, t.relation, object->first, fact, evidence);
+                            mentions_as_written.Keep(object, t.object, t.object_mention));
+    // The reason stays beside the mention it explains; a statement naming
+    // the node by its own name needs none (the mention record has it).
+    if (!evidence.subject_mention.empty()) evidence.subject_reason = t.subject_reason;
+    if (!evidence.object_mention.empty()) evidence.object_reason = t.object_reason;
+    auto edge = txn->AddFact(subject, t.relation, object, fact, evidence);
     QUIVER_RETURN_IF_ERROR(InTriple(i, edge.status()));
   }
   for (const auto& [node, mention] : mentions) txn->AddMention(result.doc, node, mention);

@@ -16,7 +16,7 @@ namespace quiver::graph {
 // is written then.
 //
 // A document of at least `bulk_threshold` triples going into an empty store,
-// whose triples carry no labels, aliases, mentions, qualifiers, spans,
+// whose triples carry no labels, aliases, mentions, reasons, qualifiers, spans,
 // negation or confidence below 1, goes through the BulkLoader instead: the
 // same store, built from sorted files rather than one key at a time.
 inline constexpr size_t kBulkThreshold = 20000;

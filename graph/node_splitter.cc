@@ -83,7 +83,7 @@ absl::StatusOr<SplitResult> SplitNode(WriteTxn& txn, NodeId id, std::string_view
   // Mentions follow the statements that made them, in the documents'
   // provenance too.
   for (const auto& [doc, count] : moved_per_doc)
-    QUIVER_RETURN_IF_ERROR(txn.MoveMentionCount(doc, id, result.node, count));
+    QUIVER_RETURN_IF_ERROR(txn.MoveMentionCount(doc, id, result.node, count, key));
   QUIVER_ASSIGN_OR_RETURN(auto created, txn.GetNode(result.node));
   created->mentions = result.statements_moved;
   QUIVER_RETURN_IF_ERROR(txn.UpdateNode(*created));

@@ -1,6 +1,8 @@
 #include "graph/records.h"
 
 #include "absl/strings/escaping.h"
+#include "absl/strings/str_cat.h"
+#include "util/strings.h"
 #include "graph/coding.h"
 
 namespace quiver::graph {
@@ -87,6 +89,12 @@ std::string EncodeEvidence(const Evidence& e) {
   PutLengthPrefixed(&out, e.source);
   PutLengthPrefixed(&out, e.subject_mention);
   PutLengthPrefixed(&out, e.object_mention);
+  // Appended later: a record without them (older stores, or none to keep)
+  // ends here, so the common case costs nothing.
+  if (!e.subject_reason.empty() || !e.object_reason.empty()) {
+    PutLengthPrefixed(&out, e.subject_reason);
+    PutLengthPrefixed(&out, e.object_reason);
+  }
   return out;
 }
 
@@ -95,9 +103,14 @@ bool DecodeEvidence(std::string_view in, Evidence* e) {
   if (!GetFormat(&in) || !GetVarint64(&in, &begin) || !GetVarint64(&in, &end) ||
       !GetString(&in, &e->text) || !GetString(&in, &e->source) ||
       !GetString(&in, &e->subject_mention) || !GetString(&in, &e->object_mention) ||
-      !in.empty() || begin > UINT32_MAX || end > UINT32_MAX) {
+      begin > UINT32_MAX || end > UINT32_MAX) {
     return false;
   }
+  e->subject_reason.clear();
+  e->object_reason.clear();
+  if (!in.empty() &&
+      (!GetString(&in, &e->subject_reason) || !GetString(&in, &e->object_reason) || !in.empty()))
+    return false;
   e->begin = uint32_t(begin);
   e->end = uint32_t(end);
   return true;
@@ -137,6 +150,18 @@ std::string EncodeMention(const MentionRecord& m) {
   PutStrings(&out, m.labels);
   PutStrings(&out, m.added_aliases);
   PutStrings(&out, m.added_labels);
+  // Appended later; absent (not an empty list) when there is none, so older
+  // records and new ones without resolutions are the same bytes.
+  if (!m.resolutions.empty()) {
+    PutVarint64(&out, m.resolutions.size());
+    for (const auto& r : m.resolutions) {
+      PutLengthPrefixed(&out, r.mention);
+      PutLengthPrefixed(&out, r.name);
+      PutLengthPrefixed(&out, r.reason);
+      PutLengthPrefixed(&out, r.store);
+      PutVarint64(&out, uint64_t(r.count));
+    }
+  }
   return out;
 }
 
@@ -149,9 +174,53 @@ bool DecodeMention(std::string_view in, MentionRecord* m) {
   m->mentions = int64_t(mentions);
   m->created = in[0] == 1;
   in.remove_prefix(1);
-  return GetStrings(&in, &m->aliases) && GetStrings(&in, &m->labels) &&
-         GetStrings(&in, &m->added_aliases) &&
-         GetStrings(&in, &m->added_labels) && in.empty();
+  if (!GetStrings(&in, &m->aliases) || !GetStrings(&in, &m->labels) ||
+      !GetStrings(&in, &m->added_aliases) || !GetStrings(&in, &m->added_labels))
+    return false;
+  m->resolutions.clear();
+  if (in.empty()) return true;  // Written before resolutions were kept.
+  uint64_t n;
+  if (!GetVarint64(&in, &n) || n > in.size()) return false;
+  for (uint64_t i = 0; i < n; ++i) {
+    MentionResolution r;
+    uint64_t count;
+    if (!GetString(&in, &r.mention) || !GetString(&in, &r.name) || !GetString(&in, &r.reason) ||
+        !GetString(&in, &r.store) || !GetVarint64(&in, &count))
+      return false;
+    r.count = int64_t(count);
+    m->resolutions.push_back(std::move(r));
+  }
+  return in.empty();
+}
+
+std::string MatchReason(std::string_view alias, uint64_t node, std::string_view node_name,
+                        std::string_view origin, std::string_view labels) {
+  std::string out =
+      alias.empty() ? std::string("same normalised name as")
+                    : absl::StrCat("alias \"", util::Absl(alias), "\" of");
+  absl::StrAppend(&out, " node ", node, " \"", util::Absl(node_name), "\" (", util::Absl(origin),
+                  "); ", util::Absl(labels));
+  return out;
+}
+
+std::string EncodeStatement(const StatementRecord& s) {
+  std::string out = EncodeConfidence(s.confidence);
+  out.push_back(char(kRecordFormat));
+  PutLengthPrefixed(&out, s.text);
+  PutValueMap(&out, s.qualifiers);
+  return out;
+}
+
+bool DecodeStatement(std::string_view in, StatementRecord* s) {
+  if (in.size() < 8) return false;
+  s->confidence = DoubleFromBits(DecodeFixed64BE(in.data()));
+  in.remove_prefix(8);
+  s->text.clear();
+  s->qualifiers.clear();
+  s->known = !in.empty();
+  if (!s->known) return true;  // The confidence alone.
+  return GetFormat(&in) && GetString(&in, &s->text) && GetValueMap(&in, &s->qualifiers) &&
+         in.empty();
 }
 
 std::string EncodeConfidence(double confidence) {
@@ -161,8 +230,9 @@ std::string EncodeConfidence(double confidence) {
 }
 
 std::optional<double> DecodeConfidence(std::string_view value) {
-  if (value.size() != 8) return std::nullopt;
-  return DoubleFromBits(DecodeFixed64BE(value.data()));
+  StatementRecord s;
+  if (!DecodeStatement(value, &s)) return std::nullopt;
+  return s.confidence;
 }
 
 }  // namespace quiver::graph

@@ -212,11 +212,13 @@ absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
     ++updated.mentions;
     QUIVER_RETURN_IF_ERROR(UpdateNode(updated));
     if (added) {
+      added->matched = std::move(*node);
+      const Node& before = *added->matched;
       for (const auto& l : updated.labels)
-        if (std::find(node->labels.begin(), node->labels.end(), l) == node->labels.end())
+        if (std::find(before.labels.begin(), before.labels.end(), l) == before.labels.end())
           added->labels.push_back(l);
       for (const auto& a : updated.aliases)
-        if (std::find(node->aliases.begin(), node->aliases.end(), a) == node->aliases.end())
+        if (std::find(before.aliases.begin(), before.aliases.end(), a) == before.aliases.end())
           added->aliases.push_back(a);
     }
     return std::make_pair(id, false);
@@ -233,6 +235,7 @@ absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
   if (added) {
     added->labels = node->labels;
     added->aliases = node->aliases;
+    added->matched.reset();
   }
   return std::make_pair(id, true);
 }
@@ -363,9 +366,14 @@ absl::StatusOr<std::pair<EdgeId, bool>> WriteTxn::AddFact(
   QUIVER_ASSIGN_OR_RETURN(auto existing, Get(Cf::kEvidence, key));
   if (existing) return std::make_pair(*found, created);
 
-  // The statement's own confidence, so the edge's (the highest) can be
-  // recomputed when a document is removed.
-  PutStatement(*found, evidence, EncodeConfidence(fact.confidence));
+  // The statement's own confidence, relation as written and qualifiers, so
+  // the edge's can be recomputed from the statements left when a document
+  // is removed (DocumentRemover).
+  StatementRecord statement;
+  statement.confidence = fact.confidence;
+  statement.text = fact.text.empty() ? std::string(type) : fact.text;
+  statement.qualifiers = fact.qualifiers;
+  PutStatement(*found, evidence, EncodeStatement(statement));
   ValueMap& props = record->properties;
   auto count = props.find("count");
   int64_t n = count != props.end() && count->second.is_int() ? count->second.AsInt() : 0;

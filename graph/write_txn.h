@@ -35,7 +35,7 @@ inline constexpr size_t kMaxTypeBytes = 256;
 
 // What a merged fact edge carries besides its evidence.
 struct FactProperties {
-  std::string text;  // Relation as written; the first statement's is kept.
+  std::string text;  // Relation as written; the earliest statement's is kept.
   bool negated = false;
   double confidence = 1.0;  // The highest statement's is kept.
   ValueMap qualifiers;
@@ -46,6 +46,9 @@ struct FactProperties {
 struct NodeAdditions {
   std::vector<std::string> labels;
   std::vector<std::string> aliases;
+  // The node as it was when the name found it (so a caller can say why the
+  // name resolved to it); nullopt when the node was created.
+  std::optional<Node> matched;
 };
 
 class WriteTxn : public Reader {
@@ -131,12 +134,15 @@ class WriteTxn : public Reader {
   // Hands what documents did to `from` (provenance) over to `to`, as
   // mentions only: removing such a document later takes its mentions off
   // `to` but neither deletes `to` nor drops the aliases and labels a user's
-  // merge gave it.
+  // merge gave it. The resolutions of those mentions go along, so they stay
+  // explained (with kg.merges() for why they are on `to` now).
   absl::Status MoveMentions(NodeId from, NodeId to);
   // Moves `count` of document `doc`'s mentions from `from` to `to` (kg.split:
   // the statements that named the alias), so removing the document later
-  // takes them off the node that has them now.
-  absl::Status MoveMentionCount(DocId doc, NodeId from, NodeId to, int64_t count);
+  // takes them off the node that has them now; the resolutions of mentions
+  // written as the alias (normalised: `mention_key`) move with them.
+  absl::Status MoveMentionCount(DocId doc, NodeId from, NodeId to, int64_t count,
+                                std::string_view mention_key = {});
 
   // Records what document `doc` did to `node` (provenance, key_format.h),
   // so that removing the document can undo it. REQUIRES: doc is new in this
@@ -158,7 +164,8 @@ class WriteTxn : public Reader {
   void Put(Cf cf, std::string_view key, std::string_view value);
   void Delete(Cf cf, std::string_view key);
   // One statement of a fact is its `evidence` entry plus the document's
-  // `provenance` mirror (the statement's confidence, EncodeConfidence):
+  // `provenance` mirror (the statement's confidence, text and qualifiers,
+  // EncodeStatement):
   // every path that adds, moves or removes statements (AddFact, DeleteEdge,
   // MoveEvidence, DocumentRemover) writes and deletes the two together here,
   // and keeps counters_.evidence in step. A null `confidence` writes no

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/time/clock.h"
 #include "graph/coding.h"
+#include "graph/name_normalizer.h"
 #include "graph/write_txn.h"
 #include "util/status_macros.h"
 
@@ -96,14 +97,18 @@ absl::Status WriteTxn::MoveMentions(NodeId from, NodeId to) {
     QUIVER_ASSIGN_OR_RETURN(auto moved, GetMention(doc, from));
     QUIVER_ASSIGN_OR_RETURN(auto kept, GetMention(doc, to));
     if (!kept) kept.emplace();
-    if (moved) kept->mentions += moved->mentions;
+    if (moved) {
+      kept->mentions += moved->mentions;
+      for (auto& r : moved->resolutions) kept->resolutions.push_back(std::move(r));
+    }
     DeleteMention(doc, from);
     AddMention(doc, to, *kept);
   }
   return absl::OkStatus();
 }
 
-absl::Status WriteTxn::MoveMentionCount(DocId doc, NodeId from, NodeId to, int64_t count) {
+absl::Status WriteTxn::MoveMentionCount(DocId doc, NodeId from, NodeId to, int64_t count,
+                                        std::string_view mention_key) {
   QUIVER_ASSIGN_OR_RETURN(auto source, GetMention(doc, from));
   if (!source) return absl::OkStatus();  // A statement from before provenance.
   QUIVER_ASSIGN_OR_RETURN(auto target, GetMention(doc, to));
@@ -111,6 +116,14 @@ absl::Status WriteTxn::MoveMentionCount(DocId doc, NodeId from, NodeId to, int64
   count = std::min(count, source->mentions);
   source->mentions -= count;
   target->mentions += count;
+  if (!mention_key.empty()) {
+    std::vector<MentionResolution> staying;
+    for (auto& r : source->resolutions) {
+      (NormalizeName(r.mention) == mention_key ? target->resolutions : staying)
+          .push_back(std::move(r));
+    }
+    source->resolutions = std::move(staying);
+  }
   AddMention(doc, from, *source);
   AddMention(doc, to, *target);
   return absl::OkStatus();

@@ -56,6 +56,12 @@ struct Evidence {
   // kg.split moves statements by these.
   std::string subject_mention;
   std::string object_mention;
+  // Why the document resolved each mention to its node ("short form of
+  // François Hollande (same document)", "pronoun: …"), kept beside a
+  // mention that is kept; empty otherwise, and in stores written before
+  // reasons were recorded.
+  std::string subject_reason;
+  std::string object_reason;
 };
 
 struct Document {
@@ -92,6 +98,11 @@ struct Triple {
   // `subject` / `object` (a short form, a pronoun); kept in the evidence.
   std::string subject_mention;
   std::string object_mention;
+  // Why the extractor resolved each mention to `subject` / `object` (the
+  // entity resolver's reason: "title stripped", "demonym", …); kept with the
+  // evidence and the document's provenance so every merge is explainable.
+  std::string subject_reason;
+  std::string object_reason;
 };
 
 // A document and the facts it states; added atomically.

@@ -262,6 +262,63 @@ TEST_F(DocumentRemoverTest, ChangedDocumentReplacesItsEarlierVersionInOneWrite) 
   EXPECT_EQ(CanonicalDump(*store_), CanonicalDump(*fresh));
 }
 
+// A fact stated by two documents takes its "text" and qualifiers from its
+// statements; when the first statement's document goes, what is left must
+// come from a statement that is left (the earliest), not from the one gone.
+TEST_F(DocumentRemoverTest, ASurvivingFactTakesItsTextAndQualifiersFromAStatementLeft) {
+  DocumentInput a = Doc("a.txt", "article A", {T("Putin", "cancel", "visit", 0)});
+  a.triples[0].text = "called off";
+  a.triples[0].qualifiers["in"] = Value(std::string("Moscow"));
+  a.triples[0].qualifiers["when"] = Value(std::string("Friday"));
+  DocumentInput b = Doc("b.txt", "article B", {T("Putin", "cancel", "visit", 3)});
+  b.triples[0].text = "cancelled";
+  b.triples[0].qualifiers["when"] = Value(std::string("Monday"));
+  b.triples[0].qualifiers["why"] = Value(std::string("strikes"));
+  DocumentInput c = Doc("c.txt", "article C", {T("Putin", "cancel", "visit", 1)});
+  c.triples[0].text = "scrapped";
+  c.triples[0].qualifiers["why"] = Value(std::string("illness"));
+  Add(a);
+  Add(b);
+  Add(c);
+  auto before = Fact("Putin", "cancel", "visit");
+  ASSERT_TRUE(before);
+  EXPECT_EQ(before->properties.at("text").AsString(), "called off");
+  EXPECT_EQ(before->properties.at("in").AsString(), "Moscow");
+
+  Remove("a.txt");
+  auto after = Fact("Putin", "cancel", "visit");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->count(), 2);
+  EXPECT_EQ(after->properties.at("text").AsString(), "cancelled");  // b: earliest left.
+  EXPECT_EQ(after->properties.count("in"), 0u);                     // Only a said it.
+  EXPECT_EQ(after->properties.at("when").AsString(), "Monday");
+  EXPECT_EQ(after->properties.at("why").AsString(), "strikes");     // b before c.
+
+  // The same graph as b and c alone.
+  auto fresh = Open("/remover-test-text-fresh");
+  Add(*fresh, b);
+  Add(*fresh, c);
+  EXPECT_EQ(CanonicalDump(*store_), CanonicalDump(*fresh));
+}
+
+TEST_F(DocumentRemoverTest, ANewVersionOfTheFirstDocumentNoLongerNamesTheFact) {
+  DocumentInput a = Doc("a.txt", "article A", {T("Putin", "cancel", "visit", 0)});
+  a.triples[0].text = "called off";
+  DocumentInput b = Doc("b.txt", "article B", {T("Putin", "cancel", "visit", 3)});
+  b.triples[0].text = "cancelled";
+  Add(a);
+  Add(b);
+  // a.txt changes: the same fact, written differently. Its new version is
+  // the latest document, so b's statement is now the earliest.
+  DocumentInput a2 = Doc("a.txt", "article A, second version", {T("Putin", "cancel", "visit", 0)});
+  a2.triples[0].text = "put off";
+  EXPECT_EQ(Add(a2).replaced, 1);
+  auto fact = Fact("Putin", "cancel", "visit");
+  ASSERT_TRUE(fact);
+  EXPECT_EQ(fact->properties.at("text").AsString(), "cancelled");
+  EXPECT_EQ(fact->count(), 2);
+}
+
 TEST_F(DocumentRemoverTest, ReingestingUnchangedContentChangesNothing) {
   Add(a_);
   Add(b_);
