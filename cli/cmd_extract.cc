@@ -135,7 +135,10 @@ void AddExtractCommand(CLI::App& app) {
   cmd->add_option("--format", opts->format, "jsonl or carb")
       ->check(CLI::IsMember({"jsonl", "carb"}))
       ->capture_default_str();
-  cmd->add_option("--jobs,-j", opts->jobs, "Parser threads")->check(CLI::Range(1, 256));
+  cmd->add_option("--jobs,-j", opts->jobs,
+                  "Parser threads (sentences are spread over them, so one long document "
+                  "uses them all); the output is the same for any number")
+      ->check(CLI::Range(1, 256));
   cmd->callback([opts] {
     if (opts->format == "carb") RunCarb(*opts);
     else RunJsonl(*opts);

@@ -104,7 +104,9 @@ void AddIngestCommand(CLI::App& app) {
                 "extract their facts and add them to STORE, one atomic write per document.");
   cmd->add_option("store", opts->store, "Store directory (created if missing)")->required();
   cmd->add_option("paths", opts->paths, "Files, folders, or - for stdin")->required();
-  cmd->add_option("--jobs,-j", opts->jobs, "Parser threads; the graph is the same for any number")
+  cmd->add_option("--jobs,-j", opts->jobs,
+                  "Parser threads (sentences are spread over them, so one long document "
+                  "uses them all); the graph is the same for any number")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
   cmd->callback([opts] { RunIngest(*opts); });
