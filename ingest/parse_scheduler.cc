@@ -67,10 +67,14 @@ class Scheduler {
     size_t parsed = 0;
   };
 
+  // One split at a time once anything is in flight: a document's size is
+  // unknown until it is split, so two concurrent splits could both pass the
+  // sentence budget. Splitting is quick next to parsing.
   bool CanTake() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (next_doc_ == n_) return false;
     if (docs_.empty()) return true;
-    return docs_.size() < max_documents_ && in_flight_sentences_ < max_sentences_;
+    return splitting_ == 0 && docs_.size() < max_documents_ &&
+           in_flight_sentences_ < max_sentences_;
   }
   bool Finished() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     return next_doc_ == n_ && splitting_ == 0 && unclaimed_ == 0;
