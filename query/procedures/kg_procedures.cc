@@ -3,11 +3,15 @@
 //   CALL kg.merge(a, b) YIELD node        b merged into a (nodes or names)
 //   CALL kg.split(n, "alias") YIELD node  the alias split off n: the new node
 //   CALL kg.merges() YIELD seq, kind, node, other, names, reason, time, edges
+//   CALL kg.mentions(n) YIELD doc, source, mention, name, reason, store,
+//                             count, created
 //
 // Merging and splitting write (Procedure::writes), so the statement runs in
 // a write transaction and the change is in the store entirely or not at all;
 // both are logged in the store's curation log, which kg.merges() lists, and
 // later ingests respect them (graph/node_merger.h, graph/node_splitter.h).
+// kg.mentions explains ingest's own merges from the documents' provenance:
+// how each document wrote the node and why that landed on it.
 
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
@@ -109,6 +113,36 @@ absl::StatusOr<std::vector<ValueList>> Merges(const graph::Reader& reader, const
   return rows;
 }
 
+// One row per way a document wrote the node (MentionResolution), documents
+// oldest first; a document stored before resolutions were kept (or bulk
+// loaded) gives one row with null mention, name and reasons.
+absl::StatusOr<std::vector<ValueList>> Mentions(const graph::Reader& reader,
+                                                const ValueList& args) {
+  constexpr std::string_view kName = "kg.mentions";
+  QUIVER_ASSIGN_OR_RETURN(NodeId id, NodeArg(kName, "node", reader, args[0]));
+  QUIVER_ASSIGN_OR_RETURN(auto node, reader.GetNode(id));
+  if (!node) return Bad(kName, absl::StrCat("node ", id, " does not exist"));
+  QUIVER_ASSIGN_OR_RETURN(std::vector<DocId> docs, reader.DocumentsNaming(id));
+  std::vector<ValueList> rows;
+  for (DocId doc : docs) {
+    QUIVER_ASSIGN_OR_RETURN(auto mention, reader.GetMention(doc, id));
+    if (!mention) continue;
+    QUIVER_ASSIGN_OR_RETURN(auto document, reader.GetDocument(doc));
+    Value source = document ? Value(document->source) : Value();
+    auto text = [](const std::string& s) { return s.empty() ? Value() : Value(s); };
+    if (mention->resolutions.empty()) {
+      rows.push_back({Value(int64_t(doc)), source, Value(), Value(), Value(), Value(),
+                      Value(mention->mentions), Value(mention->created)});
+      continue;
+    }
+    for (const auto& r : mention->resolutions) {
+      rows.push_back({Value(int64_t(doc)), source, Value(r.mention), Value(r.name),
+                      text(r.reason), text(r.store), Value(r.count), Value(mention->created)});
+    }
+  }
+  return rows;
+}
+
 }  // namespace
 
 void RegisterKgProcedures(ProcedureRegistry& registry) {
@@ -145,6 +179,21 @@ void RegisterKgProcedures(ProcedureRegistry& registry) {
       "reason, UTC time, relationships moved).";
   merges.fn = Merges;
   (void)registry.Register(std::move(merges));
+
+  Procedure mentions;
+  mentions.name = "kg.mentions";
+  mentions.inputs = {{"node", ProcType::kAny}};
+  mentions.outputs = {{"doc", ProcType::kInt},       {"source", ProcType::kString},
+                      {"mention", ProcType::kString}, {"name", ProcType::kString},
+                      {"reason", ProcType::kString},  {"store", ProcType::kString},
+                      {"count", ProcType::kInt},      {"created", ProcType::kBool}};
+  mentions.description =
+      "Why ingest put each mention on a node: per document (oldest first) and mention as "
+      "written, the name it resolved to, the document's reason, the store's reason (new node, "
+      "same normalised name or alias of an existing node, labels that agreed), how many "
+      "statements, and whether that document created the node.";
+  mentions.fn = Mentions;
+  (void)registry.Register(std::move(mentions));
 }
 
 }  // namespace quiver::query

@@ -128,6 +128,46 @@ TEST_F(KgProcedures, MergesListsEveryChangeWithItsReason) {
   EXPECT_EQ(log[1][3].AsString(), "user: kg.split");
 }
 
+// Ingest's own merges are explained from the documents' provenance: the
+// short form the fixture's document resolved, and a later document whose
+// "Dahl" the store put on Erik Dahl by alias.
+TEST_F(KgProcedures, MentionsExplainsEveryAutomaticMerge) {
+  Triple later = Fact("Dahl", "visit", "Bergen", 0);
+  later.subject_reason = "proper name";
+  Add("two", {later});
+  int64_t dahl = Id("Erik Dahl");
+  auto rows = Rows("CALL kg.mentions('Erik Dahl') YIELD source, mention, name, reason, store, "
+                   "count, created RETURN source, mention, name, reason, store, count, created");
+  std::vector<std::string> got;
+  for (const auto& r : rows) {
+    std::string line;
+    for (const auto& v : r) {
+      line += v.is_null()     ? "null"
+              : v.is_string() ? v.AsString()
+              : v.is_bool()   ? (v.AsBool() ? "true" : "false")
+                              : std::to_string(v.AsInt());
+      line += " | ";
+    }
+    got.push_back(line);
+  }
+  const std::string node = "node " + std::to_string(dahl) + " \"Erik Dahl\"";
+  std::vector<std::string> want = {
+      "one.txt | Erik Dahl | Erik Dahl | null | new node | 1 | true | ",
+      "one.txt | Dahl | Erik Dahl | null | same normalised name as " + node +
+          " (created by this document); labels agree: the mention has none | 1 | true | ",
+      "two.txt | Dahl | Dahl | proper name | alias \"Dahl\" of " + node +
+          " (created by one.txt); labels agree: the mention has none | 1 | false | ",
+  };
+  EXPECT_EQ(got, want);
+  // By node too; a node no document named has no rows.
+  EXPECT_EQ(Rows("MATCH (n {name: 'Erik Dahl'}) CALL kg.mentions(n) YIELD mention "
+                 "RETURN mention").size(), 3u);
+  Rows("CREATE (:Place {name: 'Nowhere'})");
+  EXPECT_TRUE(Rows("CALL kg.mentions('Nowhere') YIELD mention RETURN mention").empty());
+  EXPECT_NE(Error("CALL kg.mentions('Nobody')").find("no node is named \"Nobody\""),
+            std::string::npos);
+}
+
 TEST_F(KgProcedures, BadArgumentsAreProcedureErrorsThatSayWhy) {
   EXPECT_NE(Error("CALL kg.merge('Erik Dahl', 'erik  DAHL')").find("with itself"),
             std::string::npos);
