@@ -1,4 +1,5 @@
-// JSON Lines: one object per node, then one per edge with its evidence.
+// JSON Lines: one object per node, then one per edge with its evidence
+// (each statement's sentence, mentions as written and resolution reasons).
 // "kind" tells them apart, so a reader can stream the file.
 
 #include "render/internal/exporters.h"
@@ -42,8 +43,18 @@ absl::Status WriteJsonl(const graph::Reader& reader, const ExportOptions& option
     if (sentences != nullptr) {
       nlohmann::json list = nlohmann::json::array();
       for (const auto& ev : *sentences) {
-        list.push_back({{"doc", ev.doc}, {"sentence", ev.sentence}, {"begin", ev.begin},
-                        {"end", ev.end}, {"text", ev.text}, {"source", ev.source}});
+        // The mentions as written ("" means the node's own name) and why
+        // the document resolved them to the edge's ends ("" when none kept).
+        list.push_back({{"doc", ev.doc},
+                        {"sentence", ev.sentence},
+                        {"begin", ev.begin},
+                        {"end", ev.end},
+                        {"text", ev.text},
+                        {"source", ev.source},
+                        {"subject_mention", ev.subject_mention},
+                        {"object_mention", ev.object_mention},
+                        {"subject_reason", ev.subject_reason},
+                        {"object_reason", ev.object_reason}});
       }
       j["evidence"] = std::move(list);
     }

@@ -2,6 +2,10 @@
 // one triple per property; each edge as a direct triple
 // <node/S> <rel/TYPE> <node/D> and, so that its properties and evidence have
 // a subject, an RDF reification <edge/ID> (rdf:subject/predicate/object).
+// With evidence, each statement is <statement/EDGE-DOC-SENTENCE>, linked by
+// prop/statement, with its document, sentence, sentence text, the mentions as
+// written and the reasons they resolved (those not empty); prop/evidence
+// keeps each sentence on the edge too.
 
 #include "absl/strings/str_cat.h"
 #include "render/internal/exporters.h"
@@ -47,6 +51,14 @@ absl::Status WriteNtriples(const graph::Reader& reader, const ExportOptions& opt
   const std::string object = absl::StrCat("<", kRdf, "object>");
   const std::string statement = absl::StrCat("<", kRdf, "Statement>");
   const std::string evidence = iri("prop", "evidence");
+  const std::string statement_of = iri("prop", "statement");
+  const std::string doc_p = iri("prop", "doc");
+  const std::string sentence_p = iri("prop", "sentence");
+  const std::string sentence_text_p = iri("prop", "sentence_text");
+  const std::string subject_mention_p = iri("prop", "subject_mention");
+  const std::string object_mention_p = iri("prop", "object_mention");
+  const std::string subject_reason_p = iri("prop", "subject_reason");
+  const std::string object_reason_p = iri("prop", "object_reason");
   auto write_edge = [&](const Edge& e, const std::vector<Evidence>* sentences) {
     std::string src = node_iri(e.src), dst = node_iri(e.dst), rel = iri("rel", e.type);
     out << src << ' ' << rel << ' ' << dst << " .\n";
@@ -62,6 +74,18 @@ absl::Status WriteNtriples(const graph::Reader& reader, const ExportOptions& opt
     if (sentences != nullptr) {
       for (const auto& ev : *sentences) {
         if (!ev.text.empty()) out << s << ' ' << evidence << ' ' << StringLiteral(ev.text) << " .\n";
+        std::string st = iri("statement", absl::StrCat(e.id, "-", ev.doc, "-", ev.sentence));
+        out << s << ' ' << statement_of << ' ' << st << " .\n";
+        out << st << ' ' << doc_p << ' ' << Literal(Value(int64_t(ev.doc))) << " .\n";
+        out << st << ' ' << sentence_p << ' ' << Literal(Value(int64_t(ev.sentence))) << " .\n";
+        auto text = [&](const std::string& p, const std::string& v) {
+          if (!v.empty()) out << st << ' ' << p << ' ' << StringLiteral(v) << " .\n";
+        };
+        text(sentence_text_p, ev.text);
+        text(subject_mention_p, ev.subject_mention);
+        text(object_mention_p, ev.object_mention);
+        text(subject_reason_p, ev.subject_reason);
+        text(object_reason_p, ev.object_reason);
       }
     }
     ++summary->edges;

@@ -10,6 +10,7 @@
 #include <boost/property_tree/xml_parser.hpp>
 #include <nlohmann/json.hpp>
 
+#include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "gtest/gtest.h"
 #include "tests/render/tricky_store.h"
@@ -112,6 +113,96 @@ TEST(Export, JsonLinesEvidenceIsEachEdgesOwnAndCanBeLeftOut) {
     }
     EXPECT_EQ(edges, 4);
   }
+}
+
+// A store whose statements name their ends otherwise than the nodes' names:
+// a pronoun and a title, each with the reason the extractor gave.
+std::unique_ptr<graph::Store> ResolvedStore(const std::string& path) {
+  Options options;
+  options.in_memory = true;
+  auto store = graph::Store::Open(path, options);
+  EXPECT_TRUE(store.ok()) << store.status();
+  DocumentInput doc;
+  doc.source = "resolved.txt";
+  doc.content = "resolved";
+  Triple plain;
+  plain.subject = "François Hollande";
+  plain.relation = "visit";
+  plain.object = "Moscow";
+  plain.sentence_text = "François Hollande visited Moscow.";
+  doc.triples.push_back(plain);
+  Triple resolved;
+  resolved.subject = "François Hollande";
+  resolved.relation = "meet";
+  resolved.object = "Vladimir Putin";
+  resolved.sentence = 1;
+  resolved.sentence_text = "He met the Russian president.";
+  resolved.subject_mention = "He";
+  resolved.subject_reason = "pronoun: the last person named";
+  resolved.object_mention = "President Putin";
+  resolved.object_reason = "title stripped";
+  doc.triples.push_back(resolved);
+  auto added = graph::AddDocument(**store, doc);
+  EXPECT_TRUE(added.ok()) << added.status();
+  return std::move(*store);
+}
+
+TEST(Export, JsonLinesEvidenceHasTheMentionsAsWrittenAndWhyTheyResolved) {
+  TempDir dir;
+  auto store = ResolvedStore("/export-jsonl-mentions");
+  ExportOptions options;
+  std::string path = dir.Sub("g.jsonl");
+  ASSERT_TRUE(ExportStore(*store->NewReader(), options, path).ok());
+  std::string text = ReadFile(path);
+  std::map<std::string, nlohmann::json> evidence;  // By edge type.
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    auto j = nlohmann::json::parse(text.substr(pos, eol - pos));
+    pos = eol + 1;
+    if (j["kind"] == "edge") evidence[j["type"].get<std::string>()] = j["evidence"];
+  }
+  ASSERT_EQ(evidence["meet"].size(), 1u);
+  const auto& meet = evidence["meet"][0];
+  EXPECT_EQ(meet["subject_mention"], "He");
+  EXPECT_EQ(meet["subject_reason"], "pronoun: the last person named");
+  EXPECT_EQ(meet["object_mention"], "President Putin");
+  EXPECT_EQ(meet["object_reason"], "title stripped");
+  ASSERT_EQ(evidence["visit"].size(), 1u);
+  const auto& visit = evidence["visit"][0];  // Named by the nodes' own names.
+  EXPECT_EQ(visit["subject_mention"], "");
+  EXPECT_EQ(visit["subject_reason"], "");
+  EXPECT_EQ(visit["text"], "François Hollande visited Moscow.");
+}
+
+TEST(Export, NtriplesStatementsHaveTheMentionsAsWrittenAndWhyTheyResolved) {
+  TempDir dir;
+  auto store = ResolvedStore("/export-nt-mentions");
+  ExportOptions options;
+  options.format = ExportFormat::kNtriples;
+  options.base_iri = "http://ex.org/kg/";
+  std::string path = dir.Sub("g.nt");
+  ASSERT_TRUE(ExportStore(*store->NewReader(), options, path).ok());
+  std::string text = ReadFile(path);
+  // The meet edge is the second: its statement is document 1, sentence 1.
+  const std::string st = "<http://ex.org/kg/statement/2-1-1> ";
+  EXPECT_NE(text.find("<http://ex.org/kg/edge/2> <http://ex.org/kg/prop/statement> "
+                      "<http://ex.org/kg/statement/2-1-1> .\n"),
+            std::string::npos) << text;
+  for (const std::string& line :
+       {st + "<http://ex.org/kg/prop/subject_mention> \"He\" .\n",
+        st + "<http://ex.org/kg/prop/subject_reason> \"pronoun: the last person named\" .\n",
+        st + "<http://ex.org/kg/prop/object_mention> \"President Putin\" .\n",
+        st + "<http://ex.org/kg/prop/object_reason> \"title stripped\" .\n",
+        st + "<http://ex.org/kg/prop/sentence_text> \"He met the Russian president.\" .\n"}) {
+    EXPECT_NE(text.find(line), std::string::npos) << line;
+  }
+  // The visit statement named both ends by their names: no mention lines.
+  EXPECT_EQ(text.find("<http://ex.org/kg/statement/1-1-0> <http://ex.org/kg/prop/subject_mention>"),
+            std::string::npos);
+  options.evidence = false;
+  ASSERT_TRUE(ExportStore(*store->NewReader(), options, path).ok());
+  EXPECT_EQ(ReadFile(path).find("prop/statement>"), std::string::npos);
 }
 
 TEST(Export, GraphmlDeclaresAKeyForEveryPropertyAndParsesBack) {
