@@ -42,6 +42,8 @@ Triple MakeTriple(const Entity& s, const std::string& relation, const Entity& o,
   t.object_aliases = o.aliases;
   t.subject_mention = s.mention;  // Kept in the evidence, for kg.split.
   t.object_mention = o.mention;
+  t.subject_reason = s.reason;  // Stored with the mention: every merge explained.
+  t.object_reason = o.reason;
   t.sentence = index;
   t.begin = span.begin;
   t.end = span.end;
