@@ -21,8 +21,9 @@
 //   evidence  edge-id(8) doc-id(8) sentence(4)          EvidenceRecord
 //   docs      doc-id(8)                                 DocRecord
 //   hashes    content-hash(16)                          doc-id: fixed64 BE
-//   provenance 'e' doc(8) edge(8) sentence(4)           confidence: fixed64 BE
-//                                                       (IEEE-754 bits)
+//   provenance 'e' doc(8) edge(8) sentence(4)           statement: confidence
+//                                                       (IEEE-754 bits), text,
+//                                                       qualifiers (below)
 //             'm' node(8) doc(8)                        (empty)
 //             'n' doc(8) node(8)                        MentionRecord
 //             's' source 0x00 doc(8)                    (empty)
@@ -38,18 +39,26 @@
 //                   properties: map
 //   EvidenceRecord  format(1) begin: varint end: varint text: str source: str
 //                   subject-mention: str object-mention: str
+//                   [subject-reason: str object-reason: str] (only when
+//                   either is not empty)
 //   DocRecord       format(1) source: str title: str date: str url: str
 //                   hash: str(16 bytes) statements: varint
 //   MentionRecord   format(1) mentions: varint created: byte(0/1)
 //                   aliases: strs  labels: strs  added-aliases: strs
 //                   added-labels: strs        (strs = varint n + n × str)
+//                   [resolutions: varint n + n × (mention: str name: str
+//                   reason: str store: str count: varint)] (only when n > 0)
+//   'e' value       confidence: fixed64 BE [format(1) text: str
+//                   qualifiers: map] (the bracket absent in older stores)
 //
 // `provenance` says what each document contributed, so that a document can
 // be taken out again (graph/document_remover.h): 'e' mirrors `evidence`
-// document-first, with the statement's confidence; 'n' is what a document
-// did to a node it named (mentions, whether it created the node, the aliases
-// and labels it gave and those it added); 'm' lists the documents naming a
-// node; 's' finds a document by its source.
+// document-first, with the statement's confidence, relation as written and
+// qualifiers (a fact's are recomputed from the statements left); 'n' is what
+// a document did to a node it named (mentions, whether it created the node,
+// the aliases and labels it gave and those it added, and each mention as
+// written with why it resolved there: kg.mentions); 'm' lists the documents
+// naming a node; 's' finds a document by its source.
 //
 // `curation` keeps what users decided with kg.merge and kg.split
 // (graph/curation.h): 'l' is the log, in order; 'b' says that ingest must
