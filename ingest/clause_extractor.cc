@@ -41,7 +41,7 @@ bool IsPlanVerb(const std::string& lemma) {
                                           "propose", "promise", "wish", "mean", "offer",
                                           "ask", "urge", "press", "push", "call", "need",
                                           "persuade", "convince", "encourage", "invite",
-                                          "vow", "pledge"};
+                                          "vow", "pledge", "prefer"};
   return k.count(lemma) > 0;
 }
 
@@ -150,23 +150,75 @@ class Extractor {
       if (tag.empty() || tag[0] != 'n') continue;
       int inf = LinkIs(l.label, "IV") ? l.right : g_.Find(l.right, "I", true);
       if (inf < 0 || (LinkIs(l.label, "TO") && g_.Find(l.left, "IV", true) >= 0)) continue;
-      int possessor = -1;
-      for (int det : g_.FindAll(l.left, "D", false)) {
-        possessor = g_.Find(det, "YS", false);
-        if (possessor < 0) possessor = g_.Find(det, "YP", false);
-        if (possessor >= 0) break;
-      }
-      if (possessor < 0) continue;
-      State st;
-      st.subjects = Conjuncts(g_, possessor);
-      const std::string noun = Lemma(g_.word(l.left).text, WordClass::kNoun);
-      if (noun != "decision" && noun != "refusal") st.modality = Modality::kPlanned;
-      if (noun == "refusal") st.negated = true;
-      st.words.push_back(l.left);
-      int to = g_.Find(l.left, "TO", true);
-      if (to >= 0) st.words.push_back(to);
-      Verb(inf, st, 0);
+      PossessorInfinitive(l.left, g_.Find(l.left, "TO", true), inf);
     }
+    // The parser sometimes hangs the "to" elsewhere (a long sentence read
+    // with its first word as a verb: "French President X's decision to
+    // cancel" with "French" an imperative). A noun that takes an infinitive,
+    // with a possessor and "to V" right after it, governs that infinitive
+    // whatever the linkage says: a possessor's decision cannot be followed
+    // by a purpose of someone else's.
+    for (int n = 1; n + 1 < g_.size(); ++n) {
+      const int to = NextWord(n);
+      if (to < 0 || !PossessedInfinitiveNoun(n) || g_.Find(n, "TO", true) >= 0 ||
+          g_.Find(n, "IV", true) >= 0)
+        continue;
+      PossessorInfinitive(n, to, g_.Find(to, "I", true));
+    }
+  }
+
+  // The next word after `w` that is not blanked (chunked sentences), or -1.
+  int NextWord(int w) const {
+    for (int n = w + 1; n < g_.size(); ++n)
+      if (!IsWall(n)) return n;
+    return -1;
+  }
+
+  // The word before `w` that is not blanked, or 0 (the wall).
+  int PrevWord(int w) const {
+    for (int p = w - 1; p > 0; --p)
+      if (!IsWall(p)) return p;
+    return 0;
+  }
+
+  // The possessor of a noun ("Hollande's decision", "Russia's refusal"), or -1.
+  int Possessor(int noun) const {
+    for (int det : g_.FindAll(noun, "D", false)) {
+      int possessor = g_.Find(det, "YS", false);
+      if (possessor < 0) possessor = g_.Find(det, "YP", false);
+      if (possessor >= 0) return possessor;
+    }
+    return -1;
+  }
+
+  // `n` is a noun of deciding or intending with a possessor, and "to" + an
+  // infinitive follow it: "X's decision to V".
+  bool PossessedInfinitiveNoun(int n) const {
+    static const std::set<std::string> kNouns = {
+        "decision", "plan", "refusal", "attempt", "bid", "effort", "intention", "promise",
+        "threat", "offer", "move", "determination", "readiness", "willingness", "pledge", "vow",
+        "proposal", "choice", "resolve"};
+    const std::string& tag = g_.word(n).tag;
+    if (!tag.empty() && tag[0] != 'n' && tag[0] != 's') return false;
+    if (kNouns.count(Lemma(absl::AsciiStrToLower(g_.word(n).text), WordClass::kNoun)) == 0)
+      return false;
+    const int to = NextWord(n);
+    return to > 0 && absl::AsciiStrToLower(g_.word(to).text) == "to" &&
+           g_.Find(to, "I", true) >= 0 && Possessor(n) >= 0;
+  }
+
+  void PossessorInfinitive(int noun_word, int to, int inf) {
+    const int possessor = Possessor(noun_word);
+    if (possessor < 0 || inf < 0) return;
+    State st;
+    st.subjects = Conjuncts(g_, possessor);
+    const std::string noun = Lemma(g_.word(noun_word).text, WordClass::kNoun);
+    if (noun != "decision" && noun != "refusal" && noun != "choice")
+      st.modality = Modality::kPlanned;
+    if (noun == "refusal") st.negated = true;
+    st.words.push_back(noun_word);
+    if (to >= 0) st.words.push_back(to);
+    Verb(inf, st, 0);
   }
 
   // Appositions: "Laurent Fabius, the French foreign minister, ...".
@@ -559,10 +611,53 @@ class Extractor {
     return false;
   }
 
+  // A purpose infinitive far from its verb whose "to" can only be the
+  // verb's: what stands between is the verb's own arguments, and the last
+  // of them is a name in a prepositional phrase of the verb or of its
+  // direct object, not deeper ("seized upon the protests in Bergen and Oslo to impose a
+  // curfew"). A name takes no infinitive ("a mandate to enforce", "an
+  // attempt to bring down" do, and "convince Brazil to vote" is an object,
+  // not a prepositional phrase), so the purpose is the subject's. Words the
+  // verb does not reach (a parenthetical chunk) do not count.
+  bool PurposeAfterName(int v, int to) const {
+    std::set<int> reached = {v};
+    std::vector<int> todo = {v};
+    while (!todo.empty()) {
+      const int w = todo.back();
+      todo.pop_back();
+      for (const Adjacent& a : g_.at(w))
+        if (a.other > v && a.other < to && reached.insert(a.other).second) todo.push_back(a.other);
+    }
+    const int last = *reached.rbegin();
+    if (last == v) return false;
+    for (int w : reached)
+      if (g_.word(w).text == "," || g_.word(w).text == "that" || g_.word(w).text == "which")
+        return false;
+    const ParseWord& name = g_.word(last);
+    if (!IsCapitalized(name.text) || name.tag == "a" || name.tag == "null") return false;
+    // The name, or the coordination it ends ("in Bergen and Oslo"), is the
+    // object of a preposition.
+    int object = last;
+    int prep = g_.Find(object, "J", false);
+    if (prep < 0) {
+      for (const Adjacent& a : g_.at(last))
+        if (!a.to_right && LinkIs(a.link->label, "SJ")) object = a.other;
+      prep = object == last ? -1 : g_.Find(object, "J", false);
+    }
+    if (prep < 0) return false;
+    if (g_.Find(prep, "MVp", false) == v) return true;
+    const int noun = g_.Find(prep, "Mp", false);
+    for (int o : g_.FindAll(v, "O", true))
+      if (noun == o) return true;
+    return false;
+  }
+
   void Emit(int v, const State& st, std::vector<int> extra) {
     // A purpose infinitive: "traveled to Moscow to meet Lavrov" -> meet,
     // intended by the same subject.
     int purpose_to = g_.Find(v, "MVi", true);
+    // "announced Hollande's decision to cancel": the noun's, not the verb's.
+    if (purpose_to > 1 && PossessedInfinitiveNoun(PrevWord(purpose_to))) purpose_to = -1;
     if (purpose_to >= 0 && purpose_depth_ < 4) {
       int inf = g_.Find(purpose_to, "I", true);
       if (inf >= 0) {
@@ -581,8 +676,9 @@ class Extractor {
         }
         inner.words.push_back(purpose_to);
         // "touched upon the overstepping of a mandate to enforce a zone":
-        // a distant "to" often belongs to a noun in between.
-        inner.weak = st.weak || purpose_to - v > 4;
+        // a distant "to" often belongs to a noun in between, unless that
+        // noun is a name (see PurposeAfterName).
+        inner.weak = st.weak || (purpose_to - v > 4 && !PurposeAfterName(v, purpose_to));
         ++purpose_depth_;
         Verb(inf, inner, 0);
         --purpose_depth_;

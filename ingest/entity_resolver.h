@@ -53,13 +53,18 @@ class DocumentEntities {
  private:
   struct NameParts;
   NameParts Analyse(const LinkGraph& g, int head) const;
-  void Remember(const Entity& e);
+  // Records a resolved mention: persons for "he"/"she", everything else for
+  // "it" (as candidate or competitor). `head` says its position.
+  void Remember(const LinkGraph& g, int head, const Entity& e);
 
   void PromoteSpeakers();
   // The person "he" (gender 'm') or "she" ('f') stands for, or nullopt
   // when the text names no one recently or more than one candidate.
   std::optional<Entity> PronounAntecedent(char gender) const;
   char GenderOf(const std::string& name) const;  // 'm', 'f' or '?'.
+  // The country, organisation or city "it"/"its" stands for, or nullopt
+  // when the nearest candidate is no such entity or is ambiguous.
+  std::optional<Entity> ThingAntecedent() const;
 
   struct PersonMention {
     Entity entity;
@@ -67,6 +72,15 @@ class DocumentEntities {
     int sentence;
   };
   std::vector<PersonMention> mentions_;  // Persons in the order resolved.
+  // Non-persons in the order resolved, named or not: the antecedents and
+  // competitors of "it".
+  struct ThingMention {
+    Entity entity;
+    bool plural;   // "the Russians", "officials"; a country or organisation is singular.
+    bool subject;  // Subject of its clause.
+    int sentence;
+  };
+  std::vector<ThingMention> things_;
   const ParseTree* current_tree_ = nullptr;  // Each sentence has its own tree.
   int sentence_ = 0;
 
@@ -74,7 +88,7 @@ class DocumentEntities {
   std::vector<std::string> candidates_;  // Other multi-word names.
   std::set<std::string> speakers_;       // Capitalised subjects of "say".
   bool promoted_ = false;
-  std::optional<Entity> last_person_, last_thing_, last_group_;
+  std::optional<Entity> last_person_;
   char last_person_gender_ = '?';   // 'm', 'f' or '?'.
   std::map<std::string, char> gender_;  // Full person name -> gender.
   // Qualified office ("foreign minister") -> countries the document gives it.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ingest/clause_extractor.h"
 #include "ingest/pipeline.h"
 #include "ingest/shallow_extractor.h"
 #include "tests/ingest/extraction_fixture.h"
@@ -141,6 +142,85 @@ TEST(Extraction, ShortFormAndPronounResolveToTheFullName) {
   const Triple* t = Find(ts, "Anna Lopez", "praise", "engineer");
   ASSERT_NE(t, nullptr) << Dump(ts);
   EXPECT_NE(t->qualifiers.at("subject_resolution").AsString().find("pronoun"), std::string::npos);
+}
+
+TEST(Extraction, ItResolvesToACountryNamedAsSubject) {
+  auto ts = Extract("Norway has announced that it will close the embassy.");
+  const Triple* t = Find(ts, "Norway", "close", "embassy");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->qualifiers.at("modality").AsString(), "planned");
+  const std::string why = t->qualifiers.at("subject_resolution").AsString();
+  EXPECT_EQ(why.rfind("it -> Norway: pronoun:", 0), 0u) << why;
+}
+
+TEST(Extraction, ItStaysUnresolvedWhenACommonNounOrAnObjectIsNearer) {
+  // "it" may be the resolution; "Sweden" is named last but as an object.
+  auto ts = Extract("Norway drafted a resolution, and it condemned the attack. "
+                    "Denmark met Sweden on Monday. It signed the treaty.");
+  EXPECT_FALSE(fixture::HasRelation(ts, "condemn")) << Dump(ts);
+  EXPECT_FALSE(fixture::HasRelation(ts, "sign")) << Dump(ts);
+}
+
+TEST(Extraction, TheyStaysUnresolvedEvenAfterAPeople) {
+  // No "they" rule reached the hand check's bar (docs/extraction.md).
+  auto ts = Extract("The Russians said they would veto the resolution.");
+  EXPECT_FALSE(fixture::HasRelation(ts, "veto")) << Dump(ts);
+}
+
+TEST(Extraction, PurposeInfinitiveAfterANamedPlaceIsTheSubjects) {
+  // "to" is seven words from "seized"; what stands between is the verb's
+  // object and a prepositional phrase ending in names, which take no
+  // infinitive of their own.
+  auto ts = Extract("Norway has seized upon the protests in Bergen and Oslo to impose a curfew.");
+  EXPECT_EQ(ModalityOf(ts, "Norway", "impose", "curfew"), "planned") << Dump(ts);
+  // A distant "to" after a common noun stays the noun's ("a mandate to").
+  auto mandate = Extract(
+      "Norway touched upon the misuse of a mandate from the United Nations to enforce a zone.");
+  EXPECT_FALSE(fixture::HasRelation(mandate, "enforce")) << Dump(mandate);
+}
+
+TEST(Extraction, OfPhraseWithAMassNounIsPartOfTheConceptName) {
+  auto ts = Extract("Norway imposed a state of emergency.");
+  EXPECT_NE(Find(ts, "Norway", "impose", "state of emergency"), nullptr) << Dump(ts);
+}
+
+TEST(Extraction, PossessorsDecisionToActIsTheirs) {
+  auto ts = Extract("Sweden welcomed Norway's decision to cancel the visit.");
+  EXPECT_EQ(ModalityOf(ts, "Norway", "cancel", "visit"), "asserted") << Dump(ts);
+  EXPECT_EQ(Find(ts, "Sweden", "cancel", "visit"), nullptr) << Dump(ts);
+}
+
+// A linkage like the one link-grammar gives a long sentence that opens with
+// a demonym it can read as a verb ("French"): the "to" hangs on that verb,
+// not on "decision". The noun still governs the infinitive after it.
+TEST(ClauseExtractor, DecisionNounGovernsTheInfinitiveTheParserHungElsewhere) {
+  const std::string text = "Dutch Minister Anna Berg's decision to cancel the visit";
+  ParseTree t;
+  t.words.push_back({"LEFT-WALL", "", false, 0, 0});
+  size_t at = 0;
+  const std::pair<const char*, const char*> words[] = {
+      {"Dutch", "v"}, {"Minister", "n"}, {"Anna", ""}, {"Berg", ""}, {"'s", "p"},
+      {"decision", "n"}, {"to", "r"}, {"cancel", "v"}, {"the", ""}, {"visit", "n"}};
+  for (const auto& [w, tag] : words) {
+    at = text.find(w, at);
+    ASSERT_NE(at, std::string::npos) << w;
+    t.words.push_back({w, tag, false, static_cast<uint32_t>(at),
+                       static_cast<uint32_t>(at + std::string(w).size())});
+    at += std::string(w).size();
+  }
+  t.words.push_back({"RIGHT-WALL", "", false, 0, 0});
+  t.links = {{0, 1, "Wg"}, {1, 6, "Os"}, {1, 7, "MVi"}, {7, 8, "I"}, {8, 10, "Os"},
+             {9, 10, "Ds"}, {5, 6, "Ds"}, {4, 5, "YS"}, {2, 4, "GN"}, {3, 4, "G"}};
+  LinkGraph g(t);
+  std::vector<Clause> clauses = ExtractClauses(g);
+  const Clause* cancel = nullptr;
+  for (const Clause& c : clauses)
+    if (c.relation == "cancel") cancel = &c;
+  ASSERT_NE(cancel, nullptr);
+  EXPECT_EQ(cancel->subject, 4);  // Berg, the possessor.
+  EXPECT_EQ(cancel->object, 10);
+  EXPECT_EQ(cancel->modality, Modality::kAsserted);
+  EXPECT_TRUE(cancel->graph_worthy);
 }
 
 TEST(ShallowExtractor, SplitsAtTheFirstVerbGroup) {
