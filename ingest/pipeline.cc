@@ -1,12 +1,8 @@
 #include "ingest/pipeline.h"
 
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
 #include <map>
-#include <mutex>
 #include <set>
-#include <thread>
 
 #include "ingest/carb_writer.h"
 #include "ingest/clause_extractor.h"
@@ -14,7 +10,6 @@
 #include "ingest/parse_scheduler.h"
 #include "ingest/sentence_splitter.h"
 #include "ingest/shallow_extractor.h"
-#include "util/status_macros.h"
 
 namespace quiver::ingest {
 
@@ -271,46 +266,15 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
 absl::Status RunInOrder(size_t n, int jobs, const ParserSettings& settings,
                         const std::function<void(size_t, ParserSession&)>& work,
                         const std::function<void(size_t)>& sink) {
-  if (n == 0) return absl::OkStatus();
-  QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<LinkDictionary> dict, LinkDictionary::Load());
-  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(n)));
-  ParserSettings per_thread = settings;
-  per_thread.max_parse_time_seconds *= jobs;
-  // Parse options are created before the workers start (issue 4).
-  std::vector<std::unique_ptr<ParserSession>> sessions;
-  for (int j = 0; j < jobs; ++j)
-    sessions.push_back(std::make_unique<ParserSession>(dict, per_thread));
-  if (jobs == 1) {
-    for (size_t i = 0; i < n; ++i) {
-      work(i, *sessions[0]);
-      sink(i);
-    }
-    return absl::OkStatus();
-  }
-  std::mutex mu;
-  std::condition_variable cv;
-  std::vector<char> done(n, 0);
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> workers;
-  for (int j = 0; j < jobs; ++j) {
-    workers.emplace_back([&, j] {
-      for (size_t i = next++; i < n; i = next++) {
-        work(i, *sessions[j]);
-        std::lock_guard<std::mutex> lock(mu);
-        done[i] = 1;
-        cv.notify_all();
-      }
-    });
-  }
-  for (size_t i = 0; i < n; ++i) {
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      cv.wait(lock, [&] { return done[i] != 0; });
-    }
-    sink(i);
-  }
-  for (auto& w : workers) w.join();
-  return absl::OkStatus();
+  // Each item is a one-sentence document for the sentence scheduler; more
+  // workers than items would only stretch the parse timer.
+  SentenceSteps steps;
+  steps.split = [](size_t) -> size_t { return 1; };
+  steps.parse = [&](size_t i, size_t, ParserSession& parser) { work(i, parser); };
+  steps.finish = [](size_t) {};
+  steps.deliver = sink;
+  if (n < static_cast<size_t>(std::max(jobs, 1))) jobs = static_cast<int>(n);
+  return ParseSentencesInOrder(n, jobs, settings, steps);
 }
 
 absl::Status ExtractAll(const std::vector<SourceDocument>& docs, int jobs,

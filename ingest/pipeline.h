@@ -43,7 +43,9 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
 // slot i of a vector the caller owns). link-grammar's own timer counts
 // process CPU time, which `jobs` busy threads spend `jobs` times as fast, so
 // each session's timer is scaled by `jobs`: a sentence gets about the same
-// CPU time on any number of threads. Errors: the dictionary's.
+// CPU time on any number of threads. Items are scheduled as one-sentence
+// documents by ingest/parse_scheduler.h, so only a window of results waits
+// for the sink. Errors: the dictionary's.
 absl::Status RunInOrder(size_t n, int jobs, const ParserSettings& settings,
                         const std::function<void(size_t, ParserSession&)>& work,
                         const std::function<void(size_t)>& sink);
