@@ -74,6 +74,93 @@ TEST(SentenceChunker, UnbalancedParenthesisAndLoneMarksDoNotCrash) {
   }
 }
 
+// A pair of dashes encloses a parenthetical: the clause around it stays one
+// chunk, so "seized upon attacks … to impose" still reads as one clause.
+TEST(SentenceChunker, PairOfEmDashesIsAParenthetical) {
+  const std::string s =
+      "The government has seized upon attacks in Paris and Brussels\xE2\x80\x94"
+      "carried out by the same small networks\xE2\x80\x94to impose a state of emergency .";
+  EXPECT_EQ(Texts(s, 10),
+            (std::vector<std::string>{
+                "The government has seized upon attacks in Paris and Brussels|to impose a state of "
+                "emergency .",
+                "carried out by the same small networks"}));
+}
+
+TEST(SentenceChunker, PairOfDoubleHyphensIsAParenthetical) {
+  const std::string s =
+      "The minister -- who had arrived from Moscow that morning -- met his French counterpart "
+      "in Paris .";
+  EXPECT_EQ(Texts(s, 10),
+            (std::vector<std::string>{"The minister | met his French counterpart in Paris .",
+                                      " who had arrived from Moscow that morning "}));
+}
+
+// A third dash splits as a single one does; dashes of different kinds do
+// not pair, nor do dashes across a ";".
+TEST(SentenceChunker, UnpairedDashesStillSplit) {
+  const std::string odd =
+      "Russia vetoed the draft -- as expected by the council -- and then it left the room "
+      "-- the talks ended there .";
+  EXPECT_EQ(Texts(odd, 10),
+            (std::vector<std::string>{"Russia vetoed the draft | and then it left the room ",
+                                      " as expected by the council ",
+                                      " the talks ended there ."}));
+  const std::string across =
+      "Russia vetoed the draft on Syria -- China abstained from the vote ; France protested "
+      "at length -- the council adjourned at noon .";
+  EXPECT_EQ(Texts(across, 10),
+            (std::vector<std::string>{"Russia vetoed the draft on Syria ",
+                                      " China abstained from the vote ", " France protested at length ",
+                                      " the council adjourned at noon ."}));
+}
+
+// An en dash inside a word is a range, not punctuation.
+TEST(SentenceChunker, EnDashInsideAWordDoesNotSplit) {
+  const std::string s =
+      "The 2014\xE2\x80\x93" "2015 talks in Geneva between the two governments ended without "
+      "any agreement .";
+  EXPECT_EQ(ChunkSentence(s, 5).size(), 1u);
+}
+
+// FallbackChunks: for a sentence without a complete linkage, also commas
+// before clause connectives (the comma and the connective belong to no
+// chunk).
+TEST(SentenceChunker, FallbackSplitsAtCommaBeforeAConnective) {
+  const std::string s =
+      "Russia vetoed the resolution , and China abstained from the vote , while France "
+      "protested loudly .";
+  std::vector<std::string> texts;
+  for (const SentenceChunk& c : FallbackChunks(s)) texts.push_back(Text(s, c));
+  EXPECT_EQ(texts, (std::vector<std::string>{"Russia vetoed the resolution ",
+                                             " China abstained from the vote ",
+                                             " France protested loudly ."}));
+  // ChunkSentence leaves commas alone.
+  EXPECT_EQ(ChunkSentence(s, 5).size(), 1u);
+}
+
+// A comma phrase opening with a participle, a relative pronoun or (after a
+// name) a determiner is a parenthetical; other comma phrases stay.
+TEST(SentenceChunker, FallbackTakesOutAppositionsAndParticipialPhrases) {
+  auto texts = [](const std::string& s) {
+    std::vector<std::string> out;
+    for (const SentenceChunk& c : FallbackChunks(s)) out.push_back(Text(s, c));
+    return out;
+  };
+  EXPECT_EQ(texts("Laurent Fabius , the French foreign minister , met Lavrov in Moscow ."),
+            (std::vector<std::string>{"Laurent Fabius | met Lavrov in Moscow .",
+                                      " the French foreign minister "}));
+  EXPECT_EQ(texts("The museum , founded by the city in 1990 , holds paintings by Munch ."),
+            (std::vector<std::string>{"The museum | holds paintings by Munch .",
+                                      " founded by the city in 1990 "}));
+  EXPECT_EQ(texts("Russia vetoed the resolution , which France had drafted with Britain ."),
+            (std::vector<std::string>{"Russia vetoed the resolution | .",
+                                      " which France had drafted with Britain"}));
+  // An opening phrase is not an apposition: "2005" is no name.
+  EXPECT_EQ(FallbackChunks("In 2005 , the company bought a bank in Oslo .").size(), 1u);
+  EXPECT_EQ(FallbackChunks("Paris , London and Berlin signed the treaty .").size(), 1u);
+}
+
 // A chunked parse is one tree of the whole sentence: one LEFT-WALL, words in
 // sentence order with spans into it, links between valid words.
 TEST(SentenceChunker, ChunkedParseMergesIntoOneTreeOfTheSentence) {
