@@ -8,6 +8,13 @@
 // Usage: parse_probe FILE [--limit N] [--short N] [--max-nulls N]
 //                         [--disjunct-cost X] [--keep-quotes]
 //                         [--show-slower-than SECONDS]  (prints those sentences)
+//        parse_probe FILE --session [--one-pass] [--null-pass-max-words N]
+//                         [--piece-null-pass-max-words N] [--chunk-min-words N]
+//                         [--max-nulls N] [--show-slower-than S]
+//   --session runs quiver's own ParserSession::Parse (chunking, fallback)
+//   with ParserSettings' defaults or the values given, and groups the time
+//   by outcome; --one-pass is the earlier strategy (one pass allowing
+//   max-nulls unlinked words, no fallback chunks).
 
 #include <time.h>
 
@@ -38,6 +45,56 @@ struct Bucket {
   double seconds = 0;
 };
 
+const char* OutcomeName(quiver::ingest::ParseOutcome o) {
+  using quiver::ingest::ParseOutcome;
+  switch (o) {
+    case ParseOutcome::kComplete: return "complete";
+    case ParseOutcome::kPartial: return "partial";
+    case ParseOutcome::kTimedOut: return "timed out";
+    case ParseOutcome::kTooLong: return "too long";
+    case ParseOutcome::kNoParse: return "no parse";
+  }
+  return "?";
+}
+
+// ParserSession::Parse on every line: thread CPU time by outcome.
+int RunSession(std::ifstream& in, const quiver::ingest::ParserSettings& settings,
+               double show_slower_than) {
+  auto dict = quiver::ingest::LinkDictionary::Load();
+  if (!dict.ok()) { std::fprintf(stderr, "%s\n", dict.status().ToString().c_str()); return 1; }
+  quiver::ingest::ParserSession session(*dict, settings);
+  std::map<std::string, Bucket> by_outcome;
+  double total = 0, worst = 0;
+  int n = 0;
+  long nulls = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    ++n;
+    quiver::ingest::ParseTree tree;
+    const double t0 = ThreadCpuSeconds();
+    const quiver::ingest::ParseOutcome o = session.Parse(line, &tree);
+    const double t = ThreadCpuSeconds() - t0;
+    total += t;
+    worst = std::max(worst, t);
+    Bucket& b = by_outcome[OutcomeName(o)];
+    ++b.sentences;
+    b.seconds += t;
+    if (o == quiver::ingest::ParseOutcome::kPartial) nulls += tree.null_count;
+    if (show_slower_than >= 0 && t > show_slower_than) {
+      std::printf("%.2f s  %s  %s\n", t, OutcomeName(o), line.c_str());
+    }
+  }
+  std::printf("%d sentences: parse %.2f s CPU -> %.0f sentences per CPU-second; slowest %.2f s; "
+              "%ld null words in partial parses\n",
+              n, total, n / std::max(1e-9, total), worst, nulls);
+  for (const auto& [name, b] : by_outcome) {
+    std::printf("  %-10s %4d sentences  %6.2f s  %6.1f ms each\n", name.c_str(), b.sentences,
+                b.seconds, 1000 * b.seconds / b.sentences);
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -48,7 +105,8 @@ int main(int argc, char** argv) {
   }
   int limit = 300, short_length = 6, max_nulls = 3;
   double disjunct_cost = -1, show_slower_than = -1;
-  bool keep_quotes = false;
+  bool keep_quotes = false, session = false;
+  quiver::ingest::ParserSettings settings;
   for (int i = 2; i < argc; ++i) {
     auto next = [&]() -> const char* {
       if (i + 1 >= argc) { std::fprintf(stderr, "%s needs a value\n", argv[i]); std::exit(2); }
@@ -60,10 +118,21 @@ int main(int argc, char** argv) {
     else if (!std::strcmp(argv[i], "--disjunct-cost")) disjunct_cost = std::atof(next());
     else if (!std::strcmp(argv[i], "--keep-quotes")) keep_quotes = true;
     else if (!std::strcmp(argv[i], "--show-slower-than")) show_slower_than = std::atof(next());
+    else if (!std::strcmp(argv[i], "--session")) session = true;
+    else if (!std::strcmp(argv[i], "--one-pass")) settings.fallback_chunks = false;
+    else if (!std::strcmp(argv[i], "--null-pass-max-words")) settings.null_pass_max_words = std::atoi(next());
+    else if (!std::strcmp(argv[i], "--piece-null-pass-max-words")) settings.piece_null_pass_max_words = std::atoi(next());
+    else if (!std::strcmp(argv[i], "--chunk-min-words")) settings.chunk_min_words = std::atoi(next());
     else { std::fprintf(stderr, "unknown option %s\n", argv[i]); return 2; }
   }
   std::ifstream in(argv[1]);
   if (!in) { std::fprintf(stderr, "%s: cannot be read\n", argv[1]); return 1; }
+  if (session) {
+    settings.linkage_limit = limit;
+    settings.short_length = short_length;
+    settings.max_null_words = max_nulls;
+    return RunSession(in, settings, show_slower_than);
+  }
   lg_error_set_handler(Quiet, nullptr);
   Dictionary dict = dictionary_create_lang("en");
   if (dict == nullptr) { std::fprintf(stderr, "no English dictionary\n"); return 1; }

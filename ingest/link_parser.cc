@@ -124,6 +124,18 @@ void MergeTrees(const std::vector<ParseTree>& parts, ParseTree* tree) {
   }
 }
 
+// Whitespace-separated words.
+int CountWords(std::string_view s) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 }  // namespace
 
 // On CaRB dev blanking the Penn Treebank's quotes raised complete linkages
@@ -190,7 +202,15 @@ ParseOutcome ParserSession::Parse(std::string_view sentence, ParseTree* tree) {
   const std::vector<SentenceChunk> chunks =
       settings_.chunk_min_words > 0 ? ChunkSentence(text, settings_.chunk_min_words)
                                     : std::vector<SentenceChunk>(1);
-  if (chunks.size() <= 1) return ParseText(text, sentence, start, tree);
+  if (chunks.size() <= 1) return ParsePiece(text, sentence, start, /*depth=*/0, tree);
+  return ParseChunks(text, chunks, sentence, start, /*depth=*/0, tree);
+}
+
+ParseOutcome ParserSession::ParseChunks(const std::string& text,
+                                        const std::vector<SentenceChunk>& chunks,
+                                        std::string_view sentence,
+                                        std::chrono::steady_clock::time_point start, int depth,
+                                        ParseTree* tree) {
   // Each chunk alone: everything else blanked byte for byte, so its word
   // spans index the sentence and the trees merge by position.
   std::vector<ParseTree> parts;
@@ -199,7 +219,7 @@ ParseOutcome ParserSession::Parse(std::string_view sentence, ParseTree* tree) {
     std::string blanked(text.size(), ' ');
     for (const auto& [b, e] : chunk.ranges) blanked.replace(b, e - b, text, b, e - b);
     ParseTree part;
-    const ParseOutcome outcome = ParseText(blanked, sentence, start, &part);
+    const ParseOutcome outcome = ParsePiece(blanked, sentence, start, depth, &part);
     if (outcome == ParseOutcome::kComplete || outcome == ParseOutcome::kPartial) {
       all_complete = all_complete && outcome == ParseOutcome::kComplete;
       parts.push_back(std::move(part));
@@ -217,9 +237,38 @@ ParseOutcome ParserSession::Parse(std::string_view sentence, ParseTree* tree) {
   return all_complete ? ParseOutcome::kComplete : ParseOutcome::kPartial;
 }
 
+ParseOutcome ParserSession::ParsePiece(const std::string& text, std::string_view sentence,
+                                       std::chrono::steady_clock::time_point start, int depth,
+                                       ParseTree* tree) {
+  if (!settings_.fallback_chunks) {
+    return ParseText(text, sentence, start, 0, settings_.max_null_words, tree);
+  }
+  // Complete linkages only: a failed zero-null search is cheap (~8 ms); the
+  // null-link search on a whole long sentence is not (20-90 ms at 30-60
+  // words, and "… of the dogma of the Immaculate Conception of the B. V. M ."
+  // runs into link-grammar's 1 s limit). So a short sentence that fails gets
+  // the null-link pass, a long one is split (FallbackChunks) and its pieces
+  // parsed the same way; only pieces (or unsplittable sentences) of at most
+  // piece_null_pass_max_words words get a null-link pass.
+  const ParseOutcome whole = ParseText(text, sentence, start, 0, 0, tree);
+  if (whole != ParseOutcome::kNoParse) return whole;
+  const int words = CountWords(text);
+  if (settings_.max_null_words > 0 && words <= settings_.null_pass_max_words) {
+    return ParseText(text, sentence, start, 1, settings_.max_null_words, tree);
+  }
+  if (depth == 0) {
+    const std::vector<SentenceChunk> chunks = FallbackChunks(text);
+    if (chunks.size() > 1) return ParseChunks(text, chunks, sentence, start, depth + 1, tree);
+  }
+  if (settings_.max_null_words <= 0 || words > settings_.piece_null_pass_max_words) {
+    return ParseOutcome::kNoParse;
+  }
+  return ParseText(text, sentence, start, 1, settings_.max_null_words, tree);
+}
+
 ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view sentence,
                                       std::chrono::steady_clock::time_point start,
-                                      ParseTree* tree) {
+                                      int min_nulls, int max_nulls, ParseTree* tree) {
   using Clock = std::chrono::steady_clock;
   Parse_Options o = static_cast<Parse_Options>(options_);
   Sentence sent = sentence_create(text.c_str(), static_cast<Dictionary>(dict_->handle()));
@@ -232,12 +281,10 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
     sentence_delete(sent);
     return ParseOutcome::kTooLong;
   }
-  // One pass that allows a few unlinked words: link-grammar tries zero
-  // null links first and only then more, so complete parses cost the same,
-  // and a separate retry would repeat the zero-null search (and its
-  // pruning). Each further null count costs a pruning and counting pass.
-  parse_options_set_min_null_count(o, 0);
-  parse_options_set_max_null_count(o, settings_.max_null_words);
+  // link-grammar tries min_nulls first and then each further null count,
+  // each a pruning and counting pass of its own.
+  parse_options_set_min_null_count(o, min_nulls);
+  parse_options_set_max_null_count(o, max_nulls);
   int found = sentence_parse(sent, o);
   auto elapsed_ms = [&] {
     return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
