@@ -279,6 +279,10 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     NodeAdditions added;
     auto node = txn->FindOrCreateNamedNode(by->name, labels, *by->aliases, &added);
     QUIVER_RETURN_IF_ERROR(InTriple(i, node.status()));
+    if (util::FindInvalidUtf8(reason) != std::string_view::npos)
+      return InTriple(i, absl::InvalidArgumentError("resolution reason is not valid UTF-8"));
+    if (reason.size() > kMaxNameBytes)
+      return InTriple(i, absl::InvalidArgumentError("resolution reason is too long"));
     MentionResolution resolution;
     resolution.mention = mention.empty() ? name : mention;
     resolution.name = std::string(by->name);

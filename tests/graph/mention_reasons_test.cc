@@ -8,6 +8,7 @@
 #include "graph/document_remover.h"
 #include "graph/document_writer.h"
 #include "graph/node_merger.h"
+#include "graph/node_splitter.h"
 #include "graph/reader.h"
 #include "graph/write_txn.h"
 #include "gtest/gtest.h"
@@ -194,6 +195,39 @@ TEST_F(MentionReasons, AMergeHandsTheMergedNodesResolutionsToTheKeptNode) {
   EXPECT_EQ(r[0].mention, "F. H.");
   EXPECT_EQ(r[0].reason, "initials");
   EXPECT_EQ(Resolutions(a, kept).size(), 2u);
+}
+
+TEST_F(MentionReasons, ASplitTakesTheResolutionsWrittenAsTheAliasAlong) {
+  DocId a = Add(first_);
+  NodeId hollande = Node("François Hollande");
+  NodeId split_off = 0;
+  {
+    auto txn = store_->BeginWrite();
+    ASSERT_TRUE(txn.ok());
+    auto split = SplitNode(**txn, hollande, "Hollande", "user: kg.split");
+    ASSERT_TRUE(split.ok()) << split.status();
+    split_off = split->node;
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  auto moved = Resolutions(a, split_off);
+  ASSERT_EQ(moved.size(), 1u);
+  EXPECT_EQ(moved[0].mention, "Hollande");
+  EXPECT_EQ(moved[0].reason, "short form of François Hollande (same document)");
+  auto stayed = Resolutions(a, hollande);
+  ASSERT_EQ(stayed.size(), 1u);
+  EXPECT_EQ(stayed[0].mention, "François Hollande");
+}
+
+TEST_F(MentionReasons, ABadReasonIsRejectedNamingItsTripleAndNothingIsWritten) {
+  Triple bad = T("Putin", "cancel", "visit", 0);
+  bad.object_reason = std::string("\xff\xfe");
+  DocumentInput d = Doc("bad.txt", {T("Russia", "veto", "resolution", 0), bad});
+  auto r = AddDocument(*store_, d);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().message(), "triple 2: resolution reason is not valid UTF-8");
+  EXPECT_EQ(store_->counters().docs, 0);
+  EXPECT_EQ(store_->counters().nodes, 0);
 }
 
 }  // namespace
