@@ -51,14 +51,16 @@ void AddExportCommand(CLI::App& app) {
       "export",
       "Write the whole graph for other tools: graphml (Gephi, yEd), dot (Graphviz), ntriples "
       "(RDF stores), csv (neo4j-admin import: a directory with nodes.csv and "
-      "relationships.csv), jsonl (one object per node and per edge, with evidence).");
+      "relationships.csv), jsonl (one object per node and per edge, with evidence). Evidence "
+      "(jsonl, ntriples) gives each statement's sentence, the mentions as written and why they "
+      "resolved to the nodes.");
   cmd->add_option("store", opts->store, "Store directory")->required();
   cmd->add_option("--format,-f", opts->format, "graphml, dot, ntriples, csv or jsonl")->required();
   cmd->add_option("--output,-o", opts->output, "File to write (a directory for csv)")->required();
   cmd->add_option("--base-iri", opts->base_iri, "N-Triples: the IRI every resource starts with")
       ->capture_default_str();
   cmd->add_flag("--no-evidence", opts->no_evidence,
-                "jsonl and ntriples: leave out the evidence sentences");
+                "jsonl and ntriples: leave out the evidence (sentences, mentions, reasons)");
   cmd->callback([opts] { RunExport(*opts); });
 }
 
