@@ -46,11 +46,21 @@ bool IsBoundary(const std::string& w) {
          w == "who" || w == "because" || w == "while";
 }
 
+// Capitalised only because it opens the sentence ("He", "They", "This"):
+// without a parse no pronoun can be resolved, so it names nothing.
+bool NamesNothingUnresolved(const std::string& w) {
+  static const std::set<std::string> k = {"he", "she", "it", "they", "him", "her", "them",
+                                          "his", "its", "their", "we", "us", "our", "i",
+                                          "you", "your", "this", "these", "those", "that",
+                                          "there", "the", "a", "an"};
+  return k.count(absl::AsciiStrToLower(w)) > 0;
+}
+
 std::string CapitalRun(const std::vector<std::string>& words, size_t begin, size_t end,
                        bool last) {
   std::vector<std::string> best, run;
   for (size_t i = begin; i < end; ++i) {
-    if (IsCapitalized(words[i]) && !(i == 0 && !last)) {
+    if (IsCapitalized(words[i]) && !NamesNothingUnresolved(words[i]) && !(i == 0 && !last)) {
       run.push_back(words[i]);
     } else {
       if (!run.empty()) {

@@ -242,6 +242,22 @@ TEST(ShallowExtractor, SplitsAtTheFirstVerbGroup) {
   EXPECT_FALSE(ShallowExtract("No verb here at all").has_value());
 }
 
+TEST(ShallowExtractor, APronounOpeningTheSentenceIsNoName) {
+  // Without a parse nothing resolves "He"; the hand check found it stored
+  // as a node named "He".
+  auto he = ShallowExtract("He criticized Hollande in the debate .");
+  ASSERT_TRUE(he.has_value());
+  EXPECT_EQ(he->relation, "criticized");
+  EXPECT_EQ(he->subject_name, "");
+  EXPECT_EQ(he->object_name, "Hollande");
+  auto they = ShallowExtract("They criticized Hollande in the debate .");
+  ASSERT_TRUE(they.has_value());
+  EXPECT_EQ(they->subject_name, "");
+  auto name = ShallowExtract("Sarkozy criticized Hollande in the debate .");
+  ASSERT_TRUE(name.has_value());
+  EXPECT_EQ(name->subject_name, "Sarkozy");
+}
+
 TEST(Extraction, TooLongSentencesAreCountedAndFallBack) {
   static auto dict = LinkDictionary::Load();
   ASSERT_TRUE(dict.ok());
