@@ -8,6 +8,7 @@
 #include "ingest/clause_extractor.h"
 #include "ingest/entity_resolver.h"
 #include "ingest/parse_scheduler.h"
+#include "ingest/quotation.h"
 #include "ingest/sentence_splitter.h"
 #include "ingest/shallow_extractor.h"
 
@@ -143,6 +144,15 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
     if (outcomes[i] == ParseOutcome::kComplete || outcomes[i] == ParseOutcome::kPartial)
       entities.Observe(LinkGraph(trees[i]), sentences[i].text);
   }
+  // A sentence wholly inside a quotation is its speaker's claim: what it
+  // asserts is reported (a plan or a possibility stays what it is).
+  const std::vector<bool> quoted = SentencesInsideQuotation(out.input.content, sentences);
+  auto reported_if_quoted = [&](size_t i, Triple& t) {
+    if (!quoted[i]) return;
+    auto m = t.qualifiers.find("modality");
+    if (m != t.qualifiers.end() && m->second == Value(std::string("asserted")))
+      m->second = Value(std::string("reported"));
+  };
   for (size_t i = 0; i < sentences.size(); ++i) {
     const SentenceSpan& span = sentences[i];
     ++out.stats.sentences;
@@ -167,6 +177,7 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
         t.confidence = 0.3;
         t.qualifiers["modality"] = Value(std::string("asserted"));
         t.qualifiers["extraction"] = Value(std::string("shallow"));
+        reported_if_quoted(i, t);
         out.input.triples.push_back(std::move(t));
         ++out.stats.triples;
       } else {
@@ -250,7 +261,10 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
     }
     if (unique.empty()) ++out.stats.no_triple;
     out.stats.triples += static_cast<int64_t>(unique.size());
-    for (Triple& t : unique) out.input.triples.push_back(std::move(t));
+    for (Triple& t : unique) {
+      reported_if_quoted(i, t);
+      out.input.triples.push_back(std::move(t));
+    }
   }
   return out;
 }
