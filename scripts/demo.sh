@@ -32,6 +32,12 @@ echo "== Everything around Erik Dahl, found by a short form of his name"
   ORDER BY relation, other'
 
 echo
+echo "== Why those mentions are one node: every merge keeps its reason"
+"$quiver" query "$store" '
+  CALL kg.mentions("Erik Dahl") YIELD mention, reason, store
+  RETURN DISTINCT mention, reason, store'
+
+echo
 echo "== A passive sentence, read the right way round"
 "$quiver" query "$store" '
   MATCH (a {name: "Nordic Council"})-[r:prepare]->(b)
