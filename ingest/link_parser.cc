@@ -294,20 +294,24 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
     sentence_delete(sent);
     return timed_out ? ParseOutcome::kTimedOut : ParseOutcome::kNoParse;
   }
-  // Choose among the best few linkages (they come sorted by cost).
+  // Choose among the best few linkages (they come sorted by cost). The
+  // chosen one is kept rather than created again: link-grammar 5.12 leaks
+  // part of a linkage created twice (LeakSanitizer on ingest_tests).
   const int candidates = std::min(sentence_num_valid_linkages(sent), 8);
-  int best = 0, best_score = -1000;
+  Linkage linkage = nullptr;
+  int best_score = -1000;
   for (int i = 0; i < candidates; ++i) {
     Linkage l = linkage_create(i, sent, o);
     if (l == nullptr) continue;
-    int score = ScoreLinkage(l);
-    linkage_delete(l);
+    const int score = ScoreLinkage(l);
     if (score > best_score) {
+      if (linkage != nullptr) linkage_delete(linkage);
+      linkage = l;
       best_score = score;
-      best = i;
+    } else {
+      linkage_delete(l);
     }
   }
-  Linkage linkage = linkage_create(best, sent, o);
   if (linkage == nullptr) {
     sentence_delete(sent);
     return ParseOutcome::kNoParse;
