@@ -16,20 +16,10 @@
 #include "rocksdb/sst_file_writer.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
-#include "util/utf8.h"
 
 namespace quiver::graph {
 
 namespace {
-
-absl::Status CheckText(const char* what, std::string_view text, size_t limit) {
-  if (text.empty()) return absl::InvalidArgumentError(absl::StrCat(what, " is empty"));
-  if (!util::IsValidUtf8(text))
-    return absl::InvalidArgumentError(absl::StrCat(what, " is not valid UTF-8"));
-  if (text.size() > limit)
-    return absl::InvalidArgumentError(absl::StrCat(what, " is too long"));
-  return absl::OkStatus();
-}
 
 std::string U64(uint64_t v) {
   std::string s;

@@ -14,7 +14,6 @@
 #include "graph/write_txn.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
-#include "util/utf8.h"
 
 namespace quiver::graph {
 
@@ -184,9 +183,7 @@ absl::StatusOr<ResolveBy> NameToResolve(const WriteTxn& txn, const std::string& 
   static const std::vector<std::string>* const kNone = new std::vector<std::string>();
   ResolveBy by{name, &aliases};
   if (mention.empty()) return by;
-  if (util::FindInvalidUtf8(mention) != std::string_view::npos)
-    return absl::InvalidArgumentError("mention is not valid UTF-8");
-  if (mention.size() > kMaxNameBytes) return absl::InvalidArgumentError("mention is too long");
+  QUIVER_RETURN_IF_ERROR(CheckText("mention", mention, kMaxNameBytes));
   const std::string key = NormalizeName(mention);
   if (key.empty() || key == NormalizeName(name)) return by;
   QUIVER_ASSIGN_OR_RETURN(bool split_off, NameEverSplitOff(txn, key));
@@ -279,10 +276,8 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     NodeAdditions added;
     auto node = txn->FindOrCreateNamedNode(by->name, labels, *by->aliases, &added);
     QUIVER_RETURN_IF_ERROR(InTriple(i, node.status()));
-    if (util::FindInvalidUtf8(reason) != std::string_view::npos)
-      return InTriple(i, absl::InvalidArgumentError("resolution reason is not valid UTF-8"));
-    if (reason.size() > kMaxNameBytes)
-      return InTriple(i, absl::InvalidArgumentError("resolution reason is too long"));
+    if (!reason.empty())
+      QUIVER_RETURN_IF_ERROR(InTriple(i, CheckText("resolution reason", reason, kMaxNameBytes)));
     MentionResolution resolution;
     resolution.mention = mention.empty() ? name : mention;
     resolution.name = std::string(by->name);

@@ -123,7 +123,7 @@ TermId WriteTxn::InternTerm(std::string_view text) {
   return id;
 }
 
-absl::Status WriteTxn::CheckName(std::string_view what_sv, std::string_view text) const {
+absl::Status CheckText(std::string_view what_sv, std::string_view text, size_t limit) {
   absl::string_view what = util::Absl(what_sv);
   if (text.empty()) return absl::InvalidArgumentError(absl::StrCat(what, " is empty"));
   size_t bad = util::FindInvalidUtf8(text);
@@ -131,12 +131,15 @@ absl::Status WriteTxn::CheckName(std::string_view what_sv, std::string_view text
     return absl::InvalidArgumentError(
         absl::StrCat(what, " is not valid UTF-8 (byte ", bad, ")"));
   }
-  size_t limit = what == "relationship type" ? kMaxTypeBytes : kMaxNameBytes;
   if (text.size() > limit) {
     return absl::InvalidArgumentError(absl::StrCat(
         what, " is too long (", text.size(), " bytes; at most ", limit, ")"));
   }
   return absl::OkStatus();
+}
+
+absl::Status WriteTxn::CheckName(std::string_view what, std::string_view text) const {
+  return CheckText(what, text, what == "relationship type" ? kMaxTypeBytes : kMaxNameBytes);
 }
 
 absl::Status WriteTxn::CheckProperties(const ValueMap& properties) const {

@@ -33,6 +33,11 @@ namespace quiver::graph {
 inline constexpr size_t kMaxNameBytes = 4096;
 inline constexpr size_t kMaxTypeBytes = 256;
 
+// The one check for text the store keeps (names, aliases, labels, types,
+// mentions, resolution reasons): not empty, valid UTF-8, at most `limit`
+// bytes; the message names `what` ("name is not valid UTF-8 (byte 3)").
+absl::Status CheckText(std::string_view what, std::string_view text, size_t limit);
+
 // What a merged fact edge carries besides its evidence.
 struct FactProperties {
   std::string text;  // Relation as written; the earliest statement's is kept.

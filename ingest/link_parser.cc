@@ -124,18 +124,6 @@ void MergeTrees(const std::vector<ParseTree>& parts, ParseTree* tree) {
   }
 }
 
-// Whitespace-separated words.
-int CountWords(std::string_view s) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : s) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 }  // namespace
 
 // On CaRB dev blanking the Penn Treebank's quotes raised complete linkages

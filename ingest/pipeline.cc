@@ -99,10 +99,6 @@ bool AcceptsPrepositionalObject(const std::string& relation, const Entity& objec
   return object.named || kWhereWhen.count(prep) == 0;
 }
 
-}  // namespace
-
-namespace {
-
 // A document split into sentences whose parses are filled in one by one,
 // possibly on several threads; extraction starts once all are there.
 struct PendingDocument {

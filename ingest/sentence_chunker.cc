@@ -6,6 +6,9 @@
 #include <initializer_list>
 #include <string>
 
+#include "absl/strings/ascii.h"
+#include "util/strings.h"
+
 namespace quiver::ingest {
 
 namespace {
@@ -123,8 +126,7 @@ void MarkCommas(std::string_view s, int min_piece_words, std::vector<int>* role,
   // a piece of its own, the subordinator in none (as after a comma below).
   {
     size_t first_begin = 0;
-    std::string first(WordAt(s, 0, &first_begin));
-    for (char& c : first) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string first = absl::AsciiStrToLower(util::Absl(WordAt(s, 0, &first_begin)));
     if (OneOf(first, {"while", "whereas", "although", "though", "because", "since", "when",
                       "after", "before", "until"}) &&
         r[first_begin] == kOuter) {
@@ -141,8 +143,7 @@ void MarkCommas(std::string_view s, int min_piece_words, std::vector<int>* role,
   for (size_t i = 0; i < s.size(); ++i) {
     if (!top_comma(i)) continue;
     size_t next_begin = 0;
-    std::string next(WordAt(s, i + 1, &next_begin));
-    for (char& c : next) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string next = absl::AsciiStrToLower(util::Absl(WordAt(s, i + 1, &next_begin)));
     if (next.empty()) continue;
     // Two clauses: the comma and the connective belong to neither (a
     // clause alone parses where "because it …" does not; what the clause
@@ -256,14 +257,10 @@ std::vector<SentenceChunk> Chunk(std::string_view s, int min_piece_words, bool c
   }
   if (commas) MarkCommas(s, min_piece_words, &role, &parentheticals);
   // Parentheticals in order of position (the comma phrases came last).
-  std::vector<size_t> order(parentheticals.size());
-  for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return parentheticals[a][0].first < parentheticals[b][0].first;
-  });
-  std::vector<std::vector<Range>> sorted;
-  for (size_t k : order) sorted.push_back(parentheticals[k]);
-  parentheticals = std::move(sorted);
+  std::sort(parentheticals.begin(), parentheticals.end(),
+            [](const std::vector<Range>& a, const std::vector<Range>& b) {
+              return a[0].first < b[0].first;
+            });
 
   // Outer pieces between split marks; the marks between them kept aside so
   // that a piece too short to stand alone can be joined back with its mark.
@@ -326,10 +323,13 @@ std::vector<SentenceChunk> Chunk(std::string_view s, int min_piece_words, bool c
 
 }  // namespace
 
+int CountWords(std::string_view s) {
+  return CountWords(s, {{0, static_cast<uint32_t>(s.size())}});
+}
+
 std::vector<SentenceChunk> ChunkSentence(std::string_view s, int min_words,
                                          int min_piece_words) {
-  std::vector<Range> all{{0, static_cast<uint32_t>(s.size())}};
-  if (CountWords(s, all) <= min_words) return {SentenceChunk{all}};
+  if (CountWords(s) <= min_words) return {SentenceChunk{{{0, static_cast<uint32_t>(s.size())}}}};
   return Chunk(s, min_piece_words, /*commas=*/false);
 }
 

@@ -20,6 +20,10 @@ struct SentenceChunk {
   std::vector<std::pair<uint32_t, uint32_t>> ranges;  // [begin, end) byte ranges, ascending.
 };
 
+// Whitespace-separated words of `s`: the measure of every word threshold
+// here and in ParserSession.
+int CountWords(std::string_view s);
+
 // Chunks of `sentence` when it has more than `min_words` whitespace-separated
 // words and a boundary splits it into pieces of at least `min_piece_words`
 // words each; otherwise one chunk covering the whole sentence. Boundary

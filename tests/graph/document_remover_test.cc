@@ -14,24 +14,6 @@
 namespace quiver::graph {
 namespace {
 
-Triple T(std::string s, std::string r, std::string o, uint32_t sentence = 0) {
-  Triple t;
-  t.subject = std::move(s);
-  t.relation = std::move(r);
-  t.object = std::move(o);
-  t.sentence = sentence;
-  t.sentence_text = "sentence " + std::to_string(sentence);
-  return t;
-}
-
-DocumentInput Doc(std::string source, std::string content, std::vector<Triple> triples) {
-  DocumentInput d;
-  d.source = std::move(source);
-  d.content = std::move(content);
-  d.triples = std::move(triples);
-  return d;
-}
-
 std::string Show(const Value& v) {
   if (v.is_string()) return "\"" + v.AsString() + "\"";
   if (v.is_bool()) return v.AsBool() ? "true" : "false";

@@ -17,22 +17,8 @@
 namespace quiver::graph {
 namespace {
 
-Triple T(std::string s, std::string r, std::string o, uint32_t sentence) {
-  Triple t;
-  t.subject = std::move(s);
-  t.relation = std::move(r);
-  t.object = std::move(o);
-  t.sentence = sentence;
-  t.sentence_text = "sentence " + std::to_string(sentence);
-  return t;
-}
-
-DocumentInput Doc(std::string source, std::vector<Triple> triples) {
-  DocumentInput d;
-  d.source = source;
-  d.content = "content of " + source;
-  d.triples = std::move(triples);
-  return d;
+DocumentInput Doc(const std::string& source, std::vector<Triple> triples) {
+  return graph::Doc(source, "content of " + source, std::move(triples));
 }
 
 class MentionReasons : public ::testing::Test {
@@ -225,7 +211,7 @@ TEST_F(MentionReasons, ABadReasonIsRejectedNamingItsTripleAndNothingIsWritten) {
   auto r = AddDocument(*store_, d);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(r.status().message(), "triple 2: resolution reason is not valid UTF-8");
+  EXPECT_EQ(r.status().message(), "triple 2: resolution reason is not valid UTF-8 (byte 0)");
   EXPECT_EQ(store_->counters().docs, 0);
   EXPECT_EQ(store_->counters().nodes, 0);
 }

@@ -11,6 +11,7 @@
 
 #include "graph/coding.h"
 #include "graph/store.h"
+#include "quiver/graph_types.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 
@@ -24,6 +25,26 @@ inline std::unique_ptr<Store> OpenInMemory(const std::string& name) {
   auto store = Store::Open(name, options);
   EXPECT_TRUE(store.ok()) << store.status();
   return store.ok() ? std::move(*store) : nullptr;
+}
+
+// A statement (s, r, o) from `sentence`, whose text names its index.
+inline Triple T(std::string s, std::string r, std::string o, uint32_t sentence = 0) {
+  Triple t;
+  t.subject = std::move(s);
+  t.relation = std::move(r);
+  t.object = std::move(o);
+  t.sentence = sentence;
+  t.sentence_text = "sentence " + std::to_string(sentence);
+  return t;
+}
+
+// A document of `triples`; `content` decides whether it is new (its hash).
+inline DocumentInput Doc(std::string source, std::string content, std::vector<Triple> triples) {
+  DocumentInput d;
+  d.source = std::move(source);
+  d.content = std::move(content);
+  d.triples = std::move(triples);
+  return d;
 }
 
 // How many keys column family `cf` holds, read past Reader and its
