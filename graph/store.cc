@@ -47,13 +47,7 @@ Store::Store(std::string path, const Options& options)
     : path_(std::move(path)), options_(options) {}
 
 Store::~Store() {
-  if (db_ != nullptr) {
-    for (auto* h : handles_) {
-      if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
-    }
-    db_->Close();
-    delete db_;
-  }
+  CloseDb();
   if (!secondary_dir_.empty()) {
     std::error_code ec;  // Best effort: it is a private temporary directory.
     fs::remove_all(secondary_dir_, ec);
@@ -117,6 +111,69 @@ absl::Status Store::OpenDb() {
     }
   }
 
+  QUIVER_RETURN_IF_ERROR(OpenRocksDb(exists));
+  bool unfinished = false;
+  if (exists) {
+    QUIVER_ASSIGN_OR_RETURN(unfinished, CreationInterrupted());
+  }
+  if (unfinished) {
+    // RocksDB creates the database and its column families before
+    // InitializeOrCheckMeta writes the format version, so a kill in between
+    // leaves an empty store without one (found by tests/crash). A writer
+    // finishes creating it; a reader sees the empty store it is.
+    if (!options_.read_only) {
+      CloseDb();
+      exists = false;
+      QUIVER_RETURN_IF_ERROR(OpenRocksDb(exists));
+      unfinished = false;
+    } else {
+      for (int i = 0; i < kNumCfs; ++i) {
+        if (handles_[i] == nullptr) {
+          return absl::UnavailableError(absl::StrCat(
+              "store ", path_, ": its creation was interrupted before column family ",
+              CfName(static_cast<Cf>(i)), " was made; open it for writing once to finish it"));
+        }
+      }
+    }
+  }
+  if (!unfinished) QUIVER_RETURN_IF_ERROR(InitializeOrCheckMeta(!exists));
+  for (int i = 0; i < kNumCfs; ++i) {
+    if (handles_[i] == nullptr) {
+      return absl::DataLossError(absl::StrCat("store ", path_, ": corrupted: column family ",
+                                              CfName(static_cast<Cf>(i)), " is missing"));
+    }
+  }
+  QUIVER_RETURN_IF_ERROR(LoadMeta());
+  return LoadTerms();
+}
+
+void Store::CloseDb() {
+  if (db_ == nullptr) return;
+  for (auto*& h : handles_) {
+    if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
+    h = nullptr;
+  }
+  db_->Close();
+  delete db_;
+  db_ = nullptr;
+}
+
+absl::StatusOr<bool> Store::CreationInterrupted() {
+  std::string value;
+  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handle(Cf::kMeta),
+                               std::string(meta::kFormatVersion), &value);
+  if (!s.IsNotFound()) return false;
+  for (auto* h : handles_) {
+    if (h == nullptr) continue;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), h));
+    it->SeekToFirst();
+    QUIVER_RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("store ", path_)));
+    if (it->Valid()) return false;
+  }
+  return true;
+}
+
+absl::Status Store::OpenRocksDb(bool exists) {
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = true;
   db_options.create_missing_column_families = true;
@@ -195,15 +252,7 @@ absl::Status Store::OpenDb() {
       db_->DestroyColumnFamilyHandle(handles[i]);
     }
   }
-  QUIVER_RETURN_IF_ERROR(InitializeOrCheckMeta(!exists));
-  for (int i = 0; i < kNumCfs; ++i) {
-    if (handles_[i] == nullptr) {
-      return absl::DataLossError(absl::StrCat("store ", path_, ": corrupted: column family ",
-                                              CfName(static_cast<Cf>(i)), " is missing"));
-    }
-  }
-  QUIVER_RETURN_IF_ERROR(LoadMeta());
-  return LoadTerms();
+  return absl::OkStatus();
 }
 
 absl::Status Store::InitializeOrCheckMeta(bool created) {
