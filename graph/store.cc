@@ -106,6 +106,10 @@ absl::Status Store::OpenDb() {
             "store ", path_, ": cannot create the directory: ", ec.message()));
       }
     }
+    // Quiver makes QUIVER_LOCK before the database: a directory that has one
+    // from before this open is Quiver's, even when RocksDB's part of its
+    // creation was cut short.
+    quiver_made_ = fs::exists(fs::path(path_) / "QUIVER_LOCK", ec);
     if (!options_.read_only) {
       QUIVER_ASSIGN_OR_RETURN(lock_, StoreLock::Acquire(path_, options_.holder));
     }
@@ -129,9 +133,10 @@ absl::Status Store::OpenDb() {
     } else {
       for (int i = 0; i < kNumCfs; ++i) {
         if (handles_[i] == nullptr) {
-          return absl::UnavailableError(absl::StrCat(
-              "store ", path_, ": its creation was interrupted before column family ",
-              CfName(static_cast<Cf>(i)), " was made; open it for writing once to finish it"));
+          return absl::NotFoundError(absl::StrCat(
+              "store ", path_, " does not exist yet: its creation was interrupted before "
+              "column family ", CfName(static_cast<Cf>(i)),
+              " was made, and the next open for writing finishes it"));
         }
       }
     }
@@ -159,10 +164,12 @@ void Store::CloseDb() {
 }
 
 absl::StatusOr<bool> Store::CreationInterrupted() {
-  std::string value;
-  rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handle(Cf::kMeta),
-                               std::string(meta::kFormatVersion), &value);
-  if (!s.IsNotFound()) return false;
+  if (handle(Cf::kMeta) != nullptr) {
+    std::string value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handle(Cf::kMeta),
+                                 std::string(meta::kFormatVersion), &value);
+    if (!s.IsNotFound()) return false;
+  }
   for (auto* h : handles_) {
     if (h == nullptr) continue;
     std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), h));
@@ -185,7 +192,18 @@ absl::Status Store::OpenRocksDb(bool exists) {
   if (exists) {
     rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, path_, &existing);
     QUIVER_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
-    if (std::find(existing.begin(), existing.end(), "meta") == existing.end()) {
+    // Quiver makes the directory and its QUIVER_LOCK before RocksDB makes
+    // the database and then each column family; a kill in between leaves a
+    // database with only some of ours, which CreationInterrupted recognises.
+    const bool ours_so_far =
+        quiver_made_ &&
+        std::all_of(existing.begin(), existing.end(), [](const std::string& name) {
+          for (int i = 0; i < kNumCfs; ++i)
+            if (name == CfName(static_cast<Cf>(i))) return true;
+          return false;
+        });
+    if (!ours_so_far &&
+        std::find(existing.begin(), existing.end(), "meta") == existing.end()) {
       return absl::InvalidArgumentError(absl::StrCat(
           path_, " is a RocksDB database but not a Quiver store (it has no "
                  "meta column family)"));

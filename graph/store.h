@@ -114,6 +114,7 @@ class Store {
   std::unique_ptr<rocksdb::Env> env_;  // In-memory Env, or null.
   std::unique_ptr<StoreLock> lock_;
   std::string secondary_dir_;  // Read-only opens: RocksDB's secondary files.
+  bool quiver_made_ = false;   // QUIVER_LOCK was there before this open.
   rocksdb::DB* db_ = nullptr;
   std::array<rocksdb::ColumnFamilyHandle*, kNumCfs> handles_{};
 

@@ -119,11 +119,14 @@ absl::Status CheckTerms(CheckContext& ctx) {
 
 // `meta`: the format, and each counter against what the passes counted.
 absl::Status CheckMeta(CheckContext& ctx) {
-  auto read = [&](std::string_view name) -> absl::StatusOr<std::optional<uint64_t>> {
+  // A counter never written has its default (Store::LoadMeta): a store
+  // that was created and never written to has none.
+  auto read = [&](std::string_view name,
+                  std::optional<uint64_t> absent) -> absl::StatusOr<std::optional<uint64_t>> {
     QUIVER_ASSIGN_OR_RETURN(auto v, ctx.reader().Get(Cf::kMeta, name));
     if (!v) {
-      ctx.Problem(Cf::kMeta, name, "missing");
-      return std::nullopt;
+      if (!absent) ctx.Problem(Cf::kMeta, name, "missing");
+      return absent;
     }
     if (v->size() != 8) {
       ctx.Problem(Cf::kMeta, name, absl::StrCat("a value of ", v->size(), " bytes, not 8"));
@@ -141,7 +144,7 @@ absl::Status CheckMeta(CheckContext& ctx) {
   // writable open). Empty, and so consistent.
   if (entries == 0) return absl::OkStatus();
 
-  QUIVER_ASSIGN_OR_RETURN(auto version, read(meta::kFormatVersion));
+  QUIVER_ASSIGN_OR_RETURN(auto version, read(meta::kFormatVersion, std::nullopt));
   if (version && *version != kFormatVersion) {
     ctx.Problem(Cf::kMeta, meta::kFormatVersion,
                 absl::StrCat("format version ", *version, ", this quiver checks ", kFormatVersion));
@@ -158,7 +161,7 @@ absl::Status CheckMeta(CheckContext& ctx) {
                                                         {meta::kNextDocId, max_doc},
                                                         {meta::kNextTermId, ctx.max_term}};
   for (const auto& [name, max] : next) {
-    QUIVER_ASSIGN_OR_RETURN(auto v, read(name));
+    QUIVER_ASSIGN_OR_RETURN(auto v, read(name, 1));
     if (v && *v <= max) {
       ctx.Problem(Cf::kMeta, name,
                   absl::StrCat("next id ", *v, " is not above the largest stored, ", max));
@@ -170,7 +173,7 @@ absl::Status CheckMeta(CheckContext& ctx) {
       {meta::kDocCount, ctx.docs.size()},
       {meta::kEvidenceCount, ctx.statements.size()}};
   for (const auto& [name, stored] : counts) {
-    QUIVER_ASSIGN_OR_RETURN(auto v, read(name));
+    QUIVER_ASSIGN_OR_RETURN(auto v, read(name, 0));
     if (v && *v != stored)
       ctx.Problem(Cf::kMeta, name, absl::StrCat("says ", *v, ", the store holds ", stored));
   }

@@ -53,11 +53,16 @@ class Quiver:
         return subprocess.Popen([self.binary, *args], stdout=subprocess.DEVNULL,
                                 stderr=subprocess.PIPE, text=True, start_new_session=True)
 
-    def check(self, store, when):
+    def check(self, store, when, may_not_exist=False):
+        """Runs quiver check; False when the store does not exist yet (a
+        kill before its creation finished: the restart finishes it)."""
         p = subprocess.run([self.binary, "check", store], stdout=subprocess.PIPE,
                            stderr=subprocess.PIPE, text=True)
+        if p.returncode != 0 and may_not_exist and "does not exist" in p.stderr:
+            return False
         if p.returncode != 0:
             raise Failure(f"quiver check failed {when}:\n{p.stdout[-4000:]}{p.stderr[-1000:]}")
+        return True
 
     def query(self, store, text):
         out = self.run("query", store, text, "--format", "jsonl").stdout
@@ -430,7 +435,7 @@ def fire(q, scn, kills, rng):
     reference and the store starts over. Returns (kills, restarts, runs
     completed)."""
     scn.reset()
-    landed = restarts = completed = 0
+    landed = restarts = completed = not_created = 0
     attempts = 0
     while landed < kills:
         attempts += 1
@@ -447,8 +452,10 @@ def fire(q, scn, kills, rng):
             step.kill()
             landed += 1
             when = f"after kill {landed} ({delay:.3f} s into a run)"
-            q.check(scn.store, when)
-            scn.after_kill(when)
+            if q.check(scn.store, when, may_not_exist=scn.base is None):
+                scn.after_kill(when)
+            else:
+                not_created += 1
             restarts += 1
             continue
         # The run finished before the kill: it must have built the reference.
@@ -469,7 +476,7 @@ def fire(q, scn, kills, rng):
     if diff:
         raise Failure(f"{scn.name}: the store after {landed} kills differs from the "
                       f"uninterrupted run: {diff}")
-    return landed, restarts, completed
+    return landed, restarts, completed, not_created
 
 
 def main():
@@ -518,14 +525,16 @@ def main():
             t0 = time.monotonic()
             if not hasattr(scn, "ref_dump"):
                 build_reference(q, scn)
-            kills, restarts, completed = fire(q, scn, args.kills, random.Random(rng.random()))
+            kills, restarts, completed, not_created = fire(q, scn, args.kills,
+                                                           random.Random(rng.random()))
             secs = time.monotonic() - t0
             steps = (f"{len(scn.statements)} steps" if isinstance(scn, Curate)
                      else f"{len(scn.sources)} sources" if isinstance(scn, Remove)
                      else f"{args.docs} documents" if isinstance(scn, Ingest)
                      else f"{args.files} files")
             line = (f"{scn.name:7s} {steps}: {kills} kills, {restarts} restarts, "
-                    f"{completed} completed runs, uninterrupted run {scn.ref_time:.2f} s, "
+                    f"{completed} completed runs, {not_created} kills before the store existed, "
+                    f"uninterrupted run {scn.ref_time:.2f} s, "
                     f"scenario {secs:.1f} s")
             print(line, flush=True)
             results.append(line)
