@@ -77,9 +77,20 @@ absl::Status Store::OpenDb() {
     if (fs::exists(st)) {
       exists = fs::exists(fs::path(path_) / "CURRENT", ec);
       if (!exists && !fs::is_empty(path_, ec)) {
+        // Besides our lock, what RocksDB writes while it creates a database
+        // before its CURRENT file: a kill then leaves them (found by
+        // tests/crash), and creating the database again overwrites them.
+        // Never a table or log file, which would hold data.
+        const bool ours = fs::exists(fs::path(path_) / "QUIVER_LOCK", ec);
+        auto creating = [](const std::string& name) {
+          return name == "LOCK" || name == "IDENTITY" || name.rfind("LOG", 0) == 0 ||
+                 name.rfind("MANIFEST-", 0) == 0 ||
+                 (name.size() > 6 && name.compare(name.size() - 6, 6, ".dbtmp") == 0);
+        };
         bool only_our_lock = true;
         for (const auto& entry : fs::directory_iterator(path_, ec)) {
-          if (entry.path().filename() != "QUIVER_LOCK") only_our_lock = false;
+          const std::string name = entry.path().filename().string();
+          if (name != "QUIVER_LOCK" && !(ours && creating(name))) only_our_lock = false;
         }
         if (!only_our_lock) {
           return absl::InvalidArgumentError(absl::StrCat(

@@ -124,6 +124,32 @@ TEST(Store, AnInterruptedCreationIsFinishedByTheNextWriter) {
   }
 }
 
+TEST(Store, FilesOfADatabaseCreationCutShortBeforeCurrentAreCreatedOver) {
+  TempDir dir;
+  const std::string path = dir.Sub("g");
+  fs::create_directories(path);
+  for (const char* name : {"QUIVER_LOCK", "LOCK", "LOG", "IDENTITY", "MANIFEST-000001",
+                           "000001.dbtmp"})
+    std::ofstream(path + "/" + name) << "left by a kill\n";
+  Options read_only;
+  read_only.read_only = true;
+  EXPECT_EQ(Store::Open(path, read_only).status().code(), absl::StatusCode::kNotFound);
+  auto store = Store::Open(path, {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->counters().nodes, 0);
+}
+
+TEST(Store, ADirectoryWithTableFilesButNoCurrentIsNeverCreatedOver) {
+  TempDir dir;
+  const std::string path = dir.Sub("g");
+  fs::create_directories(path);
+  for (const char* name : {"QUIVER_LOCK", "MANIFEST-000005", "000004.sst"})
+    std::ofstream(path + "/" + name) << "data\n";
+  auto store = Store::Open(path, {});
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kInvalidArgument) << store.status();
+  EXPECT_TRUE(fs::exists(path + "/000004.sst"));
+}
+
 TEST(Store, AReaderSeesAnInterruptedCreationAsAnEmptyStore) {
   TempDir dir;
   const std::string path = dir.Sub("g");
