@@ -11,6 +11,7 @@
 #define QUIVER_GRAPH_WRITE_TXN_H_
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,10 @@ inline constexpr size_t kMaxPropertyBytes = size_t(16) << 20;
 // mentions, resolution reasons): not empty, valid UTF-8, at most `limit`
 // bytes; the message names `what` ("name is not valid UTF-8 (byte 3)").
 absl::Status CheckText(std::string_view what, std::string_view text, size_t limit);
+
+// The normalised keys under which `names` indexes a node: its string
+// "name" property and its aliases (NormalizeName), empty ones left out.
+std::set<std::string> NameKeysOf(const Node& node);
 
 // What a merged fact edge carries besides its evidence.
 struct FactProperties {
