@@ -73,14 +73,33 @@ TEST_F(QueryCommand, ErrorsShowTheCaretAndFail) {
 }
 
 TEST(QueryFormat, ParamValues) {
-  EXPECT_EQ(cli::ParseParamValue("42"), Value(42));
-  EXPECT_EQ(cli::ParseParamValue("1.5"), Value(1.5));
-  EXPECT_EQ(cli::ParseParamValue("true"), Value(true));
-  EXPECT_EQ(cli::ParseParamValue("null"), Value());
-  EXPECT_EQ(cli::ParseParamValue("\"x y\""), Value("x y"));
-  EXPECT_EQ(cli::ParseParamValue("'x'"), Value("x"));
-  EXPECT_EQ(cli::ParseParamValue("Hollande"), Value("Hollande"));
-  EXPECT_EQ(cli::ParseParamValue("[1, \"a\"]"), Value(ValueList{Value(1), Value("a")}));
+  EXPECT_EQ(*cli::ParseParamValue("42"), Value(42));
+  EXPECT_EQ(*cli::ParseParamValue("1.5"), Value(1.5));
+  EXPECT_EQ(*cli::ParseParamValue("true"), Value(true));
+  EXPECT_EQ(*cli::ParseParamValue("null"), Value());
+  EXPECT_EQ(*cli::ParseParamValue("\"x y\""), Value("x y"));
+  EXPECT_EQ(*cli::ParseParamValue("'x'"), Value("x"));
+  EXPECT_EQ(*cli::ParseParamValue("Hollande"), Value("Hollande"));
+  EXPECT_EQ(*cli::ParseParamValue("[1, \"a\"]"), Value(ValueList{Value(1), Value("a")}));
+}
+
+TEST(QueryFormat, TemporalParamsHaveATypedJsonForm) {
+  auto d = cli::ParseParamValue(R"({"$date": "2015-W30-2"})");
+  ASSERT_TRUE(d.ok()) << d.status();
+  ASSERT_TRUE(d->is_temporal());
+  EXPECT_EQ(d->ToString(), "2015-07-21");
+  auto l = cli::ParseParamValue(R"([{"$duration": "PT1.5S"}, {"$datetime": "2015-07-21T21:40Z"}])");
+  ASSERT_TRUE(l.ok()) << l.status();
+  EXPECT_EQ(l->ToString(), "[PT1.5S, 2015-07-21T21:40Z]");
+  EXPECT_FALSE(cli::ParseParamValue(R"({"$date": "2015-02-30"})").ok());
+  // Other keys, or more than one, leave an ordinary map.
+  EXPECT_TRUE(cli::ParseParamValue(R"({"$date": "x", "y": 1})")->is_map());
+}
+
+TEST_F(QueryCommand, TemporalValuesPrintAsIsoTextInEveryFormat) {
+  const char* q = "\"RETURN date('2015-07-21') AS d, [duration('P1DT2H')] AS l\"";
+  EXPECT_EQ(Query(absl::StrCat("-f jsonl ", q)).out, "{\"d\":\"2015-07-21\",\"l\":[\"P1DT2H\"]}\n");
+  EXPECT_EQ(Query(absl::StrCat("-f csv ", q)).out, "d,l\r\n2015-07-21,[P1DT2H]\r\n");
 }
 
 }  // namespace
