@@ -22,6 +22,12 @@ std::string Lower(const std::string& s) {
   return out;
 }
 
+// A total that may not fit in 64 bits (the nanoseconds of 300 years do not).
+std::optional<Value> Total(__int128 v) {
+  if (v > INT64_MAX || v < INT64_MIN) return Value();  // null marks the overflow
+  return Value(int64_t(v));
+}
+
 std::optional<Value> DurationComponent(const TemporalValue& d, const std::string& k) {
   // Neo4j's DurationValue fields: the total in a unit, or the part of the
   // next larger unit ("...Of..."). Seconds and nanos: nanos is 0..999999999.
@@ -35,9 +41,9 @@ std::optional<Value> DurationComponent(const TemporalValue& d, const std::string
   if (k == "hours") return Value(s / 3600);
   if (k == "minutes") return Value(s / 60);
   if (k == "seconds") return Value(s);
-  if (k == "milliseconds") return Value(s * 1000 + n / 1'000'000);
-  if (k == "microseconds") return Value(s * 1'000'000 + n / 1000);
-  if (k == "nanoseconds") return Value(s * kNanosPerSecond + n);
+  if (k == "milliseconds") return Total(__int128(s) * 1000 + n / 1'000'000);
+  if (k == "microseconds") return Total(__int128(s) * 1'000'000 + n / 1000);
+  if (k == "nanoseconds") return Total(__int128(s) * kNanosPerSecond + n);
   if (k == "quartersofyear") return Value(d.months / 3 % 4);
   if (k == "monthsofquarter") return Value(d.months % 3);
   if (k == "monthsofyear") return Value(d.months % 12);
@@ -88,7 +94,7 @@ std::optional<Value> InstantComponent(const TemporalValue& t, const std::string&
     int64_t epoch_second = temporal::EpochSecond(t);
     if (k == "epochseconds") return Value(epoch_second);
     if (k == "epochmillis")
-      return Value(epoch_second * 1000 + t.nano_of_day % kNanosPerSecond / 1'000'000);
+      return Total(__int128(epoch_second) * 1000 + t.nano_of_day % kNanosPerSecond / 1'000'000);
   }
   return std::nullopt;
 }
@@ -101,6 +107,12 @@ absl::StatusOr<Value> TemporalComponent(const Value& value, const std::string& k
   std::string k = Lower(key);
   std::optional<Value> v =
       t.kind == Kind::kDuration ? DurationComponent(t, k) : InstantComponent(t, k);
+  if (v && v->is_null()) {
+    return ctx.Error(ErrorType::kArgumentError, &at.span,
+                     absl::StrCat("the ", key, " of this ", temporal::KindName(t.kind),
+                                  " do not fit in an INTEGER"),
+                     "InvalidArgumentValue");
+  }
   if (v) return *v;
   return ctx.Error(ErrorType::kArgumentError, &at.span,
                    absl::StrCat("a ", temporal::KindName(t.kind), " has no component '", key, "'"),
