@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <cstdlib>
 #include <functional>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "util/status_macros.h"
+#include "util/temporal_parse.h"
 #include "util/utf8.h"
 
 namespace quiver::cli {
@@ -105,6 +108,7 @@ nlohmann::json ToJson(const Value& v) {
     case Value::Type::kMap: return PropsJson(v.AsMap());
     case Value::Type::kNode: return NodeJson(v.AsNode());
     case Value::Type::kRelationship: return RelJson(v.AsRelationship());
+    case Value::Type::kTemporal: return v.ToString();  // ISO 8601 text
     case Value::Type::kPath: {
       nlohmann::json o;
       o["nodes"] = nlohmann::json::array();
@@ -133,7 +137,22 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-Value FromJson(const nlohmann::json& j) {
+// The typed form of a temporal parameter: {"$date": "2015-07-21"}.
+std::optional<TemporalValue::Kind> TypedTemporal(const nlohmann::json& j) {
+  static const std::pair<const char*, TemporalValue::Kind> kTags[] = {
+      {"$date", TemporalValue::Kind::kDate},
+      {"$localtime", TemporalValue::Kind::kLocalTime},
+      {"$time", TemporalValue::Kind::kTime},
+      {"$localdatetime", TemporalValue::Kind::kLocalDateTime},
+      {"$datetime", TemporalValue::Kind::kDateTime},
+      {"$duration", TemporalValue::Kind::kDuration}};
+  if (!j.is_object() || j.size() != 1 || !j.begin().value().is_string()) return std::nullopt;
+  for (const auto& [tag, kind] : kTags)
+    if (j.begin().key() == tag) return kind;
+  return std::nullopt;
+}
+
+absl::StatusOr<Value> FromJson(const nlohmann::json& j) {
   if (j.is_null()) return Value();
   if (j.is_boolean()) return Value(j.get<bool>());
   if (j.is_number_integer()) return Value(j.get<int64_t>());
@@ -141,11 +160,22 @@ Value FromJson(const nlohmann::json& j) {
   if (j.is_string()) return Value(j.get<std::string>());
   if (j.is_array()) {
     ValueList l;
-    for (const auto& e : j) l.push_back(FromJson(e));
+    for (const auto& e : j) {
+      QUIVER_ASSIGN_OR_RETURN(Value v, FromJson(e));
+      l.push_back(std::move(v));
+    }
     return Value(std::move(l));
   }
+  if (auto kind = TypedTemporal(j)) {
+    auto t = temporal::Parse(*kind, j.begin().value().get<std::string>());
+    if (!t.ok()) return absl::InvalidArgumentError(absl::StrCat(j.begin().key(), ": ", t.status().message()));
+    return Value(*t);
+  }
   ValueMap m;
-  for (auto it = j.begin(); it != j.end(); ++it) m[it.key()] = FromJson(it.value());
+  for (auto it = j.begin(); it != j.end(); ++it) {
+    QUIVER_ASSIGN_OR_RETURN(Value v, FromJson(it.value()));
+    m[it.key()] = std::move(v);
+  }
   return Value(std::move(m));
 }
 

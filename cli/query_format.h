@@ -35,9 +35,13 @@ void PrintResult(Result& result, ResultFormat format, size_t width, std::ostream
 std::string CellText(const Value& v);
 
 // --param values: JSON literals (numbers, true/false/null, "strings",
-// lists, objects) become typed values; anything else is a string.
-// Errors: kInvalidArgument for text that is not UTF-8 or JSON nested more
-// than kMaxParamDepth levels.
+// lists, objects) become typed values; anything else is a string. A
+// temporal value is an object with one tagged ISO 8601 string:
+// {"$date": "2015-07-21"}, {"$localtime": "21:40"}, {"$time": "21:40+01:00"},
+// {"$localdatetime": "2015-07-21T21:40"},
+// {"$datetime": "2015-07-21T21:40[Europe/Stockholm]"}, {"$duration": "P1D"}.
+// Errors: kInvalidArgument when such a string is not valid, for text that
+// is not UTF-8, or for JSON nested more than kMaxParamDepth levels.
 inline constexpr int kMaxParamDepth = 64;
 absl::StatusOr<Value> ParseParamValue(std::string_view text);
 

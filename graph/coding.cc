@@ -115,6 +115,93 @@ bool IsStorable(const Value& v) {
   }
 }
 
+namespace {
+
+// A temporal value after its tag: the kind byte, then only the fields of
+// that kind (see coding.h).
+void PutTemporal(std::string* dst, const TemporalValue& t) {
+  using Kind = TemporalValue::Kind;
+  dst->push_back(char(t.kind));
+  switch (t.kind) {
+    case Kind::kDate:
+      PutVarsint64(dst, t.epoch_day);
+      break;
+    case Kind::kLocalTime:
+      PutVarint64(dst, uint64_t(t.nano_of_day));
+      break;
+    case Kind::kTime:
+      PutVarint64(dst, uint64_t(t.nano_of_day));
+      PutVarsint64(dst, t.offset_seconds);
+      break;
+    case Kind::kLocalDateTime:
+      PutVarsint64(dst, t.epoch_day);
+      PutVarint64(dst, uint64_t(t.nano_of_day));
+      break;
+    case Kind::kDateTime:
+      PutVarsint64(dst, t.epoch_day);
+      PutVarint64(dst, uint64_t(t.nano_of_day));
+      PutVarsint64(dst, t.offset_seconds);
+      PutLengthPrefixed(dst, t.zone);
+      break;
+    case Kind::kDuration:
+      PutVarsint64(dst, t.months);
+      PutVarsint64(dst, t.days);
+      PutVarsint64(dst, t.seconds);
+      PutVarint64(dst, uint64_t(t.nanos));
+      break;
+  }
+}
+
+bool GetTemporal(std::string_view* in, Value* v) {
+  using Kind = TemporalValue::Kind;
+  if (in->empty()) return false;
+  uint8_t kind = uint8_t((*in)[0]);
+  in->remove_prefix(1);
+  if (kind > uint8_t(Kind::kDuration)) return false;
+  TemporalValue t;
+  t.kind = Kind(kind);
+  constexpr uint64_t kNanosPerDay = 86'400'000'000'000;
+  uint64_t nano = 0, nanos = 0;
+  int64_t offset = 0;
+  std::string_view zone;
+  bool ok = true;
+  switch (t.kind) {
+    case Kind::kDate:
+      ok = GetVarsint64(in, &t.epoch_day);
+      break;
+    case Kind::kLocalTime:
+      ok = GetVarint64(in, &nano);
+      break;
+    case Kind::kTime:
+      ok = GetVarint64(in, &nano) && GetVarsint64(in, &offset);
+      break;
+    case Kind::kLocalDateTime:
+      ok = GetVarsint64(in, &t.epoch_day) && GetVarint64(in, &nano);
+      break;
+    case Kind::kDateTime:
+      ok = GetVarsint64(in, &t.epoch_day) && GetVarint64(in, &nano) &&
+           GetVarsint64(in, &offset) && GetLengthPrefixed(in, &zone);
+      break;
+    case Kind::kDuration:
+      ok = GetVarsint64(in, &t.months) && GetVarsint64(in, &t.days) &&
+           GetVarsint64(in, &t.seconds) && GetVarint64(in, &nanos);
+      break;
+  }
+  // Fields out of their range mean corruption.
+  constexpr int64_t kMaxOffset = 18 * 3600;
+  if (!ok || nano >= kNanosPerDay || nanos >= 1'000'000'000 || offset < -kMaxOffset ||
+      offset > kMaxOffset)
+    return false;
+  t.nano_of_day = int64_t(nano);
+  t.nanos = int32_t(nanos);
+  t.offset_seconds = int32_t(offset);
+  t.zone = std::string(zone);
+  *v = Value(std::move(t));
+  return true;
+}
+
+}  // namespace
+
 void PutValue(std::string* dst, const Value& v) {
   dst->push_back(char(v.type()));
   switch (v.type()) {
@@ -142,6 +229,9 @@ void PutValue(std::string* dst, const Value& v) {
       break;
     case Value::Type::kMap:
       PutValueMap(dst, v.AsMap());
+      break;
+    case Value::Type::kTemporal:
+      PutTemporal(dst, v.AsTemporal());
       break;
     default:
       // Not storable: callers reject these before encoding. Encode null so
@@ -224,6 +314,8 @@ bool GetValueAtDepth(std::string_view* in, Value* v, int depth) {
       *v = Value(std::move(map));
       return true;
     }
+    case Value::Type::kTemporal:
+      return GetTemporal(in, v);
     default:
       return false;
   }

@@ -37,7 +37,16 @@ bool GetLengthPrefixed(std::string_view* in, std::string_view* s);
 
 // A property value: a Value::Type tag byte then the payload. Graph elements
 // (nodes, relationships, paths) are not storable; the caller checks with
-// IsStorable first.
+// IsStorable first. A temporal value (tag 10, added in format version 2
+// without a version change: older stores never hold one) is its
+// TemporalValue::Kind byte, then
+//   date           varsint epoch_day
+//   local time     varint nano_of_day
+//   time           varint nano_of_day, varsint offset_seconds
+//   local datetime varsint epoch_day, varint nano_of_day
+//   datetime       varsint epoch_day, varint nano_of_day,
+//                  varsint offset_seconds, length-prefixed zone name
+//   duration       varsint months, days, seconds, varint nanos
 bool IsStorable(const Value& v);
 void PutValue(std::string* dst, const Value& v);
 bool GetValue(std::string_view* in, Value* v);

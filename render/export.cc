@@ -11,11 +11,24 @@ namespace quiver::render {
 
 namespace internal {
 
+ColumnType TemporalColumn(const TemporalValue& t) {
+  switch (t.kind) {
+    case TemporalValue::Kind::kDate: return ColumnType::kDate;
+    case TemporalValue::Kind::kLocalTime: return ColumnType::kLocalTime;
+    case TemporalValue::Kind::kTime: return ColumnType::kTime;
+    case TemporalValue::Kind::kLocalDateTime: return ColumnType::kLocalDateTime;
+    case TemporalValue::Kind::kDateTime: return ColumnType::kDateTime;
+    case TemporalValue::Kind::kDuration: return ColumnType::kDuration;
+  }
+  return ColumnType::kString;
+}
+
 void Widen(ColumnType* column, const Value& value, bool first) {
-  ColumnType t = value.is_int()      ? ColumnType::kLong
-                 : value.is_double() ? ColumnType::kDouble
-                 : value.is_bool()   ? ColumnType::kBoolean
-                                     : ColumnType::kString;
+  ColumnType t = value.is_int()        ? ColumnType::kLong
+                 : value.is_double()   ? ColumnType::kDouble
+                 : value.is_bool()     ? ColumnType::kBoolean
+                 : value.is_temporal() ? TemporalColumn(value.AsTemporal())
+                                       : ColumnType::kString;
   if (first || *column == t) {
     *column = t;
   } else if ((*column == ColumnType::kLong && t == ColumnType::kDouble) ||

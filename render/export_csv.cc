@@ -32,6 +32,12 @@ const char* Suffix(ColumnType t) {
     case ColumnType::kDouble: return ":double";
     case ColumnType::kBoolean: return ":boolean";
     case ColumnType::kString: return "";
+    case ColumnType::kDate: return ":date";
+    case ColumnType::kLocalTime: return ":localtime";
+    case ColumnType::kTime: return ":time";
+    case ColumnType::kLocalDateTime: return ":localdatetime";
+    case ColumnType::kDateTime: return ":datetime";
+    case ColumnType::kDuration: return ":duration";
   }
   return "";
 }
@@ -41,6 +47,7 @@ std::string Field(const Value& v, ColumnType column) {
   if (column == ColumnType::kString) return Quote(PlainText(v));
   if (v.is_bool()) return v.AsBool() ? "true" : "false";
   if (v.is_int()) return std::to_string(v.AsInt());
+  if (v.is_temporal()) return Quote(PlainText(v));  // ISO 8601 text
   return PlainText(v);  // A double: JSON's shortest round-trip form.
 }
 

@@ -19,7 +19,7 @@ const char* TypeName(ColumnType t) {
     case ColumnType::kLong: return "long";
     case ColumnType::kDouble: return "double";
     case ColumnType::kBoolean: return "boolean";
-    case ColumnType::kString: return "string";
+    default: return "string";  // GraphML has no temporal types: ISO 8601 text.
   }
   return "string";
 }

@@ -3,9 +3,12 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "absl/strings/str_cat.h"
 #include "render/value_json.h"
+#include "util/temporal.h"
+#include "util/temporal_format.h"
 
 namespace quiver::render {
 
@@ -80,6 +83,38 @@ std::string StringLiteral(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// An XSD-typed literal where XML Schema can say the same thing: years 1 to
+// 9999, offsets without a zone name, durations without negative parts.
+// Anything else stays a plain string of the ISO 8601 text.
+std::optional<std::string> TemporalLiteral(const TemporalValue& t) {
+  using Kind = TemporalValue::Kind;
+  if (temporal::HasDate(t.kind)) {
+    int64_t year = temporal::CivilOf(t.epoch_day).year;
+    if (year < 1 || year > 9999) return std::nullopt;
+  }
+  const char* type = nullptr;
+  std::string text = temporal::Format(t);
+  switch (t.kind) {
+    case Kind::kDate: type = "date"; break;
+    case Kind::kLocalTime:
+    case Kind::kTime: type = "time"; break;
+    case Kind::kLocalDateTime: type = "dateTime"; break;
+    case Kind::kDateTime:
+      type = "dateTime";
+      text = text.substr(0, text.find('['));
+      break;
+    case Kind::kDuration:
+      if (t.months < 0 || t.days < 0 || t.seconds < 0) return std::nullopt;
+      type = "duration";
+      break;
+  }
+  return absl::StrCat("\"", text, "\"^^<", kXsd, type, ">");
+}
+
+}  // namespace
+
 std::string Literal(const Value& value) {
   if (value.is_int()) {
     return absl::StrCat("\"", value.AsInt(), "\"^^<", kXsd, "integer>");
@@ -100,6 +135,9 @@ std::string Literal(const Value& value) {
   }
   if (value.is_bool()) {
     return absl::StrCat("\"", value.AsBool() ? "true" : "false", "\"^^<", kXsd, "boolean>");
+  }
+  if (value.is_temporal()) {
+    if (auto typed = TemporalLiteral(value.AsTemporal())) return *typed;
   }
   return StringLiteral(PlainText(value));
 }

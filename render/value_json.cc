@@ -15,6 +15,7 @@ nlohmann::json ToJson(const Value& value) {
       return out;
     }
     case Value::Type::kMap: return ToJson(value.AsMap());
+    case Value::Type::kTemporal: return value.ToString();  // ISO 8601 text
     default:
       // Graph elements are query results, never stored properties.
       return value.ToString();
@@ -29,6 +30,7 @@ nlohmann::json ToJson(const ValueMap& map) {
 
 std::string PlainText(const Value& value) {
   if (value.is_string()) return value.AsString();
+  if (value.is_temporal()) return value.ToString();
   // Invalid UTF-8 is replaced rather than thrown on: exports never fail
   // half-way for one odd byte.
   return ToJson(value).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "util/temporal_format.h"
 
 namespace quiver {
 
@@ -18,6 +19,8 @@ Value::Value(RelationshipValue rel)
     : rep_(std::make_shared<const RelationshipValue>(std::move(rel))) {}
 Value::Value(PathValue path)
     : rep_(std::make_shared<const PathValue>(std::move(path))) {}
+Value::Value(TemporalValue temporal)
+    : rep_(std::make_shared<const TemporalValue>(std::move(temporal))) {}
 
 const ValueList& Value::AsList() const {
   return *std::get<std::shared_ptr<const ValueList>>(rep_);
@@ -34,6 +37,9 @@ const RelationshipValue& Value::AsRelationship() const {
 const PathValue& Value::AsPath() const {
   return *std::get<std::shared_ptr<const PathValue>>(rep_);
 }
+const TemporalValue& Value::AsTemporal() const {
+  return *std::get<std::shared_ptr<const TemporalValue>>(rep_);
+}
 
 const char* Value::TypeName(Type type) {
   switch (type) {
@@ -47,6 +53,7 @@ const char* Value::TypeName(Type type) {
     case Type::kNode: return "NODE";
     case Type::kRelationship: return "RELATIONSHIP";
     case Type::kPath: return "PATH";
+    case Type::kTemporal: return "TEMPORAL";
   }
   return "UNKNOWN";
 }
@@ -137,6 +144,7 @@ std::string Value::ToString() const {
       }
       return out + ">";
     }
+    case Type::kTemporal: return temporal::Format(AsTemporal());
   }
   return "?";
 }
@@ -163,6 +171,14 @@ bool operator==(const Value& a, const Value& b) {
       for (size_t i = 0; i < pa.relationships.size(); ++i)
         if (pa.relationships[i].id != pb.relationships[i].id) return false;
       return true;
+    }
+    case Value::Type::kTemporal: {
+      const TemporalValue& x = a.AsTemporal();
+      const TemporalValue& y = b.AsTemporal();
+      return x.kind == y.kind && x.epoch_day == y.epoch_day &&
+             x.nano_of_day == y.nano_of_day && x.offset_seconds == y.offset_seconds &&
+             x.zone == y.zone && x.months == y.months && x.days == y.days &&
+             x.seconds == y.seconds && x.nanos == y.nanos;
     }
   }
   return false;

@@ -1,7 +1,8 @@
 // quiver::Value: the typed values that properties hold and queries return.
 //
 // A Value is null, a bool, a 64-bit integer, a double, a UTF-8 string, a list,
-// a map, or a graph element (node, relationship, path). Values are immutable
+// a map, a temporal value (date, time, date-time or duration), or a graph
+// element (node, relationship, path). Values are immutable
 // once built; copies share composite payloads, so copying is cheap.
 // Thread-safety: a Value may be read from any number of threads at once.
 
@@ -26,6 +27,7 @@ using ValueMap = std::map<std::string, Value, std::less<>>;
 struct NodeValue;
 struct RelationshipValue;
 struct PathValue;
+struct TemporalValue;
 
 class Value {
  public:
@@ -41,6 +43,7 @@ class Value {
     kNode = 7,
     kRelationship = 8,
     kPath = 9,
+    kTemporal = 10,  // Which temporal type: TemporalValue::kind.
   };
 
   Value() = default;  // null
@@ -56,6 +59,7 @@ class Value {
   Value(NodeValue node);
   Value(RelationshipValue rel);
   Value(PathValue path);
+  Value(TemporalValue temporal);
 
   static Value Null() { return Value(); }
 
@@ -71,6 +75,7 @@ class Value {
   bool is_node() const { return type() == Type::kNode; }
   bool is_relationship() const { return type() == Type::kRelationship; }
   bool is_path() const { return type() == Type::kPath; }
+  bool is_temporal() const { return type() == Type::kTemporal; }
 
   // REQUIRES: the value has the named type (checked with assert in debug).
   bool AsBool() const { return std::get<bool>(rep_); }
@@ -84,9 +89,11 @@ class Value {
   const NodeValue& AsNode() const;
   const RelationshipValue& AsRelationship() const;
   const PathValue& AsPath() const;
+  const TemporalValue& AsTemporal() const;
 
   // Cypher-like literal text: null, true, 42, 1.5, 'text', [1, 2], {k: 'v'},
-  // (:Label {name: 'x'}), [:TYPE {count: 2}], <(a)-[:T]->(b)>.
+  // (:Label {name: 'x'}), [:TYPE {count: 2}], <(a)-[:T]->(b)>; a temporal
+  // value as its canonical ISO 8601 text, unquoted: 2015-07-21, P1DT2H.
   std::string ToString() const;
 
   // Structural equality: same type and same content (1 and 1.0 differ;
@@ -102,7 +109,8 @@ class Value {
                            std::shared_ptr<const ValueMap>,
                            std::shared_ptr<const NodeValue>,
                            std::shared_ptr<const RelationshipValue>,
-                           std::shared_ptr<const PathValue>>;
+                           std::shared_ptr<const PathValue>,
+                           std::shared_ptr<const TemporalValue>>;
   Rep rep_;
 };
 
@@ -128,6 +136,40 @@ struct RelationshipValue {
 struct PathValue {
   std::vector<NodeValue> nodes;
   std::vector<RelationshipValue> relationships;
+};
+
+// An openCypher temporal value. Instants use the proleptic Gregorian
+// calendar with years -999,999,999 to 999,999,999 and nanosecond precision;
+// only the fields of the value's kind are meaningful, the others are zero.
+// util/temporal.h builds, compares and computes with them.
+struct TemporalValue {
+  // DO NOT CHANGE the numbers: they are stored with the value.
+  enum class Kind : uint8_t {
+    kDate = 0,           // 2015-07-21
+    kLocalTime = 1,      // 21:40:32.142
+    kTime = 2,           // 21:40:32.142+01:00
+    kLocalDateTime = 3,  // 2015-07-21T21:40:32.142
+    kDateTime = 4,       // 2015-07-21T21:40:32.142+02:00[Europe/Stockholm]
+    kDuration = 5,       // P1Y2M3DT4H5M6.7S
+  };
+  Kind kind = Kind::kDate;
+  // Date, LocalDateTime, DateTime: the local date, as days since 1970-01-01.
+  int64_t epoch_day = 0;
+  // LocalTime, Time, LocalDateTime, DateTime: the local wall-clock time, as
+  // nanoseconds since midnight (0 to 86,399,999,999,999).
+  int64_t nano_of_day = 0;
+  // Time, DateTime: the offset from UTC in seconds (local = UTC + offset).
+  int32_t offset_seconds = 0;
+  // DateTime: an IANA time zone name ("Europe/Stockholm"), or empty when the
+  // value has a fixed offset only.
+  std::string zone;
+  // Duration: months, days and seconds are independent (a month is not a
+  // fixed number of days, nor a day of seconds); nanos is 0 to 999,999,999
+  // and adds to seconds.
+  int64_t months = 0;
+  int64_t days = 0;
+  int64_t seconds = 0;
+  int32_t nanos = 0;
 };
 
 }  // namespace quiver

@@ -50,6 +50,10 @@ struct ExecContext {
   // (the "rent" that decides when building one pays; see Snapshot()).
   int64_t store_scans = 0;
   int64_t store_scan_budget = 0;
+  // The statement's clock for date(), datetime.statement() and the like:
+  // read once, so every call in one statement sees the same instant
+  // (nanoseconds since 1970-01-01T00:00Z; 0 until first read).
+  int64_t statement_time_ns = 0;
 
   absl::Status Error(ErrorType type, const ast::Span* span, std::string_view message,
                      std::string_view detail = {}) const {

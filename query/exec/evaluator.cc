@@ -6,16 +6,21 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
 #include "query/exec/matcher.h"
+#include "query/exec/temporal_functions.h"
 #include "query/exec/value_ops.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
+#include "util/temporal.h"
 
 namespace quiver::query {
 
 using ast::ExprKind;
 using ast::Op;
 
-std::string TypeNameOf(const Value& v) { return Value::TypeName(v.type()); }
+std::string TypeNameOf(const Value& v) {
+  if (v.is_temporal()) return temporal::KindName(v.AsTemporal().kind);
+  return Value::TypeName(v.type());
+}
 
 namespace {
 
@@ -28,6 +33,7 @@ Value Not3(const Value& v) { return v.is_null() ? Value() : Value(!v.AsBool()); 
 absl::StatusOr<Value> Arithmetic(Op op, const Value& a, const Value& b,
                                  const ast::Expr& at, ExecContext& ctx) {
   if (a.is_null() || b.is_null()) return Value();
+  if (a.is_temporal() || b.is_temporal()) return TemporalArithmetic(op, a, b, at, ctx);
   if (op == Op::kAdd) {
     if (a.is_string() && (b.is_string() || b.is_number()))
       return Value(a.AsString() + (b.is_string() ? b.AsString() : b.ToString()));
@@ -149,6 +155,7 @@ absl::StatusOr<Value> PropertyOf(const Value& target, const std::string& key,
         props = &target.AsRelationship().properties;
       }
       break;
+    case Value::Type::kTemporal: return TemporalComponent(target, key, at, ctx);
     default:
       return TypeError(ctx, at, absl::StrCat("cannot read property '", key, "' of a ",
                                              TypeNameOf(target)));

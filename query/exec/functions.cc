@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "query/exec/evaluator.h"
+#include "query/exec/temporal_functions.h"
 #include "query/exec/value_ops.h"
 #include "util/status_macros.h"
 
@@ -95,7 +96,9 @@ std::optional<double> ParseDouble(const std::string& s) {
 
 }  // namespace
 
-bool IsKnownFunction(const std::string& n) { return Scalars().count(n) || Aggregates().count(n); }
+bool IsKnownFunction(const std::string& n) {
+  return Scalars().count(n) || Aggregates().count(n) || IsTemporalFunction(n);
+}
 bool IsAggregateFunction(const std::string& n) { return Aggregates().count(n) > 0; }
 
 absl::StatusOr<Value> CallFunction(const std::string& name, const ValueList& args,
@@ -113,6 +116,7 @@ absl::StatusOr<Value> CallFunction(const std::string& name, const ValueList& arg
     }
     return absl::OkStatus();
   };
+  if (IsTemporalFunction(name)) return CallTemporalFunction(name, args, call, ctx);
   const Value a0 = args.empty() ? Value() : args[0];
 
   if (name == "coalesce") {
@@ -217,7 +221,7 @@ absl::StatusOr<Value> CallFunction(const std::string& name, const ValueList& arg
   if (name == "tostring" || name == "tostringornull") {
     if (v.is_null()) return v;
     if (v.is_string()) return v;
-    if (v.is_int() || v.is_double() || v.is_bool()) return Value(v.ToString());
+    if (v.is_int() || v.is_double() || v.is_bool() || v.is_temporal()) return Value(v.ToString());
     if (name == "tostringornull") return Value();
     return arg_error(absl::StrCat("cannot convert a ", TypeNameOf(v), " to STRING"));
   }

@@ -11,6 +11,7 @@
 #include "query/exec/operator.h"
 #include "query/exec/value_ops.h"
 #include "util/status_macros.h"
+#include "util/temporal.h"
 
 namespace quiver::query {
 
@@ -96,6 +97,8 @@ struct Accumulator {
   ValueList values;
   std::unordered_map<size_t, std::vector<Value>> seen;  // DISTINCT
   Value param;  // percentile
+  // sum() and avg() of durations: their sum so far (null before the first).
+  Value duration_sum;
 };
 
 void CollectAggregates(const ast::ExprPtr& e, std::vector<const ast::Expr*>* out) {
@@ -243,9 +246,26 @@ class AggregateOp : public Operator {
       }
       return absl::OkStatus();
     }
-    if (!v.is_number()) {
+    bool duration = v.is_temporal() && v.AsTemporal().kind == TemporalValue::Kind::kDuration;
+    if (duration && (fn == "sum" || fn == "avg") && acc.values.empty()) {
+      // Durations add up as durations (openCypher); mixed with numbers they
+      // fall through to the error below.
+      TemporalValue zero;
+      zero.kind = TemporalValue::Kind::kDuration;
+      const TemporalValue& so_far = acc.duration_sum.is_null() ? zero : acc.duration_sum.AsTemporal();
+      auto sum = temporal::AddDurations(so_far, v.AsTemporal(), false);
+      if (!sum.ok()) {
+        return ctx.Error(ErrorType::kArgumentError, &e.span, std::string(sum.status().message()),
+                         "InvalidArgumentValue");
+      }
+      acc.duration_sum = Value(*sum);
+      return absl::OkStatus();
+    }
+    if (!v.is_number() || !acc.duration_sum.is_null()) {
       return ctx.Error(ErrorType::kTypeError, &e.span,
-                       absl::StrCat(e.name, "() needs numbers, not ", TypeNameOf(v)),
+                       absl::StrCat(e.name, "() needs numbers or durations, not ",
+                                    acc.duration_sum.is_null() ? "" : "a mix with ",
+                                    TypeNameOf(v)),
                        "InvalidArgumentType");
     }
     if (v.is_double()) acc.any_double = true;
@@ -262,6 +282,15 @@ class AggregateOp : public Operator {
     if (fn == "count*" || fn == "count") return Value(acc.count);
     if (fn == "collect") return Value(std::move(acc.values));
     if (fn == "min" || fn == "max") return acc.best;
+    if (!acc.duration_sum.is_null()) {
+      if (fn == "sum") return acc.duration_sum;
+      auto avg = temporal::DivideDuration(acc.duration_sum.AsTemporal(), double(acc.count));
+      if (!avg.ok()) {
+        return ctx.Error(ErrorType::kArgumentError, &acc.expr->span,
+                         std::string(avg.status().message()), "InvalidArgumentValue");
+      }
+      return Value(*avg);
+    }
     if (fn == "sum") {
       if (acc.any_double) return Value(acc.dsum);
       if (acc.overflow)

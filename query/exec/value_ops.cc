@@ -3,6 +3,8 @@
 #include <cmath>
 #include <functional>
 
+#include "util/temporal.h"
+
 namespace quiver::query {
 
 namespace {
@@ -49,6 +51,8 @@ Value CypherEquals(const Value& a, const Value& b) {
       }
       return unknown ? Value() : Value(true);
     }
+    case Value::Type::kTemporal:
+      return Value(temporal::Equal(a.AsTemporal(), b.AsTemporal()));
     default:
       return Value(a == b);
   }
@@ -88,6 +92,8 @@ int CypherCompare(const Value& a, const Value& b, bool* comparable) {
       }
       return la.size() < lb.size() ? -1 : la.size() > lb.size();
     }
+    case Value::Type::kTemporal:
+      return temporal::Compare(a.AsTemporal(), b.AsTemporal(), comparable);
     default:
       *comparable = false;
       return 0;
@@ -103,10 +109,11 @@ int OrderRank(const Value& v) {
     case Value::Type::kRelationship: return 2;
     case Value::Type::kList: return 3;
     case Value::Type::kPath: return 4;
-    case Value::Type::kString: return 5;
-    case Value::Type::kBool: return 6;
+    case Value::Type::kTemporal: return 5;  // Ordered among themselves by kind.
+    case Value::Type::kString: return 6;
+    case Value::Type::kBool: return 7;
     case Value::Type::kInt:
-    case Value::Type::kDouble: return 7;
+    case Value::Type::kDouble: return 8;
     case Value::Type::kNull: return 9;
   }
   return 9;
@@ -169,6 +176,8 @@ int OrderCompare(const Value& a, const Value& b) {
       }
       return pa.nodes.size() < pb.nodes.size() ? -1 : pa.nodes.size() > pb.nodes.size();
     }
+    case Value::Type::kTemporal:
+      return temporal::OrderCompare(a.AsTemporal(), b.AsTemporal());
   }
   return 0;
 }
@@ -198,6 +207,7 @@ bool Equivalent(const Value& a, const Value& b) {
       if (ia->first != ib->first || !Equivalent(ia->second, ib->second)) return false;
     return true;
   }
+  if (a.is_temporal()) return temporal::Equal(a.AsTemporal(), b.AsTemporal());
   return a == b;
 }
 
@@ -230,6 +240,12 @@ size_t EquivalenceHash(const Value& v) {
       size_t h = 23;
       for (const auto& n : v.AsPath().nodes) h = h * 31 + n.id;
       return h;
+    }
+    case Value::Type::kTemporal: {
+      // Equal date-times may differ in zone name only: leave it out.
+      TemporalValue t = v.AsTemporal();
+      t.zone.clear();
+      return temporal::Hash(t);
     }
   }
   return 0;

@@ -17,11 +17,12 @@ namespace quiver::query {
 Value CypherEquals(const Value& a, const Value& b);
 
 // Cypher '<' family: -1, 0, 1 when a and b are comparable (numbers, strings,
-// booleans, lists of those), else null. `*comparable` says which.
+// booleans, temporal instants of one kind, lists of those), else null. `*comparable` says which.
 int CypherCompare(const Value& a, const Value& b, bool* comparable);
 
 // The total order ORDER BY uses: maps, nodes, relationships, lists, paths,
-// strings, booleans, numbers (NaN last), then null.
+// temporal values (date-times, local date-times, dates, times, local times,
+// durations), strings, booleans, numbers (NaN last), then null.
 int OrderCompare(const Value& a, const Value& b);
 
 // Equivalence for DISTINCT and grouping: null equals null, 1 equals 1.0.

@@ -23,7 +23,11 @@ absl::Status WriteDot(const graph::Reader& reader, std::ostream& out, ExportSumm
 
 // Property value kinds as typed columns need them: one type per key, the
 // widest seen (long < double; anything mixed or composite is a string).
-enum class ColumnType { kLong, kDouble, kBoolean, kString };
+// Temporal values of one kind keep their type (Neo4j's import has them).
+enum class ColumnType {
+  kLong, kDouble, kBoolean, kString,
+  kDate, kLocalTime, kTime, kLocalDateTime, kDateTime, kDuration,
+};
 void Widen(ColumnType* column, const Value& value, bool first);
 
 }  // namespace quiver::render::internal

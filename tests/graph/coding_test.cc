@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "gtest/gtest.h"
+#include "util/temporal_parse.h"
 
 namespace quiver::graph {
 namespace {
@@ -13,6 +14,43 @@ TEST(Coding, BigEndianFixedSortsNumerically) {
   PutFixed64BE(&b, 256);
   EXPECT_LT(a, b);
   EXPECT_EQ(DecodeFixed64BE(b.data()), 256u);
+}
+
+TEST(Coding, TemporalValuesRoundTripAndRejectCorruption) {
+  using Kind = TemporalValue::Kind;
+  const std::pair<Kind, const char*> cases[] = {
+      {Kind::kDate, "-999999999-01-01"},
+      {Kind::kLocalTime, "23:59:59.999999999"},
+      {Kind::kTime, "21:40-18:00"},
+      {Kind::kLocalDateTime, "+999999999-12-31T23:59:59"},
+      {Kind::kDateTime, "1818-07-21T21:40:32.142[Europe/Stockholm]"},
+      {Kind::kDateTime, "2015-07-21T21:40+01:00"},
+      {Kind::kDuration, "P-12Y5M-14DT-1.000000001S"}};
+  for (const auto& [kind, text] : cases) {
+    auto t = temporal::Parse(kind, text);
+    ASSERT_TRUE(t.ok()) << text;
+    Value v(ValueList{Value(*t), Value(1)});
+    std::string s;
+    PutValue(&s, v);
+    std::string_view in = s;
+    Value out;
+    ASSERT_TRUE(GetValue(&in, &out)) << text;
+    EXPECT_EQ(out, v) << text;
+    EXPECT_TRUE(in.empty());
+    for (size_t n = 1; n < s.size(); ++n) {
+      std::string_view cut(s.data(), n);
+      EXPECT_FALSE(GetValue(&cut, &out)) << text << " cut at " << n;
+    }
+  }
+  // An unknown kind, and a time of day past midnight, are corruption.
+  std::string bad = {char(Value::Type::kTemporal), 6, 0};
+  std::string_view in = bad;
+  Value out;
+  EXPECT_FALSE(GetValue(&in, &out));
+  std::string late = {char(Value::Type::kTemporal), char(Kind::kLocalTime)};
+  PutVarint64(&late, 86'400'000'000'000);
+  in = late;
+  EXPECT_FALSE(GetValue(&in, &out));
 }
 
 TEST(Coding, VarintsRoundTripAndRejectTruncation) {

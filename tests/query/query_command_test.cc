@@ -105,5 +105,24 @@ TEST_F(QueryCommand, InvalidUtf8InTheStatementIsASyntaxErrorNotACrash) {
   EXPECT_TRUE(absl::StrContains(r.err, "invalid UTF-8: byte 0xff at byte offset 9")) << r.err;
 }
 
+TEST(QueryFormat, TemporalParamsHaveATypedJsonForm) {
+  auto d = cli::ParseParamValue(R"({"$date": "2015-W30-2"})");
+  ASSERT_TRUE(d.ok()) << d.status();
+  ASSERT_TRUE(d->is_temporal());
+  EXPECT_EQ(d->ToString(), "2015-07-21");
+  auto l = cli::ParseParamValue(R"([{"$duration": "PT1.5S"}, {"$datetime": "2015-07-21T21:40Z"}])");
+  ASSERT_TRUE(l.ok()) << l.status();
+  EXPECT_EQ(l->ToString(), "[PT1.5S, 2015-07-21T21:40Z]");
+  EXPECT_FALSE(cli::ParseParamValue(R"({"$date": "2015-02-30"})").ok());
+  // Other keys, or more than one, leave an ordinary map.
+  EXPECT_TRUE(cli::ParseParamValue(R"({"$date": "x", "y": 1})")->is_map());
+}
+
+TEST_F(QueryCommand, TemporalValuesPrintAsIsoTextInEveryFormat) {
+  const char* q = "\"RETURN date('2015-07-21') AS d, [duration('P1DT2H')] AS l\"";
+  EXPECT_EQ(Query(absl::StrCat("-f jsonl ", q)).out, "{\"d\":\"2015-07-21\",\"l\":[\"P1DT2H\"]}\n");
+  EXPECT_EQ(Query(absl::StrCat("-f csv ", q)).out, "d,l\r\n2015-07-21,[P1DT2H]\r\n");
+}
+
 }  // namespace
 }  // namespace quiver

@@ -13,6 +13,7 @@
 #include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "gtest/gtest.h"
+#include "util/temporal_parse.h"
 #include "tests/render/tricky_store.h"
 #include "tests/test_support.h"
 
@@ -397,6 +398,58 @@ TEST(Export, CsvUsesNeo4jHeadersAndRoundTrips) {
   }
   EXPECT_EQ(with_note, 1);
   EXPECT_EQ(without_note, 3);
+}
+
+TEST(Export, TemporalPropertiesAreIsoTextTypedWhereTheFormatCan) {
+  Options options;
+  options.in_memory = true;
+  auto store = graph::Store::Open("/export-temporal", options);
+  ASSERT_TRUE(store.ok()) << store.status();
+  DocumentInput doc;
+  doc.content = "dates";
+  doc.source = "dates.txt";
+  Triple t;
+  t.subject = "Marta Lind";
+  t.relation = "met";
+  t.object = "Erik Dahl";
+  auto value = [](TemporalValue::Kind kind, const char* text) {
+    auto v = temporal::Parse(kind, text);
+    EXPECT_TRUE(v.ok()) << text;
+    return Value(*v);
+  };
+  t.qualifiers["on"] = value(TemporalValue::Kind::kDate, "2015-07-21");
+  t.qualifiers["at"] = value(TemporalValue::Kind::kDateTime, "2015-07-21T21:40[Europe/Stockholm]");
+  t.qualifiers["for"] = value(TemporalValue::Kind::kDuration, "PT1H30M");
+  doc.triples.push_back(t);
+  ASSERT_TRUE(graph::AddDocument(**store, doc).ok());
+
+  TempDir dir;
+  ExportOptions csv;
+  csv.format = ExportFormat::kCsv;
+  ASSERT_TRUE(ExportStore(*(*store)->NewReader(), csv, dir.Sub("csv")).ok());
+  auto rels = ParseCsv(ReadFile(dir.Sub("csv/relationships.csv")));
+  ASSERT_EQ(rels.size(), 2u);
+  std::map<std::string, std::string> row;
+  for (size_t i = 0; i < rels[0].size(); ++i)
+    if (rels[0][i] && rels[1][i]) row[*rels[0][i]] = *rels[1][i];
+  EXPECT_EQ(row["on:date"], "2015-07-21");
+  EXPECT_EQ(row["at:datetime"], "2015-07-21T21:40+02:00[Europe/Stockholm]");
+  EXPECT_EQ(row["for:duration"], "PT1H30M");
+
+  ExportOptions nt;
+  nt.format = ExportFormat::kNtriples;
+  nt.base_iri = "urn:quiver:";
+  ASSERT_TRUE(ExportStore(*(*store)->NewReader(), nt, dir.Sub("g.nt")).ok());
+  std::string triples = ReadFile(dir.Sub("g.nt"));
+  EXPECT_NE(triples.find("\"2015-07-21\"^^<http://www.w3.org/2001/XMLSchema#date>"),
+            std::string::npos);
+  EXPECT_NE(triples.find("\"2015-07-21T21:40+02:00\"^^<http://www.w3.org/2001/XMLSchema#dateTime>"),
+            std::string::npos);
+
+  ExportOptions jsonl;
+  jsonl.format = ExportFormat::kJsonl;
+  ASSERT_TRUE(ExportStore(*(*store)->NewReader(), jsonl, dir.Sub("g.jsonl")).ok());
+  EXPECT_NE(ReadFile(dir.Sub("g.jsonl")).find("\"for\":\"PT1H30M\""), std::string::npos);
 }
 
 TEST(Export, DotHoldsEveryNodeAndEdge) {

@@ -4,7 +4,9 @@
 // properties, relationships by type and properties, never by id; paths
 // element by element with each relationship's direction; 1 and 1.0 differ;
 // NaN equals NaN; floats equal within a few units in the last place (the
-// notation prints the shortest text that reads back as the double).
+// notation prints the shortest text that reads back as the double); a
+// temporal value equals the string of its ISO 8601 text, as the TCK writes
+// temporal values ('2015-07-21').
 
 #ifndef QUIVER_TESTS_TCK_COMPARE_H_
 #define QUIVER_TESTS_TCK_COMPARE_H_

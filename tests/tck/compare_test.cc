@@ -19,6 +19,18 @@ NodeValue Node(uint64_t id, std::vector<std::string> labels, ValueMap props = {}
   return NodeValue{id, std::move(labels), std::move(props)};
 }
 
+TEST(Compare, TemporalValuesMatchTheirIsoText) {
+  TemporalValue d;  // 1970-01-01
+  d.kind = TemporalValue::Kind::kDate;
+  d.epoch_day = 1;
+  EXPECT_TRUE(TckEqual(P("'1970-01-02'"), Value(d)));
+  EXPECT_FALSE(TckEqual(P("'1970-01-01'"), Value(d)));
+  ValueMap props{{"date", Value(d)}};
+  EXPECT_TRUE(TckEqual(P("(:A {date: '1970-01-02'})"), Value(Node(1, {"A"}, props))));
+  // Only the expected side is text: a string result is not a date.
+  EXPECT_FALSE(TckEqual(Value(d), P("'1970-01-02'")));
+}
+
 TEST(Compare, NumbersKeepTheirType) {
   EXPECT_TRUE(TckEqual(P("1"), Value(1)));
   EXPECT_FALSE(TckEqual(P("1"), Value(1.0)));
