@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "ingest/internal/html_scan.h"
 #include "util/utf8.h"
 
 namespace quiver::ingest {
@@ -54,6 +55,12 @@ std::string TitleFromFirstLine(std::string_view text) {
   if (line.empty() || line.back() == '.' || line.back() == '?' || line.back() == '!') return "";
   return std::string(line);
 }
+
+// Deeper pages are read by a plain scan of their tags instead of gumbo
+// (ingest/internal/html_scan.h says why). Real pages nest a few dozen deep;
+// at this depth gumbo still takes milliseconds and Walk's recursion a few
+// hundred kB of stack.
+constexpr size_t kMaxHtmlNesting = 1000;
 
 void Walk(GumboNode* node, std::string* out, std::string* title) {
   if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
@@ -139,10 +146,14 @@ void ReadFile(const std::string& path, ReadResult* out) {
 }  // namespace
 
 std::string HtmlToText(std::string_view html, std::string* title) {
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
   std::string text;
-  Walk(output->root, &text, title);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  if (HtmlNestingEstimate(html) > kMaxHtmlNesting) {
+    text = StripHtmlTags(html, title);
+  } else {
+    GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+    Walk(output->root, &text, title);
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
   // Collapse the runs of blank lines that block elements leave.
   std::string out;
   int newlines = 0;
