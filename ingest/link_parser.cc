@@ -259,6 +259,9 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
                                       int min_nulls, int max_nulls, ParseTree* tree) {
   using Clock = std::chrono::steady_clock;
   Parse_Options o = static_cast<Parse_Options>(options_);
+  // link-grammar aborts the process on an empty sentence (an assertion in
+  // sentence_split: "Empty-string subword"); found by fuzz_sentence.
+  if (text.empty()) return ParseOutcome::kNoParse;
   Sentence sent = sentence_create(text.c_str(), static_cast<Dictionary>(dict_->handle()));
   if (sent == nullptr) return ParseOutcome::kNoParse;
   if (sentence_split(sent, o) != 0) {
