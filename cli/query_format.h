@@ -36,7 +36,10 @@ std::string CellText(const Value& v);
 
 // --param values: JSON literals (numbers, true/false/null, "strings",
 // lists, objects) become typed values; anything else is a string.
-Value ParseParamValue(std::string_view text);
+// Errors: kInvalidArgument for text that is not UTF-8 or JSON nested more
+// than kMaxParamDepth levels.
+inline constexpr int kMaxParamDepth = 64;
+absl::StatusOr<Value> ParseParamValue(std::string_view text);
 
 }  // namespace quiver::cli
 

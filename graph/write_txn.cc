@@ -149,6 +149,13 @@ absl::Status WriteTxn::CheckProperties(const ValueMap& properties) const {
           "property ", key, " holds a ", Value::TypeName(value.type()),
           ", which cannot be stored as a property"));
     }
+    std::string encoded;
+    PutValue(&encoded, value);
+    if (encoded.size() > kMaxPropertyBytes) {
+      return absl::InvalidArgumentError(absl::StrCat("property ", key, " is too large (",
+                                                     encoded.size(), " bytes encoded; at most ",
+                                                     kMaxPropertyBytes, ")"));
+    }
   }
   return absl::OkStatus();
 }

@@ -32,6 +32,11 @@ namespace quiver::graph {
 // store or the index keys. Longer input is rejected with kInvalidArgument.
 inline constexpr size_t kMaxNameBytes = 4096;
 inline constexpr size_t kMaxTypeBytes = 256;
+// One property value, encoded (a string, a list, a map). A record is read
+// whole on every visit, so a 100 MB value would be paid for by every query
+// that passes the node; 16 MiB is far past any name, text or list a fact
+// holds.
+inline constexpr size_t kMaxPropertyBytes = size_t(16) << 20;
 
 // The one check for text the store keeps (names, aliases, labels, types,
 // mentions, resolution reasons): not empty, valid UTF-8, at most `limit`
