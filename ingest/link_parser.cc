@@ -264,6 +264,9 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
   // sentences far shorter (kMaxSentenceBytes); this guards other callers.
   if (text.size() > kMaxParserInputBytes) return ParseOutcome::kTooLong;
   Parse_Options o = static_cast<Parse_Options>(options_);
+  // link-grammar aborts the process on an empty sentence (an assertion in
+  // sentence_split: "Empty-string subword"); found by fuzz_sentence.
+  if (text.empty()) return ParseOutcome::kNoParse;
   Sentence sent = sentence_create(text.c_str(), static_cast<Dictionary>(dict_->handle()));
   if (sent == nullptr) return ParseOutcome::kNoParse;
   if (sentence_split(sent, o) != 0) {

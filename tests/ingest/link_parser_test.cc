@@ -103,6 +103,17 @@ TEST(ParserSession, FallbackChunksGiveATreeWhenTheSentenceHasNoCompleteLinkage) 
 
 // A short sentence without a complete linkage still gets the null-link pass
 // on the whole, as before.
+// link-grammar aborts on an empty sentence; `quiver extract --format carb`
+// hands the parser any line (found by fuzz_sentence).
+TEST(ParserSession, EmptySentenceIsNoParse) {
+  auto dict = LinkDictionary::Load();
+  if (!dict.ok()) GTEST_SKIP() << dict.status();
+  ParserSession session(*dict, ParserSettings());
+  ParseTree tree;
+  EXPECT_EQ(session.Parse("", &tree), ParseOutcome::kNoParse);
+  EXPECT_EQ(session.Parse(" ", &tree), ParseOutcome::kNoParse);
+}
+
 TEST(ParserSession, ShortSentenceWithoutCompleteLinkageGetsNullLinks) {
   auto dict = LinkDictionary::Load();
   if (!dict.ok()) GTEST_SKIP() << dict.status();
