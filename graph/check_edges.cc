@@ -2,7 +2,6 @@
 // them (`out`, `in`, `by_type`) and the statements behind them (`evidence`).
 
 #include <algorithm>
-#include <tuple>
 
 #include "absl/strings/str_cat.h"
 #include "graph/internal/check_context.h"
@@ -15,47 +14,45 @@ namespace quiver::graph {
 namespace {
 
 // One adjacency index: every edge record has its entry, every entry an edge
-// record with the same ends and type. Sorting the entries by the index's
-// field order sorts their fixed-width big-endian keys too.
+// record with the same ends and type. Each entry is looked up by its edge id
+// (ids are mostly dense: an index, not a search) and marks its edge seen, so
+// the index is read once and nothing is sorted.
 absl::Status CheckAdjacency(CheckContext& ctx, Cf cf) {
-  std::vector<AdjEntry> want;
-  want.reserve(ctx.edges.size());
-  for (const auto& e : ctx.edges) want.push_back(e.adj);
-  auto order = [cf](const AdjEntry& e) {
-    return cf == Cf::kOut  ? std::make_tuple(e.src, uint64_t(e.type), e.dst, e.edge)
-           : cf == Cf::kIn ? std::make_tuple(e.dst, uint64_t(e.type), e.src, e.edge)
-                           : std::make_tuple(uint64_t(e.type), e.src, e.dst, e.edge);
-  };
-  std::sort(want.begin(), want.end(),
-            [&](const AdjEntry& a, const AdjEntry& b) { return order(a) < order(b); });
   auto key_of = [cf](const AdjEntry& e) {
     return cf == Cf::kOut ? OutKey(e) : cf == Cf::kIn ? InKey(e) : ByTypeKey(e);
   };
-  return ctx.MergeKeys(
-      cf, "", want.size(), [&](size_t i) { return key_of(want[i]); },
-      [&](size_t i) {
-        ctx.Problem(cf, key_of(want[i]),
-                    absl::StrCat("missing: the index entry of edge ", want[i].edge));
-      },
-      [&](std::string_view key, std::string_view) {
-        AdjEntry e;
-        bool ok = cf == Cf::kOut ? DecodeOutKey(key, &e)
-                  : cf == Cf::kIn ? DecodeInKey(key, &e)
-                                  : DecodeByTypeKey(key, &e);
-        if (!ok) {
-          ctx.Problem(cf, key, "a key of the wrong size");
-          return;
-        }
-        const CheckedEdge* edge = ctx.FindEdge(e.edge);
-        if (edge == nullptr) {
-          ctx.Problem(cf, key, absl::StrCat("no edge record ", e.edge));
-          return;
-        }
-        ctx.Problem(cf, key,
-                    absl::StrCat("edge ", e.edge, "'s record says src ", edge->adj.src, ", type ",
-                                 ctx.TermName(edge->adj.type), ", dst ", edge->adj.dst));
-      },
-      [](size_t, std::string_view) {});
+  std::vector<bool> seen(ctx.edges.size());
+  auto cursor = ctx.reader().Scan(cf, "");
+  for (; cursor->Valid(); cursor->Next()) {
+    ctx.CountEntry(cf);
+    const std::string_view key = cursor->key();
+    AdjEntry e;
+    bool ok = cf == Cf::kOut ? DecodeOutKey(key, &e)
+              : cf == Cf::kIn ? DecodeInKey(key, &e)
+                              : DecodeByTypeKey(key, &e);
+    if (!ok) {
+      ctx.Problem(cf, key, "a key of the wrong size");
+      continue;
+    }
+    const CheckedEdge* edge = ctx.FindEdge(e.edge);
+    if (edge == nullptr) {
+      ctx.Problem(cf, key, absl::StrCat("no edge record ", e.edge));
+    } else if (edge->adj.src != e.src || edge->adj.type != e.type || edge->adj.dst != e.dst) {
+      ctx.Problem(cf, key,
+                  absl::StrCat("edge ", e.edge, "'s record says src ", edge->adj.src, ", type ",
+                               ctx.TermName(edge->adj.type), ", dst ", edge->adj.dst));
+    } else {
+      seen[size_t(edge - ctx.edges.data())] = true;
+    }
+  }
+  QUIVER_RETURN_IF_ERROR(cursor->status());
+  for (size_t i = 0; i < seen.size(); ++i) {
+    if (!seen[i]) {
+      ctx.Problem(cf, key_of(ctx.edges[i].adj),
+                  absl::StrCat("missing: the index entry of edge ", ctx.edges[i].adj.edge));
+    }
+  }
+  return absl::OkStatus();
 }
 
 // `evidence`: each statement's edge and document exist and its record

@@ -60,11 +60,22 @@ std::string CheckContext::TermName(TermId id) const {
   return absl::StrCat(id, " \"", absl::CHexEscape(it->second), "\"");
 }
 
+// Ids are allocated one after the other and mostly kept, so a sorted id
+// list is usually dense: the position is then the id minus the first, and
+// a search is only the fallback (measured: the binary searches were 7% of a
+// check of the 1M-edge store).
 bool CheckContext::HasNode(uint64_t id) const {
+  if (!nodes.empty() && id >= nodes.front() && id - nodes.front() < nodes.size() &&
+      nodes[id - nodes.front()] == id)
+    return true;
   return std::binary_search(nodes.begin(), nodes.end(), id);
 }
 
 CheckedEdge* CheckContext::FindEdge(uint64_t id) {
+  if (!edges.empty() && id >= edges.front().adj.edge &&
+      id - edges.front().adj.edge < edges.size() &&
+      edges[id - edges.front().adj.edge].adj.edge == id)
+    return &edges[id - edges.front().adj.edge];
   auto it = std::lower_bound(edges.begin(), edges.end(), id,
                              [](const CheckedEdge& e, uint64_t v) { return e.adj.edge < v; });
   return it != edges.end() && it->adj.edge == id ? &*it : nullptr;
