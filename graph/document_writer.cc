@@ -181,7 +181,7 @@ absl::StatusOr<ResolveBy> NameToResolve(const WriteTxn& txn, const std::string& 
                                         const std::vector<std::string>& labels,
                                         const std::vector<std::string>& aliases) {
   static const std::vector<std::string>* const kNone = new std::vector<std::string>();
-  ResolveBy by{name, &aliases};
+  ResolveBy by{name, &aliases, std::nullopt};
   if (mention.empty()) return by;
   QUIVER_RETURN_IF_ERROR(CheckText("mention", mention, kMaxNameBytes));
   const std::string key = NormalizeName(mention);

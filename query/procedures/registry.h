@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -38,6 +39,10 @@ enum class ProcType { kAny, kBool, kInt, kFloat, kNumber, kString, kList, kMap, 
                       kRelationship, kPath };
 
 struct ProcParam {
+  ProcParam(std::string name, ProcType type = ProcType::kAny,
+            std::optional<Value> default_value = std::nullopt)
+      : name(std::move(name)), type(type), default_value(std::move(default_value)) {}
+
   std::string name;
   ProcType type = ProcType::kAny;
   // Set: the argument may be left out and takes this value (only trailing
