@@ -15,7 +15,6 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "quiver/database.h"
-#include "util/utf8.h"
 
 namespace {
 
@@ -72,35 +71,11 @@ bool Changed(std::string_view text, const quiver::Result& result) {
   return absl::StrContains(lower, "kg.");
 }
 
-// TODO(lead): remove once query/parser and the binder limit nesting depth
-// (known crash (b) of the reliability issue: thousands of nested ( [ { or
-// CASE/NOT, or long operator chains, overflow the stack). Until then such
-// inputs are skipped here.
-bool TooDeep(std::string_view text) {
-  if (text.size() > 4096) return true;
-  int depth = 0, max_depth = 0, operators = 0;
-  for (char c : text) {
-    if (c == '(' || c == '[' || c == '{') max_depth = std::max(max_depth, ++depth);
-    if (c == ')' || c == ']' || c == '}') --depth;
-    if (std::string_view("+-*/%^=<>.,|:").find(c) != std::string_view::npos) ++operators;
-  }
-  std::string upper = absl::AsciiStrToUpper(absl::string_view(text.data(), text.size()));
-  int keywords = 0;
-  for (const char* word : {"NOT", "CASE", "AND", "OR", "XOR", "IN", "IS"}) {
-    for (size_t at = upper.find(word); at != std::string::npos; at = upper.find(word, at + 1))
-      ++keywords;
-  }
-  return max_depth > 24 || operators > 96 || keywords > 48;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  // Any bytes: invalid UTF-8 and deep nesting are the parser's to refuse.
   std::string_view text(reinterpret_cast<const char*>(data), size);
-  // TODO(lead): remove once query/parser/parser.cc checks UTF-8 (known
-  // crash (a): invalid UTF-8 aborts in ANTLR with std::range_error).
-  if (!quiver::util::IsValidUtf8(text)) return 0;
-  if (TooDeep(text)) return 0;
   static std::unique_ptr<Database> db = OpenStore();
   if (!db) return 0;
   quiver::QueryOptions options;

@@ -34,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     CheckField(t.subject);
     CheckField(t.relation);
     CheckField(t.object);
-    if (t.relation.find_first_of(" \t\n\r") != std::string::npos) std::abort();
+    if (t.relation.find_first_of(" \t\n\v\f\r") != std::string::npos) std::abort();
     if (!quiver::util::IsValidUtf8(t.source) || !quiver::util::IsValidUtf8(t.sentence_text))
       std::abort();
     for (const auto& l : t.subject_labels) CheckField(l);

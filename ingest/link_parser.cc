@@ -1,7 +1,7 @@
 #include "ingest/link_parser.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <mutex>
 
@@ -187,6 +187,10 @@ ParserSession::~ParserSession() { parse_options_delete(static_cast<Parse_Options
 ParseOutcome ParserSession::Parse(std::string_view sentence, ParseTree* tree) {
   const auto start = std::chrono::steady_clock::now();
   std::string text = BlankQuotes(sentence);
+  // link-grammar takes a C string: a NUL byte (JSON's \u0000 gets one into
+  // a document) would end the sentence early, and one at the start makes
+  // it empty, which aborts (see ParseText). Blank them, byte for byte.
+  std::replace(text.begin(), text.end(), '\0', ' ');
   const std::vector<SentenceChunk> chunks =
       settings_.chunk_min_words > 0 ? ChunkSentence(text, settings_.chunk_min_words)
                                     : std::vector<SentenceChunk>(1);

@@ -6,15 +6,29 @@
 #include <cstdlib>
 #include <vector>
 
+// gcc says which sanitizer is on with __SANITIZE_*__, clang 14 (the fuzz
+// preset) only through __has_feature.
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/common_interface_defs.h>
 #define QUIVER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define QUIVER_ASAN 1
+#endif
+#endif
+#ifdef QUIVER_ASAN
+#include <sanitizer/common_interface_defs.h>
 #endif
 // ThreadSanitizer follows swapcontext only when told of each switch;
 // without it, the body's accesses look like another thread's.
 #if defined(__SANITIZE_THREAD__)
-#include <sanitizer/tsan_interface.h>
 #define QUIVER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define QUIVER_TSAN 1
+#endif
+#endif
+#ifdef QUIVER_TSAN
+#include <sanitizer/tsan_interface.h>
 #endif
 
 namespace quiver::query {

@@ -30,6 +30,17 @@ TEST(TripleFile, TsvColumnsBecomeTripleAndEvidence) {
   EXPECT_EQ(p.triples[1].sentence_text, "Fabius is minister.");
 }
 
+// Found by fuzz_triple_file: "headquartered in\rKelvik" kept its \r.
+TEST(TripleFile, AnyWhiteSpaceInARelationBecomesUnderscore) {
+  auto tsv = Parse("Berg\tbased in\rthe\vport\fof\tKelvik\n");
+  ASSERT_EQ(tsv.triples.size(), 1u);
+  EXPECT_EQ(tsv.triples[0].relation, "based_in_the_port_of");
+  auto jsonl = Parse("{\"subject\": \"a\", \"relation\": \"meet\\n with\", \"object\": \"b\"}\n",
+                     TripleFormat::kJsonl);
+  ASSERT_EQ(jsonl.triples.size(), 1u);
+  EXPECT_EQ(jsonl.triples[0].relation, "meet_with");
+}
+
 TEST(TripleFile, BadTsvLinesAreReportedWithFileAndLine) {
   auto p = Parse("a\tb\n\tveto\tc\na\tb\tc\td\te\tf\nok\tfine\tthing\nx\t\xC3\x28\ty\n" +
                  std::string("y\tr\t") + std::string(5000, 'z') + "\n");

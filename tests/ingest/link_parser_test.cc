@@ -104,14 +104,19 @@ TEST(ParserSession, FallbackChunksGiveATreeWhenTheSentenceHasNoCompleteLinkage) 
 // A short sentence without a complete linkage still gets the null-link pass
 // on the whole, as before.
 // link-grammar aborts on an empty sentence; `quiver extract --format carb`
-// hands the parser any line (found by fuzz_sentence).
-TEST(ParserSession, EmptySentenceIsNoParse) {
+// hands the parser any line, JSON Lines text may hold NUL bytes (both found
+// by fuzz_sentence).
+TEST(ParserSession, EmptySentenceOrNulBytesAreNoAbort) {
   auto dict = LinkDictionary::Load();
   if (!dict.ok()) GTEST_SKIP() << dict.status();
   ParserSession session(*dict, ParserSettings());
   ParseTree tree;
   EXPECT_EQ(session.Parse("", &tree), ParseOutcome::kNoParse);
   EXPECT_EQ(session.Parse(" ", &tree), ParseOutcome::kNoParse);
+  // A NUL byte first made link-grammar's C string empty too.
+  EXPECT_EQ(session.Parse(std::string("\0\0\0", 3), &tree), ParseOutcome::kNoParse);
+  ParseOutcome o = session.Parse(std::string("\0Russia vetoed the\0resolution.", 30), &tree);
+  EXPECT_TRUE(o == ParseOutcome::kComplete || o == ParseOutcome::kPartial);
 }
 
 TEST(ParserSession, ShortSentenceWithoutCompleteLinkageGetsNullLinks) {
