@@ -9,10 +9,12 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
+#include "absl/strings/str_cat.h"
 #include "ingest/carb_writer.h"
 #include "ingest/clause_extractor.h"
 #include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
+#include "ingest/sentence_splitter.h"
 #include "ingest/shallow_extractor.h"
 
 namespace quiver::cli {
@@ -120,7 +122,14 @@ void RunJsonl(const ExtractOptions& opts) {
             << " sentences, " << total.triples << " triples, " << read.skipped.size()
             << " skipped inputs, " << total.fallback << " fallback sentences ("
             << total.too_long << " too long), " << total.no_triple
-            << " sentences without triples\n";
+            << " sentences without triples"
+            << (total.long_cut > 0
+                    ? absl::StrCat(", ", total.long_cut,
+                                   " over-long sentence(s) cut into pieces of at most ",
+                                   ingest::kMaxSentenceWords, " words or ",
+                                   ingest::kMaxSentenceBytes, " bytes")
+                    : "")
+            << "\n";
   if (read.documents.empty() && !read.skipped.empty()) throw CLI::RuntimeError(1);
 }
 

@@ -14,6 +14,7 @@
 #include "cli/commands.h"
 #include "ingest/document_reader.h"
 #include "ingest/pipeline.h"
+#include "ingest/sentence_splitter.h"
 #include "quiver/database.h"
 
 namespace quiver::cli {
@@ -84,6 +85,12 @@ void RunIngest(const IngestOptions& opts) {
             << "sentences  " << total.sentences << " (" << total.fallback
             << " fallback, " << total.too_long << " too long, " << total.no_triple
             << " without triples)\n"
+            << (total.long_cut > 0
+                    ? absl::StrCat("warning    ", total.long_cut,
+                                   " over-long sentence(s) cut into pieces of at most ",
+                                   ingest::kMaxSentenceWords, " words or ",
+                                   ingest::kMaxSentenceBytes, " bytes\n")
+                    : "")
             << "triples    " << total.triples << "\n"
             << "created    " << nodes << " nodes, " << edges << " edges, " << evidence
             << " evidence\n";

@@ -38,9 +38,9 @@ void RunQuery(const QueryCommandOptions& opts) {
     if (eq == std::string::npos || eq == 0) {
       Fail(absl::StrCat("--param ", p, ": expected name=value"));
     }
-    auto value = ParseParamValue(std::string_view(p).substr(eq + 1));
-    if (!value.ok()) Fail(absl::StrCat("--param ", p, ": ", value.status().message()));
-    params[p.substr(0, eq)] = *value;
+    absl::StatusOr<Value> value = ParseParamValue(std::string_view(p).substr(eq + 1));
+    if (!value.ok()) Fail(absl::StrCat("--param ", p.substr(0, eq), ": ", value.status().message()));
+    params[p.substr(0, eq)] = *std::move(value);
   }
   Options options;
   options.create_if_missing = opts.create;

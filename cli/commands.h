@@ -27,6 +27,7 @@ void AddExportCommand(CLI::App& app);
 void AddDiagramCommand(CLI::App& app);
 void AddShellCommand(CLI::App& app);
 void AddRemoveCommand(CLI::App& app);
+void AddCheckCommand(CLI::App& app);
 
 // Prints "quiver: MESSAGE" to stderr and throws CLI::RuntimeError(1).
 [[noreturn]] void Fail(const absl::Status& status);

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   quiver::cli::AddDiagramCommand(app);
   quiver::cli::AddShellCommand(app);
   quiver::cli::AddRemoveCommand(app);
+  quiver::cli::AddCheckCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "util/status_macros.h"
+#include "util/utf8.h"
 
 namespace quiver::cli {
 
@@ -268,7 +269,7 @@ void Print(const std::vector<std::string>& cols, const NextRow& next, ResultForm
       bool first = true;
       out << "[";
       while (next(&row)) {
-        std::string obj = RowJson(cols, row).dump(2);
+        std::string obj = RowJson(cols, row).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
         std::string indented;
         for (char c : obj) {
           indented += c;
@@ -281,7 +282,7 @@ void Print(const std::vector<std::string>& cols, const NextRow& next, ResultForm
       return;
     }
     case ResultFormat::kJsonl:
-      while (next(&row)) out << RowJson(cols, row).dump() << "\n";
+      while (next(&row)) out << RowJson(cols, row).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
       return;
   }
 }
@@ -340,8 +341,24 @@ void PrintResult(Result& result, ResultFormat format, size_t width, std::ostream
 }
 
 absl::StatusOr<Value> ParseParamValue(std::string_view text) {
+  if (const size_t bad = util::FindInvalidUtf8(text); bad != std::string_view::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("invalid UTF-8 at byte ", bad, " of the value"));
+  }
+  // FromJson recurses once per level; the parser itself does not (it keeps
+  // its own stack), so it can report the depth before anything is built.
+  bool too_deep = false;
+  auto limit_depth = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+    if (depth > kMaxParamDepth) too_deep = true;
+    return !too_deep;
+  };
   try {
-    return FromJson(nlohmann::json::parse(text));
+    nlohmann::json parsed = nlohmann::json::parse(text, limit_depth);
+    if (too_deep) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("the JSON value nests more than ", kMaxParamDepth, " levels deep"));
+    }
+    return FromJson(parsed);
   } catch (const nlohmann::json::exception&) {
     // 'single quoted' is a string too, as in the query language.
     if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'')

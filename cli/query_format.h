@@ -40,7 +40,9 @@ std::string CellText(const Value& v);
 // {"$date": "2015-07-21"}, {"$localtime": "21:40"}, {"$time": "21:40+01:00"},
 // {"$localdatetime": "2015-07-21T21:40"},
 // {"$datetime": "2015-07-21T21:40[Europe/Stockholm]"}, {"$duration": "P1D"}.
-// kInvalidArgument when such a string is not valid.
+// Errors: kInvalidArgument when such a string is not valid, for text that
+// is not UTF-8, or for JSON nested more than kMaxParamDepth levels.
+inline constexpr int kMaxParamDepth = 64;
 absl::StatusOr<Value> ParseParamValue(std::string_view text);
 
 }  // namespace quiver::cli

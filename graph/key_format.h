@@ -184,6 +184,12 @@ bool DecodeIdPairKey(std::string_view key, uint64_t* first, uint64_t* second);
 std::string SourceKey(std::string_view source, uint64_t doc);
 std::string SourcePrefix(std::string_view source);
 
+// A key of `cf` for people (graph/key_describer.cc): ids as numbers, names
+// and text as text ("src 3, type 2, dst 5, edge 7", "'n' doc 4, node 9",
+// "\"erik dahl\" node 2"), or "malformed: N bytes" for a key of no shape
+// that family writes.
+std::string DescribeKey(Cf cf, std::string_view key);
+
 }  // namespace quiver::graph
 
 #endif  // QUIVER_GRAPH_KEY_FORMAT_H_

@@ -47,13 +47,7 @@ Store::Store(std::string path, const Options& options)
     : path_(std::move(path)), options_(options) {}
 
 Store::~Store() {
-  if (db_ != nullptr) {
-    for (auto* h : handles_) {
-      if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
-    }
-    db_->Close();
-    delete db_;
-  }
+  CloseDb();
   if (!secondary_dir_.empty()) {
     std::error_code ec;  // Best effort: it is a private temporary directory.
     fs::remove_all(secondary_dir_, ec);
@@ -83,9 +77,20 @@ absl::Status Store::OpenDb() {
     if (fs::exists(st)) {
       exists = fs::exists(fs::path(path_) / "CURRENT", ec);
       if (!exists && !fs::is_empty(path_, ec)) {
+        // Besides our lock, what RocksDB writes while it creates a database
+        // before its CURRENT file: a kill then leaves them (found by
+        // tests/crash), and creating the database again overwrites them.
+        // Never a table or log file, which would hold data.
+        const bool ours = fs::exists(fs::path(path_) / "QUIVER_LOCK", ec);
+        auto creating = [](const std::string& name) {
+          return name == "LOCK" || name == "IDENTITY" || name.rfind("LOG", 0) == 0 ||
+                 name.rfind("MANIFEST-", 0) == 0 ||
+                 (name.size() > 6 && name.compare(name.size() - 6, 6, ".dbtmp") == 0);
+        };
         bool only_our_lock = true;
         for (const auto& entry : fs::directory_iterator(path_, ec)) {
-          if (entry.path().filename() != "QUIVER_LOCK") only_our_lock = false;
+          const std::string name = entry.path().filename().string();
+          if (name != "QUIVER_LOCK" && !(ours && creating(name))) only_our_lock = false;
         }
         if (!only_our_lock) {
           return absl::InvalidArgumentError(absl::StrCat(
@@ -112,11 +117,81 @@ absl::Status Store::OpenDb() {
             "store ", path_, ": cannot create the directory: ", ec.message()));
       }
     }
+    // Quiver makes QUIVER_LOCK before the database: a directory that has one
+    // from before this open is Quiver's, even when RocksDB's part of its
+    // creation was cut short.
+    quiver_made_ = fs::exists(fs::path(path_) / "QUIVER_LOCK", ec);
     if (!options_.read_only) {
       QUIVER_ASSIGN_OR_RETURN(lock_, StoreLock::Acquire(path_, options_.holder));
     }
   }
 
+  QUIVER_RETURN_IF_ERROR(OpenRocksDb(exists));
+  bool unfinished = false;
+  if (exists) {
+    QUIVER_ASSIGN_OR_RETURN(unfinished, CreationInterrupted());
+  }
+  if (unfinished) {
+    // RocksDB creates the database and its column families before
+    // InitializeOrCheckMeta writes the format version, so a kill in between
+    // leaves an empty store without one (found by tests/crash). A writer
+    // finishes creating it; a reader sees the empty store it is.
+    if (!options_.read_only) {
+      CloseDb();
+      exists = false;
+      QUIVER_RETURN_IF_ERROR(OpenRocksDb(exists));
+      unfinished = false;
+    } else {
+      for (int i = 0; i < kNumCfs; ++i) {
+        if (handles_[i] == nullptr) {
+          return absl::NotFoundError(absl::StrCat(
+              "store ", path_, " does not exist yet: its creation was interrupted before "
+              "column family ", CfName(static_cast<Cf>(i)),
+              " was made, and the next open for writing finishes it"));
+        }
+      }
+    }
+  }
+  if (!unfinished) QUIVER_RETURN_IF_ERROR(InitializeOrCheckMeta(!exists));
+  for (int i = 0; i < kNumCfs; ++i) {
+    if (handles_[i] == nullptr) {
+      return absl::DataLossError(absl::StrCat("store ", path_, ": corrupted: column family ",
+                                              CfName(static_cast<Cf>(i)), " is missing"));
+    }
+  }
+  QUIVER_RETURN_IF_ERROR(LoadMeta());
+  return LoadTerms();
+}
+
+void Store::CloseDb() {
+  if (db_ == nullptr) return;
+  for (auto*& h : handles_) {
+    if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
+    h = nullptr;
+  }
+  db_->Close();
+  delete db_;
+  db_ = nullptr;
+}
+
+absl::StatusOr<bool> Store::CreationInterrupted() {
+  if (handle(Cf::kMeta) != nullptr) {
+    std::string value;
+    rocksdb::Status s = db_->Get(rocksdb::ReadOptions(), handle(Cf::kMeta),
+                                 std::string(meta::kFormatVersion), &value);
+    if (!s.IsNotFound()) return false;
+  }
+  for (auto* h : handles_) {
+    if (h == nullptr) continue;
+    std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(rocksdb::ReadOptions(), h));
+    it->SeekToFirst();
+    QUIVER_RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("store ", path_)));
+    if (it->Valid()) return false;
+  }
+  return true;
+}
+
+absl::Status Store::OpenRocksDb(bool exists) {
   rocksdb::DBOptions db_options;
   db_options.create_if_missing = true;
   db_options.create_missing_column_families = true;
@@ -128,7 +203,18 @@ absl::Status Store::OpenDb() {
   if (exists) {
     rocksdb::Status s = rocksdb::DB::ListColumnFamilies(db_options, path_, &existing);
     QUIVER_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
-    if (std::find(existing.begin(), existing.end(), "meta") == existing.end()) {
+    // Quiver makes the directory and its QUIVER_LOCK before RocksDB makes
+    // the database and then each column family; a kill in between leaves a
+    // database with only some of ours, which CreationInterrupted recognises.
+    const bool ours_so_far =
+        quiver_made_ &&
+        std::all_of(existing.begin(), existing.end(), [](const std::string& name) {
+          for (int i = 0; i < kNumCfs; ++i)
+            if (name == CfName(static_cast<Cf>(i))) return true;
+          return false;
+        });
+    if (!ours_so_far &&
+        std::find(existing.begin(), existing.end(), "meta") == existing.end()) {
       return absl::InvalidArgumentError(absl::StrCat(
           path_, " is a RocksDB database but not a Quiver store (it has no "
                  "meta column family)"));
@@ -195,15 +281,7 @@ absl::Status Store::OpenDb() {
       db_->DestroyColumnFamilyHandle(handles[i]);
     }
   }
-  QUIVER_RETURN_IF_ERROR(InitializeOrCheckMeta(!exists));
-  for (int i = 0; i < kNumCfs; ++i) {
-    if (handles_[i] == nullptr) {
-      return absl::DataLossError(absl::StrCat("store ", path_, ": corrupted: column family ",
-                                              CfName(static_cast<Cf>(i)), " is missing"));
-    }
-  }
-  QUIVER_RETURN_IF_ERROR(LoadMeta());
-  return LoadTerms();
+  return absl::OkStatus();
 }
 
 absl::Status Store::InitializeOrCheckMeta(bool created) {

@@ -94,6 +94,13 @@ class Store {
   Store(std::string path, const Options& options);
 
   absl::Status OpenDb();
+  // Opens RocksDB with our column families (all of them, created if
+  // missing, unless `exists`: then those the store has).
+  absl::Status OpenRocksDb(bool exists);
+  void CloseDb();
+  // Whether the open store is one whose creation was cut short: no format
+  // version and not a key in any column family.
+  absl::StatusOr<bool> CreationInterrupted();
   absl::Status InitializeOrCheckMeta(bool created);
   absl::Status LoadMeta();
   absl::Status LoadTerms();
@@ -107,6 +114,7 @@ class Store {
   std::unique_ptr<rocksdb::Env> env_;  // In-memory Env, or null.
   std::unique_ptr<StoreLock> lock_;
   std::string secondary_dir_;  // Read-only opens: RocksDB's secondary files.
+  bool quiver_made_ = false;   // QUIVER_LOCK was there before this open.
   rocksdb::DB* db_ = nullptr;
   std::array<rocksdb::ColumnFamilyHandle*, kNumCfs> handles_{};
 

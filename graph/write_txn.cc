@@ -24,21 +24,6 @@ std::string EncodeU64(uint64_t v) {
   return s;
 }
 
-// The normalised keys under which a node is found: its name and aliases.
-std::set<std::string> NameKeysOf(const Node& node) {
-  std::set<std::string> keys;
-  auto it = node.properties.find("name");
-  if (it != node.properties.end() && it->second.is_string() &&
-      !it->second.AsString().empty()) {
-    keys.insert(NormalizeName(it->second.AsString()));
-  }
-  for (const auto& alias : node.aliases) {
-    std::string key = NormalizeName(alias);
-    if (!key.empty()) keys.insert(std::move(key));
-  }
-  return keys;
-}
-
 bool LabelsAgree(const std::vector<std::string>& a,
                  const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return true;
@@ -52,6 +37,20 @@ void AddUnique(std::vector<std::string>* to, const std::string& s) {
 }
 
 }  // namespace
+
+std::set<std::string> NameKeysOf(const Node& node) {
+  std::set<std::string> keys;
+  auto it = node.properties.find("name");
+  if (it != node.properties.end() && it->second.is_string() &&
+      !it->second.AsString().empty()) {
+    keys.insert(NormalizeName(it->second.AsString()));
+  }
+  for (const auto& alias : node.aliases) {
+    std::string key = NormalizeName(alias);
+    if (!key.empty()) keys.insert(std::move(key));
+  }
+  return keys;
+}
 
 WriteTxn::WriteTxn(Store* store, Counters counters)
     : Reader(*store),
@@ -148,6 +147,13 @@ absl::Status WriteTxn::CheckProperties(const ValueMap& properties) const {
       return absl::InvalidArgumentError(absl::StrCat(
           "property ", key, " holds a ", Value::TypeName(value.type()),
           ", which cannot be stored as a property"));
+    }
+    std::string encoded;
+    PutValue(&encoded, value);
+    if (encoded.size() > kMaxPropertyBytes) {
+      return absl::InvalidArgumentError(absl::StrCat("property ", key, " is too large (",
+                                                     encoded.size(), " bytes encoded; at most ",
+                                                     kMaxPropertyBytes, ")"));
     }
   }
   return absl::OkStatus();

@@ -11,6 +11,7 @@
 #define QUIVER_GRAPH_WRITE_TXN_H_
 
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -32,11 +33,20 @@ namespace quiver::graph {
 // store or the index keys. Longer input is rejected with kInvalidArgument.
 inline constexpr size_t kMaxNameBytes = 4096;
 inline constexpr size_t kMaxTypeBytes = 256;
+// One property value, encoded (a string, a list, a map). A record is read
+// whole on every visit, so a 100 MB value would be paid for by every query
+// that passes the node; 16 MiB is far past any name, text or list a fact
+// holds.
+inline constexpr size_t kMaxPropertyBytes = size_t(16) << 20;
 
 // The one check for text the store keeps (names, aliases, labels, types,
 // mentions, resolution reasons): not empty, valid UTF-8, at most `limit`
 // bytes; the message names `what` ("name is not valid UTF-8 (byte 3)").
 absl::Status CheckText(std::string_view what, std::string_view text, size_t limit);
+
+// The normalised keys under which `names` indexes a node: its string
+// "name" property and its aliases (NormalizeName), empty ones left out.
+std::set<std::string> NameKeysOf(const Node& node);
 
 // What a merged fact edge carries besides its evidence.
 struct FactProperties {

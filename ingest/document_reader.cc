@@ -3,15 +3,20 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "ingest/html_depth.h"
+#include "util/strings.h"
 #include "util/utf8.h"
 
 namespace quiver::ingest {
@@ -55,39 +60,68 @@ std::string TitleFromFirstLine(std::string_view text) {
   return std::string(line);
 }
 
-void Walk(GumboNode* node, std::string* out, std::string* title) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-    out->append(node->v.text.text);
-    return;
-  }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  const GumboTag tag = node->v.element.tag;
-  if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NAV ||
-      tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_FOOTER) {
-    return;
-  }
-  if (tag == GUMBO_TAG_TITLE) {
-    std::string t;
+// Iterative, with an explicit stack: gumbo builds a page of 100,000 nested
+// <div>s as a tree that deep, and a recursive walk would exhaust the stack.
+void Walk(GumboNode* root, std::string* out, std::string* title) {
+  struct Step {
+    GumboNode* node;     // Visit this node; null: append `text` to `out`.
+    std::string* out;
+    const char* text;
+  };
+  std::deque<std::string> titles;  // Text of <title> elements (stable addresses).
+  std::vector<Step> stack{{root, out, nullptr}};
+  while (!stack.empty()) {
+    const Step step = stack.back();
+    stack.pop_back();
+    if (step.node == nullptr) {
+      if (step.text != nullptr) {
+        step.out->append(step.text);
+      } else if (title != nullptr && title->empty()) {
+        *title = *step.out;  // The end of a <title>: its text is complete.
+      }
+      continue;
+    }
+    GumboNode* node = step.node;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+      step.out->append(node->v.text.text);
+      continue;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) continue;
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE || tag == GUMBO_TAG_NAV ||
+        tag == GUMBO_TAG_NOSCRIPT || tag == GUMBO_TAG_TEMPLATE || tag == GUMBO_TAG_FOOTER) {
+      continue;
+    }
     const GumboVector& kids = node->v.element.children;
-    for (unsigned i = 0; i < kids.length; ++i) Walk(static_cast<GumboNode*>(kids.data[i]), &t, nullptr);
-    if (title != nullptr && title->empty()) *title = t;
-    return;
+    std::string* target = step.out;
+    if (tag == GUMBO_TAG_TITLE) {
+      target = &titles.emplace_back();
+      stack.push_back({nullptr, target, nullptr});  // Runs after the children.
+    }
+    const bool block = tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_BR ||
+                       tag == GUMBO_TAG_LI || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
+                       tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 ||
+                       tag == GUMBO_TAG_H6 || tag == GUMBO_TAG_TR || tag == GUMBO_TAG_BLOCKQUOTE ||
+                       tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_PRE;
+    if (block) {
+      step.out->append("\n");
+      stack.push_back({nullptr, step.out, "\n"});
+    }
+    for (unsigned i = kids.length; i-- > 0;)
+      stack.push_back({static_cast<GumboNode*>(kids.data[i]), target, nullptr});
   }
-  const bool block = tag == GUMBO_TAG_P || tag == GUMBO_TAG_DIV || tag == GUMBO_TAG_BR ||
-                     tag == GUMBO_TAG_LI || tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 ||
-                     tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4 || tag == GUMBO_TAG_H5 ||
-                     tag == GUMBO_TAG_H6 || tag == GUMBO_TAG_TR || tag == GUMBO_TAG_BLOCKQUOTE ||
-                     tag == GUMBO_TAG_ARTICLE || tag == GUMBO_TAG_SECTION || tag == GUMBO_TAG_PRE;
-  if (block) out->append("\n");
-  const GumboVector& kids = node->v.element.children;
-  for (unsigned i = 0; i < kids.length; ++i) Walk(static_cast<GumboNode*>(kids.data[i]), out, title);
-  if (block) out->append("\n");
 }
 
 std::string JsonString(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);
   if (it == j.end() || !it->is_string()) return "";
   return it->get<std::string>();
+}
+
+std::string TooLarge(uintmax_t size, size_t limit, std::string_view prefix = "") {
+  return absl::StrCat("too large (", util::Absl(prefix), size,
+                      " bytes; a document may have at most ", limit,
+                      ")");
 }
 
 void ParseJsonLines(const std::string& path, std::string_view bytes, ReadResult* out) {
@@ -98,6 +132,10 @@ void ParseJsonLines(const std::string& path, std::string_view bytes, ReadResult*
     ++line_no;
     if (IsBlank(line)) continue;
     const std::string where = absl::StrCat(path, ":", line_no);
+    if (line.size() > kMaxDocumentBytes) {
+      out->skipped.push_back({where, TooLarge(line.size(), kMaxDocumentBytes)});
+      continue;
+    }
     nlohmann::json j;
     try {
       j = nlohmann::json::parse(line);
@@ -123,6 +161,15 @@ void ParseJsonLines(const std::string& path, std::string_view bytes, ReadResult*
 }
 
 void ReadFile(const std::string& path, ReadResult* out) {
+  // Checked before reading: a document is held whole, so a 50 GB log file
+  // named by mistake must not be.
+  std::error_code ec;
+  const uintmax_t size = fs::file_size(path, ec);
+  const size_t limit = Extension(path) == ".jsonl" ? kMaxJsonLinesFileBytes : kMaxDocumentBytes;
+  if (!ec && size > limit) {
+    out->skipped.push_back({path, TooLarge(size, limit)});
+    return;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     out->skipped.push_back({path, "cannot be read"});
@@ -207,6 +254,11 @@ void ParseContent(const std::string& path, std::string_view bytes, ReadResult* o
   SourceDocument doc;
   doc.source = path;
   if (ext == ".html" || ext == ".htm") {
+    if (HtmlNestingDepth(bytes) > kMaxHtmlDepth) {
+      out->skipped.push_back({path, absl::StrCat("HTML nests elements more than ", kMaxHtmlDepth,
+                                                  " deep (too deep to parse in good time)")});
+      return;
+    }
     doc.text = HtmlToText(bytes, &doc.title);
   } else if (ext == ".md" || ext == ".markdown") {
     doc.text = MarkdownToText(bytes, &doc.title);
@@ -225,7 +277,16 @@ ReadResult ReadInputs(const std::vector<std::string>& paths) {
   ReadResult result;
   for (const std::string& path : paths) {
     if (path == "-") {
-      std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+      std::string bytes;
+      char buffer[1 << 16];
+      while (bytes.size() <= kMaxDocumentBytes &&
+             std::cin.read(buffer, sizeof buffer).gcount() > 0) {
+        bytes.append(buffer, size_t(std::cin.gcount()));
+      }
+      if (bytes.size() > kMaxDocumentBytes) {
+        result.skipped.push_back({"-", TooLarge(bytes.size(), kMaxDocumentBytes, "at least ")});
+        continue;
+      }
       ParseContent("-", bytes, &result);
       continue;
     }

@@ -4,11 +4,20 @@
 #ifndef QUIVER_INGEST_DOCUMENT_READER_H_
 #define QUIVER_INGEST_DOCUMENT_READER_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace quiver::ingest {
+
+// The largest document read: a file (other than JSON Lines), one JSON
+// Lines record, or stdin. A larger one is skipped with its size named.
+// 32 MiB is a few thousand times a long news article; a document is held
+// whole while it is parsed.
+inline constexpr size_t kMaxDocumentBytes = size_t(32) << 20;
+// The largest JSON Lines file (many documents, read whole).
+inline constexpr size_t kMaxJsonLinesFileBytes = size_t(1) << 30;
 
 struct SourceDocument {
   std::string source;  // Path, "path#id" for a JSON Lines record, or "-".

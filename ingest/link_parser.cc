@@ -258,7 +258,15 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
                                       std::chrono::steady_clock::time_point start,
                                       int min_nulls, int max_nulls, ParseTree* tree) {
   using Clock = std::chrono::steady_clock;
+  // link-grammar 5.12 corrupts its heap inside sentence_split on input of
+  // more than 32,767 bytes ("malloc(): invalid size", measured by bisection
+  // on one sentence of clauses joined by "and"). The sentence splitter cuts
+  // sentences far shorter (kMaxSentenceBytes); this guards other callers.
+  if (text.size() > kMaxParserInputBytes) return ParseOutcome::kTooLong;
   Parse_Options o = static_cast<Parse_Options>(options_);
+  // link-grammar aborts the process on an empty sentence (an assertion in
+  // sentence_split: "Empty-string subword"); found by fuzz_sentence.
+  if (text.empty()) return ParseOutcome::kNoParse;
   Sentence sent = sentence_create(text.c_str(), static_cast<Dictionary>(dict_->handle()));
   if (sent == nullptr) return ParseOutcome::kNoParse;
   if (sentence_split(sent, o) != 0) {

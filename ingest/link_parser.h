@@ -31,6 +31,11 @@ enum class ParseOutcome {
   kNoParse,    // No linkage even with null links.
 };
 
+// The most bytes ParserSession hands to link-grammar in one call; longer
+// text is kTooLong. Far under the 32,767 bytes past which link-grammar 5.12
+// corrupts its heap.
+inline constexpr size_t kMaxParserInputBytes = 8192;
+
 struct ParserSettings {
   // Measured on news text (issue 4): lower limits lose linkages, higher ones
   // halve the speed. Default: 300, 6, 1 s.

@@ -20,6 +20,7 @@ void ExtractStats::Add(const ExtractStats& o) {
   parsed_partial += o.parsed_partial;
   fallback += o.fallback;
   too_long += o.too_long;
+  long_cut += o.long_cut;
   no_triple += o.no_triple;
   triples += o.triples;
 }
@@ -115,7 +116,9 @@ PendingDocument SplitDocument(const SourceDocument& doc) {
   p.out.input.url = doc.url;
   p.out.input.date = doc.date;
   p.out.input.content = NormalizeNfc(doc.text);
-  p.sentences = SplitSentences(p.out.input.content);
+  SplitStats split;
+  p.sentences = SplitSentences(p.out.input.content, &split);
+  p.out.stats.long_cut = split.long_sentences_cut;
   p.trees.resize(p.sentences.size());
   p.outcomes.resize(p.sentences.size());
   return p;

@@ -22,6 +22,7 @@ struct ExtractStats {
   int64_t parsed_partial = 0;
   int64_t fallback = 0;   // Timed out or no linkage: no parse-based triples.
   int64_t too_long = 0;   // Over ParserSettings::max_words.
+  int64_t long_cut = 0;   // Over kMaxSentenceWords/Bytes: cut into pieces.
   int64_t no_triple = 0;  // Sentences that yielded no triple.
   int64_t triples = 0;
   void Add(const ExtractStats& o);

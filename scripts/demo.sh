@@ -46,7 +46,7 @@ echo "== A passive sentence, read the right way round"
 echo
 echo "== The most central nodes (PageRank)"
 "$quiver" query "$store" '
-  CALL algo.pagerank({}) YIELD node, score
+  CALL algo.pagerank() YIELD node, score
   RETURN node.name AS name, round(score * 1000) / 1000 AS score
   ORDER BY score DESC LIMIT 5'
 

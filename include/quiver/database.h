@@ -18,6 +18,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "quiver/check.h"
 #include "quiver/graph_types.h"
 #include "quiver/options.h"
 #include "quiver/result.h"
@@ -100,6 +101,15 @@ class Database {
   // their format), kResourceExhausted when a QueryOptions limit is exceeded.
   absl::StatusOr<Result> Query(std::string_view text, const ValueMap& params = {},
                                const QueryOptions& options = QueryOptions());
+
+  // Verifies the store against its own invariants (quiver/check.h): every
+  // index entry has its record and every record its index entries, the
+  // counters equal what is stored, evidence, provenance and documents agree,
+  // the curation log is well-formed. Reads one consistent snapshot; changes
+  // nothing. Keeps at most `max_problems` problems (all are counted).
+  // Errors: kDataLoss when RocksDB finds a corrupted block (a record that
+  // does not decode is a problem in the report, not an error).
+  absl::StatusOr<CheckReport> Check(size_t max_problems = 1000) const;
 
   // Read-only stores: makes the writer's commits so far visible.
   // A no-op on a writable store.

@@ -61,6 +61,15 @@ enum class Op {
 };
 
 struct Expr {
+  Expr() = default;
+  Expr(const Expr&) = default;
+  Expr(Expr&&) = default;
+  Expr& operator=(const Expr&) = default;
+  Expr& operator=(Expr&&) = default;
+  // Releases the subtree without recursion (ast.cc), so that dropping the
+  // AST of a long operator chain cannot overflow the stack.
+  ~Expr();
+
   ExprKind kind = ExprKind::kLiteral;
   Span span;
   Op op = Op::kAnd;

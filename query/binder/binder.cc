@@ -744,14 +744,33 @@ absl::Status Binder::BindCall(ast::Clause& c, bool standalone, ast::SingleQuery&
   }
   if (proc->writes) q.updates = true;
   for (auto& a : c.args) QUIVER_RETURN_IF_ERROR(BindExpr(*a, false));
-  if (c.args_given && c.args.size() != proc->inputs.size()) {
-    return Error(c.span, absl::StrCat("procedure ", proc->name, " takes ", proc->inputs.size(),
+  size_t required = proc->inputs.size();
+  while (required > 0 && proc->inputs[required - 1].default_value) --required;
+  if (!c.args_given && !standalone && required == 0) {
+    c.args_given = true;  // In a query, `CALL p YIELD …` takes p's defaults.
+  }
+  if (c.args_given && (c.args.size() < required || c.args.size() > proc->inputs.size())) {
+    const std::string takes =
+        required == proc->inputs.size()
+            ? absl::StrCat(required)
+            : absl::StrCat("between ", required, " and ", proc->inputs.size());
+    return Error(c.span, absl::StrCat("procedure ", proc->name, " takes ", takes,
                                       " argument(s), not ", c.args.size()),
                  "InvalidNumberOfArguments");
   }
+  if (c.args_given) {
+    // Arguments left out take their declared defaults.
+    for (size_t i = c.args.size(); i < proc->inputs.size(); ++i) {
+      auto e = std::make_shared<ast::Expr>();
+      e->kind = ast::ExprKind::kLiteral;
+      e->span = c.span;
+      e->value = *proc->inputs[i].default_value;
+      c.args.push_back(std::move(e));
+    }
+  }
   if (!c.args_given && standalone) {
     for (const auto& in : proc->inputs) {
-      if (!params_.count(in.name)) {
+      if (!params_.count(in.name) && !in.default_value) {
         return Error(c.span, absl::StrCat("procedure ", proc->name, " needs parameter $", in.name),
                      "MissingParameter", ErrorType::kParameterMissing);
       }

@@ -10,6 +10,12 @@
 #include <sanitizer/common_interface_defs.h>
 #define QUIVER_ASAN 1
 #endif
+// ThreadSanitizer follows swapcontext only when told of each switch;
+// without it, the body's accesses look like another thread's.
+#if defined(__SANITIZE_THREAD__)
+#include <sanitizer/tsan_interface.h>
+#define QUIVER_TSAN 1
+#endif
 
 namespace quiver::query {
 
@@ -61,6 +67,9 @@ Coroutine::Coroutine(std::function<void()> body) : body_(std::move(body)) {}
 Coroutine::~Coroutine() {
   // A body that never ran or has returned leaves nothing on its stack.
   if (stack_ != nullptr) GiveStack(stack_);
+#ifdef QUIVER_TSAN
+  if (tsan_fiber_ != nullptr) __tsan_destroy_fiber(tsan_fiber_);
+#endif
 }
 
 void Coroutine::Entry(unsigned int hi, unsigned int lo) {
@@ -77,6 +86,9 @@ void Coroutine::Entry(unsigned int hi, unsigned int lo) {
   self->finished_ = true;
 #ifdef QUIVER_ASAN
   __sanitizer_start_switch_fiber(nullptr, self->caller_bottom_, self->caller_size_);
+#endif
+#ifdef QUIVER_TSAN
+  __tsan_switch_to_fiber(self->tsan_caller_, 0);
 #endif
   // Returning resumes uc_link: the caller's context.
 }
@@ -97,6 +109,11 @@ bool Coroutine::Resume() {
   void* fake = nullptr;
   __sanitizer_start_switch_fiber(&fake, static_cast<char*>(stack_) + kGuard, kStackSize - kGuard);
 #endif
+#ifdef QUIVER_TSAN
+  tsan_caller_ = __tsan_get_current_fiber();
+  if (tsan_fiber_ == nullptr) tsan_fiber_ = __tsan_create_fiber(0);
+  __tsan_switch_to_fiber(tsan_fiber_, 0);
+#endif
   swapcontext(&caller_, &context_);
 #ifdef QUIVER_ASAN
   __sanitizer_finish_switch_fiber(fake, nullptr, nullptr);
@@ -107,6 +124,9 @@ bool Coroutine::Resume() {
 void Coroutine::Yield() {
 #ifdef QUIVER_ASAN
   __sanitizer_start_switch_fiber(&fake_stack_, caller_bottom_, caller_size_);
+#endif
+#ifdef QUIVER_TSAN
+  __tsan_switch_to_fiber(tsan_caller_, 0);
 #endif
   swapcontext(&context_, &caller_);
 #ifdef QUIVER_ASAN

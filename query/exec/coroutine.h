@@ -48,6 +48,9 @@ class Coroutine {
   void* fake_stack_ = nullptr;
   const void* caller_bottom_ = nullptr;
   size_t caller_size_ = 0;
+  // ThreadSanitizer's view of the two stacks (tsan builds only).
+  void* tsan_fiber_ = nullptr;
+  void* tsan_caller_ = nullptr;
 };
 
 }  // namespace quiver::query

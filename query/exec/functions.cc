@@ -5,6 +5,9 @@
 #include <random>
 #include <set>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "absl/strings/str_cat.h"
 #include "query/exec/evaluator.h"
 #include "query/exec/temporal_functions.h"
@@ -14,6 +17,22 @@
 namespace quiver::query {
 
 namespace {
+
+// Full Unicode case mapping (ICU's root locale): "über" → "ÜBER", "ß" →
+// "SS", final sigma in "ΣΑΣ" → "σας". Statements and stored text are
+// checked UTF-8; a malformed byte from a library caller's parameter becomes
+// U+FFFD rather than passing through.
+std::string MapCase(const std::string& s, bool upper) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()));
+  if (upper) {
+    u.toUpper(icu::Locale::getRoot());
+  } else {
+    u.toLower(icu::Locale::getRoot());
+  }
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
 
 const std::set<std::string>& Scalars() {
   static const auto* names = new std::set<std::string>{
@@ -331,8 +350,7 @@ absl::StatusOr<Value> CallFunction(const std::string& name, const ValueList& arg
       name == "rtrim") {
     if (!v.is_string()) return arg_error(absl::StrCat("expected a STRING, not ", TypeNameOf(v)));
     std::string s = v.AsString();
-    if (name == "tolower") for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
-    if (name == "toupper") for (auto& c : s) c = char(std::toupper(static_cast<unsigned char>(c)));
+    if (name == "tolower" || name == "toupper") s = MapCase(s, name == "toupper");
     if (name == "trim" || name == "rtrim") while (!s.empty() && IsSpace(s.back())) s.pop_back();
     if (name == "trim" || name == "ltrim") {
       size_t i = 0;

@@ -330,9 +330,12 @@ absl::Status Matcher::Run() {
         if (r.direction != ast::Direction::kLeft) orientations.emplace_back(e.src, e.dst);
         if (r.direction != ast::Direction::kRight && !(r.direction == ast::Direction::kBoth && e.src == e.dst))
           orientations.emplace_back(e.dst, e.src);
-        for (auto [a, b] : orientations) {
+        // Plain variables, not a structured binding: C++17 (and clang)
+        // does not let lambdas capture those.
+        for (const auto& orientation : orientations) {
+          const uint64_t a = orientation.first, b = orientation.second;
           QUIVER_RETURN_IF_ERROR(TryNode(s, a, [&] {
-            return TryRel(s, e, [&, b = b] {
+            return TryRel(s, e, [&, b] {
               return TryNode(s + 1, b, [&] { return RunSteps(0); });
             });
           }));

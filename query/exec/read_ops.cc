@@ -232,6 +232,10 @@ class CallOp : public Operator {
     if (!clause_.args_given) {
       for (const auto& in : proc_->inputs) {
         auto it = ctx.params->find(in.name);
+        if (it == ctx.params->end() && in.default_value) {
+          args.push_back(*in.default_value);
+          continue;
+        }
         if (it == ctx.params->end()) {
           return MakeError(ErrorType::kSemanticError, Phase::kCompileTime,
                            absl::StrCat("procedure ", proc_->name, " needs parameter $", in.name),

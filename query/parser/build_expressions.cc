@@ -112,7 +112,9 @@ ExprPtr AstBuilder::BuildAnd(P::AndExpressionContext* ctx) {
 
 ExprPtr AstBuilder::BuildNot(P::NotExpressionContext* ctx) {
   ExprPtr e = BuildComparison(ctx->comparisonExpression());
-  for (size_t i = 0; i < ctx->NOT().size(); ++i) {
+  // NOT() collects the tokens anew on each call: once, not per NOT.
+  const size_t nots = ctx->NOT().size();
+  for (size_t i = 0; i < nots; ++i) {
     auto n = Make(ExprKind::kUnary, ctx);
     n->op = Op::kNot;
     n->children.push_back(e);
@@ -193,8 +195,11 @@ ExprPtr AstBuilder::BuildPower(P::PowerExpressionContext* ctx) {
 
 ExprPtr AstBuilder::BuildUnary(P::UnaryExpressionContext* ctx) {
   std::vector<std::string> signs;
+  // postfixExpression() searches the children: once, not per sign, or a
+  // run of 100,000 signs takes minutes.
+  antlr4::tree::ParseTree* operand = ctx->postfixExpression();
   for (auto* child : ctx->children) {
-    if (child == ctx->postfixExpression()) break;
+    if (child == operand) break;
     signs.push_back(child->getText());
   }
   // -9223372036854775808 is the one integer literal that only fits negated.

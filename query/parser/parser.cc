@@ -10,6 +10,9 @@
 #include "antlr4-runtime.h"
 #include "query/errors.h"
 #include "query/parser/ast_builder.h"
+#include "query/parser/nesting.h"
+#include "util/status_macros.h"
+#include "util/utf8.h"
 
 namespace quiver::query {
 
@@ -79,9 +82,66 @@ class ErrorListener : public antlr4::BaseErrorListener {
   std::unique_ptr<SyntaxFailure> failure_;
 };
 
+// Thrown from inside the ANTLR parser when rules nest past
+// kMaxParseRuleDepth. Not a RecognitionException, so the generated rules do
+// not catch it; their exit handlers still run as it passes.
+struct NestingTooDeep {
+  antlr4::Token* token;
+};
+
+// Counts the rule invocations open at once and stops the parse before deep
+// nesting exhausts the stack (the parser is recursive descent).
+class DepthGuard : public antlr4::tree::ParseTreeListener {
+ public:
+  explicit DepthGuard(antlr4::Parser* parser) : parser_(parser) {}
+  void enterEveryRule(antlr4::ParserRuleContext*) override {
+    if (++depth_ > kMaxParseRuleDepth) throw NestingTooDeep{parser_->getCurrentToken()};
+  }
+  void exitEveryRule(antlr4::ParserRuleContext*) override { --depth_; }
+  void visitTerminal(antlr4::tree::TerminalNode*) override {}
+  void visitErrorNode(antlr4::tree::ErrorNode*) override {}
+  void Reset() { depth_ = 0; }
+
+ private:
+  antlr4::Parser* parser_;
+  int depth_ = 0;
+};
+
+// ANTLR's input stream converts the statement to UTF-32 and throws
+// std::range_error on a malformed byte, which would end the process; check
+// first and say where the byte is. The excerpt shows the line with '?' for
+// each bad byte, since an error message must itself be valid UTF-8.
+absl::Status InvalidUtf8Error(std::string_view source, size_t offset) {
+  ast::Span span;
+  size_t line_start = 0;
+  for (size_t i = 0; i < offset; ++i) {
+    if (source[i] == '\n') {
+      ++span.line;
+      line_start = i + 1;
+    }
+  }
+  std::string shown(source);
+  for (size_t bad = util::FindInvalidUtf8(shown); bad != std::string::npos;
+       bad = util::FindInvalidUtf8(shown)) {
+    shown[bad] = '?';
+  }
+  for (size_t i = line_start; i < offset; ++i)
+    if ((static_cast<unsigned char>(shown[i]) & 0xC0) != 0x80) ++span.column;
+  span.begin = offset;
+  span.end = offset + 1;
+  const auto byte = static_cast<unsigned char>(source[offset]);
+  return MakeError(ErrorType::kSyntaxError, Phase::kCompileTime,
+                   absl::StrCat("invalid UTF-8: byte 0x", absl::Hex(byte, absl::kZeroPad2),
+                                " at byte offset ", offset,
+                                " does not begin a valid character (statements must be UTF-8)"),
+                   shown, &span);
+}
+
 }  // namespace
 
 absl::StatusOr<ast::Statement> Parse(std::string_view text) {
+  if (const size_t bad = util::FindInvalidUtf8(text); bad != std::string_view::npos)
+    return InvalidUtf8Error(text, bad);
   std::string source(text);
   antlr4::ANTLRInputStream input(source);
   quiver_antlr::QuiverLexer lexer(&input);
@@ -91,6 +151,8 @@ absl::StatusOr<ast::Statement> Parse(std::string_view text) {
   antlr4::CommonTokenStream tokens(&lexer);
   quiver_antlr::QuiverParser parser(&tokens);
   parser.removeErrorListeners();
+  DepthGuard depth_guard(&parser);
+  parser.addParseListener(&depth_guard);
   try {
     tokens.fill();
     if (const SyntaxFailure* f = listener.failure()) {
@@ -111,6 +173,7 @@ absl::StatusOr<ast::Statement> Parse(std::string_view text) {
     if (!tree) {
       tokens.seek(0);
       parser.reset();
+      depth_guard.Reset();
       parser.addErrorListener(&listener);
       parser.setErrorHandler(std::make_shared<antlr4::DefaultErrorStrategy>());
       parser.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(
@@ -124,7 +187,21 @@ absl::StatusOr<ast::Statement> Parse(std::string_view text) {
     AstBuilder builder(&input);
     ast::Statement statement = builder.BuildStatement(tree->statement());
     statement.text = std::move(source);
+    QUIVER_RETURN_IF_ERROR(CheckExpressionDepth(statement));
     return statement;
+  } catch (const NestingTooDeep& e) {
+    ast::Span span;
+    if (e.token != nullptr) {
+      span.line = int(e.token->getLine());
+      span.column = int(e.token->getCharPositionInLine()) + 1;
+      span.begin = e.token->getStartIndex();
+      span.end = e.token->getStopIndex() + 1;
+    }
+    return MakeError(ErrorType::kLimitExceeded, Phase::kCompileTime,
+                     absl::StrCat("the statement nests too deeply to parse (brackets, CASE "
+                                  "and function calls; at most about ",
+                                  kMaxParseRuleDepth / 14, " levels)"),
+                     source, e.token != nullptr ? &span : nullptr);
   } catch (const BuildError& e) {
     return MakeError(ErrorType::kSyntaxError, Phase::kCompileTime, e.message,
                      source, &e.span);

@@ -151,7 +151,8 @@ void Add(ProcedureRegistry& registry, std::string name, std::vector<ProcParam> i
 }  // namespace
 
 void RegisterAlgoProcedures(ProcedureRegistry& registry) {
-  const ProcParam config{"config", ProcType::kMap};
+  // Every algorithm runs with its defaults when the configuration is left out.
+  const ProcParam config{"config", ProcType::kMap, Value(ValueMap{})};
   const ProcParam node{"node", ProcType::kNode};
   Add(registry, "algo.pagerank", {config}, {node, {"score", ProcType::kFloat}},
       "PageRank of every node (config: iterations, damping, types, direction).",

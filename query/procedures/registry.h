@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,9 @@ enum class ProcType { kAny, kBool, kInt, kFloat, kNumber, kString, kList, kMap, 
 struct ProcParam {
   std::string name;
   ProcType type = ProcType::kAny;
+  // Set: the argument may be left out and takes this value (only trailing
+  // arguments may have one), so `CALL algo.pagerank()` runs with defaults.
+  std::optional<Value> default_value;
 };
 
 struct Procedure {

@@ -80,6 +80,21 @@ TEST_F(AlgoProcedures, SeesTheLatestWrite) {
   EXPECT_EQ(Rows("CALL algo.wcc({}) YIELD node RETURN count(*)")[0][0].AsInt(), 6);
 }
 
+TEST_F(AlgoProcedures, TheConfigurationMayBeLeftOut) {
+  const auto with_config = Rows("CALL algo.pagerank({}) YIELD node, score RETURN node.name, score");
+  ASSERT_EQ(with_config.size(), 5u);
+  EXPECT_EQ(Rows("CALL algo.pagerank() YIELD node, score RETURN node.name, score"), with_config);
+  EXPECT_EQ(Rows("CALL algo.pagerank YIELD node, score RETURN node.name, score"), with_config);
+  EXPECT_EQ(Rows("CALL algo.pagerank()"), Rows("CALL algo.pagerank({})"));
+  EXPECT_EQ(Rows("CALL algo.pagerank"), Rows("CALL algo.pagerank({})"));
+  EXPECT_EQ(Rows("CALL algo.wcc() YIELD node RETURN count(*)")[0][0].AsInt(), 5);
+  auto r = db_->Query("CALL algo.pagerank({}, 1) YIELD node RETURN node");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("takes between 0 and 1 argument(s), not 2"),
+            std::string::npos)
+      << r.status();
+}
+
 TEST_F(AlgoProcedures, BadConfigIsAProcedureError) {
   auto r = db_->Query("CALL algo.pagerank({damping: 3}) YIELD node RETURN node");
   ASSERT_FALSE(r.ok());

@@ -31,7 +31,10 @@ class CurationTest : public ::testing::Test {
   static Triple Fact(std::string subject, std::string relation, std::string object,
                      uint32_t sentence, std::string subject_mention = "",
                      std::string object_mention = "") {
-    Triple t{std::move(subject), std::move(relation), std::move(object)};
+    Triple t;
+    t.subject = std::move(subject);
+    t.relation = std::move(relation);
+    t.object = std::move(object);
     t.sentence = sentence;
     t.sentence_text = "sentence " + std::to_string(sentence);
     t.subject_mention = std::move(subject_mention);

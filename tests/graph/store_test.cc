@@ -7,6 +7,7 @@
 
 #include "graph/coding.h"
 #include "graph/reader.h"
+#include "graph/store_checker.h"
 #include "graph/write_txn.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
@@ -84,6 +85,89 @@ TEST(Store, RefusesAPlainRocksDbDatabase) {
   auto store = Store::Open(dir.Sub("plain"), {});
   EXPECT_EQ(store.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(store.status().message().find("not a Quiver store"), absl::string_view::npos);
+}
+
+// What a kill during the first open leaves: RocksDB made the database and
+// `families` (in order, as create_missing_column_families does), but the
+// format version was not written yet.
+void MakeInterruptedCreation(const std::string& path, int families) {
+  rocksdb::DBOptions o;
+  o.create_if_missing = true;
+  o.create_missing_column_families = true;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  for (int i = 0; i < families; ++i)
+    descriptors.emplace_back(CfName(static_cast<Cf>(i)), rocksdb::ColumnFamilyOptions());
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* db = nullptr;
+  ASSERT_TRUE(rocksdb::DB::Open(o, path, descriptors, &handles, &db).ok());
+  for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
+  delete db;
+  std::ofstream(path + "/QUIVER_LOCK") << "1234 quiver load\n";  // Made before RocksDB's.
+}
+
+TEST(Store, AnInterruptedCreationIsFinishedByTheNextWriter) {
+  for (int families : {kNumCfs, 3, 1}) {
+    TempDir dir;
+    const std::string path = dir.Sub("g");
+    MakeInterruptedCreation(path, families);
+    {
+      auto store = Store::Open(path, {});
+      ASSERT_TRUE(store.ok()) << families << " families: " << store.status();
+      auto txn = (*store)->BeginWrite();
+      ASSERT_TRUE(txn.ok());
+      ASSERT_TRUE((*txn)->CreateNode({}, {}).ok());
+      ASSERT_TRUE((*txn)->Commit().ok());
+    }
+    auto again = Store::Open(path, {});
+    ASSERT_TRUE(again.ok()) << again.status();
+    EXPECT_EQ((*again)->counters().nodes, 1);
+  }
+}
+
+TEST(Store, FilesOfADatabaseCreationCutShortBeforeCurrentAreCreatedOver) {
+  TempDir dir;
+  const std::string path = dir.Sub("g");
+  fs::create_directories(path);
+  for (const char* name : {"QUIVER_LOCK", "LOCK", "LOG", "IDENTITY", "MANIFEST-000001",
+                           "000001.dbtmp"})
+    std::ofstream(path + "/" + name) << "left by a kill\n";
+  Options read_only;
+  read_only.read_only = true;
+  EXPECT_EQ(Store::Open(path, read_only).status().code(), absl::StatusCode::kNotFound);
+  auto store = Store::Open(path, {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->counters().nodes, 0);
+}
+
+TEST(Store, ADirectoryWithTableFilesButNoCurrentIsNeverCreatedOver) {
+  TempDir dir;
+  const std::string path = dir.Sub("g");
+  fs::create_directories(path);
+  for (const char* name : {"QUIVER_LOCK", "MANIFEST-000005", "000004.sst"})
+    std::ofstream(path + "/" + name) << "data\n";
+  auto store = Store::Open(path, {});
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kInvalidArgument) << store.status();
+  EXPECT_TRUE(fs::exists(path + "/000004.sst"));
+}
+
+TEST(Store, AReaderSeesAnInterruptedCreationAsAnEmptyStore) {
+  TempDir dir;
+  const std::string path = dir.Sub("g");
+  MakeInterruptedCreation(path, kNumCfs);
+  Options options;
+  options.read_only = true;
+  auto store = Store::Open(path, options);
+  ASSERT_TRUE(store.ok()) << store.status();
+  EXPECT_EQ((*store)->counters().nodes, 0);
+  auto report = CheckStore(*(*store)->NewReader(), 10);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_TRUE(report->ok()) << report->problems.front().message;
+  // With families missing, only a writer can finish it; the reader says so.
+  TempDir dir2;
+  MakeInterruptedCreation(dir2.Sub("g"), 3);
+  store = Store::Open(dir2.Sub("g"), options);
+  EXPECT_EQ(store.status().code(), absl::StatusCode::kNotFound) << store.status();
+  EXPECT_NE(store.status().message().find("does not exist yet"), absl::string_view::npos);
 }
 
 TEST(Store, RefusesANewerFormatVersionAndSaysWhatToDo) {

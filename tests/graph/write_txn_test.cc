@@ -44,6 +44,17 @@ TEST_F(WriteTxnTest, ReadsItsOwnUncommittedWrites) {
   EXPECT_EQ(store_->NewReader()->FindNodesByName("laurent fabius")->size(), 1u);
 }
 
+TEST_F(WriteTxnTest, APropertyValueOverTheLimitIsRefused) {
+  auto txn = Begin();
+  ValueMap fits{{"text", Value(std::string(1000, 'a'))}};
+  EXPECT_TRUE(txn->CreateNode({}, fits, {}).ok());
+  ValueMap big{{"text", Value(std::string(kMaxPropertyBytes + 1, 'a'))}};
+  absl::StatusOr<NodeId> id = txn->CreateNode({}, big, {});
+  ASSERT_FALSE(id.ok());
+  EXPECT_NE(id.status().message().find("property text is too large"), std::string::npos)
+      << id.status();
+}
+
 TEST_F(WriteTxnTest, SecondTransactionInTheSameThreadIsRefusedNotDeadlocked) {
   auto txn = Begin();
   auto second = store_->BeginWrite();

@@ -50,5 +50,40 @@ TEST(DocumentReader, MissingPathIsReportedAndTheRunGoesOn) {
   EXPECT_EQ(r.skipped[0].reason, "does not exist");
 }
 
+TEST(DocumentReader, DeeplyNestedHtmlIsReadWithoutRecursion) {
+  std::string html = "<html><head><title>Deep</title></head><body>";
+  for (int i = 0; i < 50000; ++i) html += "<span>";
+  html += "The envoy met the mayor.";
+  html += "</body></html>";
+  std::string title;
+  std::string text = HtmlToText(html, &title);
+  EXPECT_EQ(title, "Deep");
+  EXPECT_NE(text.find("The envoy met the mayor."), std::string::npos) << text.substr(0, 200);
+}
+
+TEST(DocumentReader, AnOverLargeJsonLinesRecordIsSkippedWithItsSize) {
+  ReadResult r;
+  std::string big = "{\"text\": \"" + std::string(kMaxDocumentBytes, 'a') + "\"}\n";
+  ParseContent("news.jsonl", big + "{\"text\": \"Norway won.\"}\n", &r);
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_EQ(r.skipped[0].path, "news.jsonl:1");
+  EXPECT_NE(r.skipped[0].reason.find("too large"), std::string::npos) << r.skipped[0].reason;
+  ASSERT_EQ(r.documents.size(), 1u);
+  EXPECT_EQ(r.documents[0].text, "Norway won.");
+}
+
+TEST(DocumentReader, HtmlNestedPastTheLimitIsSkippedWithTheReason) {
+  // 200,000 nested <div>s kept gumbo busy for 213 s.
+  std::string html = "<html><body>";
+  for (int i = 0; i < 200000; ++i) html += "<div>";
+  html += "Norway met Sweden.</body></html>";
+  ReadResult r;
+  ParseContent("deep.html", html, &r);
+  ASSERT_EQ(r.skipped.size(), 1u);
+  EXPECT_NE(r.skipped[0].reason.find("nests elements more than 2000 deep"), std::string::npos)
+      << r.skipped[0].reason;
+  EXPECT_TRUE(r.documents.empty());
+}
+
 }  // namespace
 }  // namespace quiver::ingest

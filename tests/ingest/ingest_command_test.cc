@@ -58,6 +58,19 @@ TEST(IngestCommand, NothingReadableFails) {
   EXPECT_NE(r.err.find("missing.txt: does not exist"), std::string::npos) << r.err;
 }
 
+TEST(ExtractCommand, OneSentenceOfThousandsOfClausesIsCutNotACrash) {
+  // 2,000 clauses joined by "and", 33 KB: link-grammar's heap corruption
+  // ("malloc(): invalid size") before sentences were bounded.
+  std::string input;
+  for (int i = 0; i < 2000; ++i) input += i == 0 ? "Russia vetoed" : " and Russia vetoed";
+  input += ".\n";
+  CommandResult r = RunCommand(QuiverBinary() + " extract -", input);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("1 over-long sentence(s) cut into pieces of at most 150 words"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(ExtractCommand, CarbFormatEchoesEachSentenceWithAConfidence) {
   const std::string input =
       "The proposal was rejected by Norway .\nSweden did not sign the treaty .\n";

@@ -52,6 +52,18 @@ bool HasLink(const ParseTree& tree, std::string_view family, const std::string& 
 // length), the fallback splits it at ", and" and parses the pieces: the
 // second clause gets its own complete parse, the first a null-link one, and
 // the tree covers both in sentence order.
+TEST(ParserSession, TextPastTheInputLimitIsTooLongWithoutReachingLinkGrammar) {
+  // link-grammar 5.12 corrupts its heap on input over 32,767 bytes.
+  auto dict = LinkDictionary::Load();
+  if (!dict.ok()) GTEST_SKIP() << dict.status();
+  std::string s;
+  while (s.size() <= 40000) s += "Russia vetoed and ";
+  s += "stopped .";
+  ParserSession session(*dict, ParserSettings());
+  ParseTree tree;
+  EXPECT_EQ(session.Parse(s, &tree), ParseOutcome::kTooLong);
+}
+
 TEST(ParserSession, FallbackChunksGiveATreeWhenTheSentenceHasNoCompleteLinkage) {
   auto dict = LinkDictionary::Load();
   if (!dict.ok()) GTEST_SKIP() << dict.status();
@@ -72,7 +84,9 @@ TEST(ParserSession, FallbackChunksGiveATreeWhenTheSentenceHasNoCompleteLinkage) 
     if (w.begin == w.end) continue;  // RIGHT-WALL
     EXPECT_GE(w.begin, last);
     last = w.end;
-    if (w.tag != "null") EXPECT_EQ(w.text, s.substr(w.begin, w.end - w.begin));
+    if (w.tag != "null") {
+      EXPECT_EQ(w.text, s.substr(w.begin, w.end - w.begin));
+    }
   }
   // Neither the comma nor "and" is a word of the tree: they belong to no chunk.
   for (const ParseWord& w : tree.words) EXPECT_NE(w.text, "and");
@@ -89,6 +103,17 @@ TEST(ParserSession, FallbackChunksGiveATreeWhenTheSentenceHasNoCompleteLinkage) 
 
 // A short sentence without a complete linkage still gets the null-link pass
 // on the whole, as before.
+// link-grammar aborts on an empty sentence; `quiver extract --format carb`
+// hands the parser any line (found by fuzz_sentence).
+TEST(ParserSession, EmptySentenceIsNoParse) {
+  auto dict = LinkDictionary::Load();
+  if (!dict.ok()) GTEST_SKIP() << dict.status();
+  ParserSession session(*dict, ParserSettings());
+  ParseTree tree;
+  EXPECT_EQ(session.Parse("", &tree), ParseOutcome::kNoParse);
+  EXPECT_EQ(session.Parse(" ", &tree), ParseOutcome::kNoParse);
+}
+
 TEST(ParserSession, ShortSentenceWithoutCompleteLinkageGetsNullLinks) {
   auto dict = LinkDictionary::Load();
   if (!dict.ok()) GTEST_SKIP() << dict.status();

@@ -83,6 +83,28 @@ TEST(QueryFormat, ParamValues) {
   EXPECT_EQ(*cli::ParseParamValue("[1, \"a\"]"), Value(ValueList{Value(1), Value("a")}));
 }
 
+TEST(QueryFormat, ParamValueNestedPastTheLimitIsAnError) {
+  const int ok = cli::kMaxParamDepth - 1;
+  EXPECT_TRUE(cli::ParseParamValue(std::string(ok, '[') + std::string(ok, ']')).ok());
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  absl::StatusOr<Value> v = cli::ParseParamValue(deep);
+  ASSERT_FALSE(v.ok());
+  EXPECT_TRUE(absl::StrContains(v.status().message(), "nests more than")) << v.status();
+}
+
+TEST(QueryFormat, ParamValueWithInvalidUtf8IsAnError) {
+  absl::StatusOr<Value> v = cli::ParseParamValue("\"a\xff\"");
+  ASSERT_FALSE(v.ok());
+  EXPECT_TRUE(absl::StrContains(v.status().message(), "invalid UTF-8 at byte 2"))
+      << v.status();
+}
+
+TEST_F(QueryCommand, InvalidUtf8InTheStatementIsASyntaxErrorNotACrash) {
+  auto r = Query("\"RETURN 'a\xff" "b' AS x\"");
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(absl::StrContains(r.err, "invalid UTF-8: byte 0xff at byte offset 9")) << r.err;
+}
+
 TEST(QueryFormat, TemporalParamsHaveATypedJsonForm) {
   auto d = cli::ParseParamValue(R"({"$date": "2015-W30-2"})");
   ASSERT_TRUE(d.ok()) << d.status();
