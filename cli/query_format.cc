@@ -13,7 +13,6 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "util/status_macros.h"
-#include "util/temporal_parse.h"
 #include "util/utf8.h"
 
 namespace quiver::cli {
@@ -167,9 +166,9 @@ absl::StatusOr<Value> FromJson(const nlohmann::json& j) {
     return Value(std::move(l));
   }
   if (auto kind = TypedTemporal(j)) {
-    auto t = temporal::Parse(*kind, j.begin().value().get<std::string>());
+    auto t = ParseTemporal(*kind, j.begin().value().get<std::string>());
     if (!t.ok()) return absl::InvalidArgumentError(absl::StrCat(j.begin().key(), ": ", t.status().message()));
-    return Value(*t);
+    return *t;
   }
   ValueMap m;
   for (auto it = j.begin(); it != j.end(); ++it) {

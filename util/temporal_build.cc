@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <iterator>
 #include <optional>
 
@@ -88,6 +89,13 @@ absl::Status Range(const std::string& field, const std::optional<int64_t>& v, in
     absl::Status s_ = (expr);            \
     if (!s_.ok()) return s_;             \
   } while (0)
+
+// Today's date in UTC: a time of day in a named zone takes the zone's offset
+// of today (as Neo4j does), since a time has no date of its own.
+int64_t TodayEpochDay() {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  return FloorDiv(std::chrono::duration_cast<std::chrono::seconds>(now).count(), kSecondsPerDay);
+}
 
 int QuarterOf(int month) { return (month - 1) / 3 + 1; }
 int64_t QuarterStart(int64_t year, int quarter) { return EpochDayOf(year, (quarter - 1) * 3 + 1, 1); }
@@ -193,7 +201,7 @@ void ConvertZone(Start* s, const ZoneSpec& to) {
     s->zone = to;
     return;
   }
-  int64_t day = s->day.value_or(0);
+  int64_t day = s->day ? *s->day : TodayEpochDay();
   int64_t epoch_second = day * kSecondsPerDay + *s->nano / kNanosPerSecond - s->zone->offset;
   TemporalValue t = MakeDateTimeAtInstant(epoch_second, *s->nano % kNanosPerSecond, to.zone, to.offset);
   if (s->day) s->day = t.epoch_day;
@@ -261,7 +269,8 @@ absl::StatusOr<TemporalValue> FromMap(Kind kind, const ValueMap& map) {
     case Kind::kLocalTime: return MakeLocalTime(nano);
     case Kind::kTime:
       if (!zone.zone.empty()) {
-        zone.offset = ZoneOffsetAt(zone.zone, day * kSecondsPerDay + nano / kNanosPerSecond);
+        int64_t on = start.day ? *start.day : TodayEpochDay();
+        zone.offset = ZoneOffsetAtLocal(zone.zone, on * kSecondsPerDay + nano / kNanosPerSecond);
       }
       return MakeTime(nano, zone.offset);
     case Kind::kLocalDateTime: return MakeLocalDateTime(day, nano);

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "util/temporal_format.h"
+#include "util/temporal_parse.h"
 
 namespace quiver {
 
@@ -21,6 +22,12 @@ Value::Value(PathValue path)
     : rep_(std::make_shared<const PathValue>(std::move(path))) {}
 Value::Value(TemporalValue temporal)
     : rep_(std::make_shared<const TemporalValue>(std::move(temporal))) {}
+
+absl::StatusOr<Value> ParseTemporal(TemporalValue::Kind kind, std::string_view text) {
+  auto t = temporal::Parse(kind, text);
+  if (!t.ok()) return t.status();
+  return Value(*std::move(t));
+}
 
 const ValueList& Value::AsList() const {
   return *std::get<std::shared_ptr<const ValueList>>(rep_);

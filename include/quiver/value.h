@@ -17,6 +17,8 @@
 #include <variant>
 #include <vector>
 
+#include "absl/status/statusor.h"
+
 namespace quiver {
 
 class Value;
@@ -27,7 +29,42 @@ using ValueMap = std::map<std::string, Value, std::less<>>;
 struct NodeValue;
 struct RelationshipValue;
 struct PathValue;
-struct TemporalValue;
+
+// An openCypher temporal value. Instants use the proleptic Gregorian
+// calendar with years -999,999,999 to 999,999,999 and nanosecond precision;
+// only the fields of the value's kind are meaningful, the others are zero.
+// ParseTemporal (below) builds one from ISO 8601 text and Value::ToString
+// prints its canonical text; the query language computes with them
+// (docs/query-language.md, "Temporal values").
+struct TemporalValue {
+  // DO NOT CHANGE the numbers: they are stored with the value.
+  enum class Kind : uint8_t {
+    kDate = 0,           // 2015-07-21
+    kLocalTime = 1,      // 21:40:32.142
+    kTime = 2,           // 21:40:32.142+01:00
+    kLocalDateTime = 3,  // 2015-07-21T21:40:32.142
+    kDateTime = 4,       // 2015-07-21T21:40:32.142+02:00[Europe/Stockholm]
+    kDuration = 5,       // P1Y2M3DT4H5M6.7S
+  };
+  Kind kind = Kind::kDate;
+  // Date, LocalDateTime, DateTime: the local date, as days since 1970-01-01.
+  int64_t epoch_day = 0;
+  // LocalTime, Time, LocalDateTime, DateTime: the local wall-clock time, as
+  // nanoseconds since midnight (0 to 86,399,999,999,999).
+  int64_t nano_of_day = 0;
+  // Time, DateTime: the offset from UTC in seconds (local = UTC + offset).
+  int32_t offset_seconds = 0;
+  // DateTime: an IANA time zone name ("Europe/Stockholm"), or empty when the
+  // value has a fixed offset only.
+  std::string zone;
+  // Duration: months, days and seconds are independent (a month is not a
+  // fixed number of days, nor a day of seconds); nanos is 0 to 999,999,999
+  // and adds to seconds.
+  int64_t months = 0;
+  int64_t days = 0;
+  int64_t seconds = 0;
+  int32_t nanos = 0;
+};
 
 class Value {
  public:
@@ -114,6 +151,12 @@ class Value {
   Rep rep_;
 };
 
+// The temporal value of `kind` that ISO 8601 `text` spells, as the query
+// language's date(), time(), ..., duration() read it ("2015-07-21",
+// "21:40+01:00", "2015-07-21T21:40[Europe/Stockholm]", "P1DT2H");
+// kInvalidArgument saying what is wrong otherwise.
+absl::StatusOr<Value> ParseTemporal(TemporalValue::Kind kind, std::string_view text);
+
 // A node as a query returns it: its id in the store, labels and properties
 // (a named node has the string property "name").
 struct NodeValue {
@@ -136,40 +179,6 @@ struct RelationshipValue {
 struct PathValue {
   std::vector<NodeValue> nodes;
   std::vector<RelationshipValue> relationships;
-};
-
-// An openCypher temporal value. Instants use the proleptic Gregorian
-// calendar with years -999,999,999 to 999,999,999 and nanosecond precision;
-// only the fields of the value's kind are meaningful, the others are zero.
-// util/temporal.h builds, compares and computes with them.
-struct TemporalValue {
-  // DO NOT CHANGE the numbers: they are stored with the value.
-  enum class Kind : uint8_t {
-    kDate = 0,           // 2015-07-21
-    kLocalTime = 1,      // 21:40:32.142
-    kTime = 2,           // 21:40:32.142+01:00
-    kLocalDateTime = 3,  // 2015-07-21T21:40:32.142
-    kDateTime = 4,       // 2015-07-21T21:40:32.142+02:00[Europe/Stockholm]
-    kDuration = 5,       // P1Y2M3DT4H5M6.7S
-  };
-  Kind kind = Kind::kDate;
-  // Date, LocalDateTime, DateTime: the local date, as days since 1970-01-01.
-  int64_t epoch_day = 0;
-  // LocalTime, Time, LocalDateTime, DateTime: the local wall-clock time, as
-  // nanoseconds since midnight (0 to 86,399,999,999,999).
-  int64_t nano_of_day = 0;
-  // Time, DateTime: the offset from UTC in seconds (local = UTC + offset).
-  int32_t offset_seconds = 0;
-  // DateTime: an IANA time zone name ("Europe/Stockholm"), or empty when the
-  // value has a fixed offset only.
-  std::string zone;
-  // Duration: months, days and seconds are independent (a month is not a
-  // fixed number of days, nor a day of seconds); nanos is 0 to 999,999,999
-  // and adds to seconds.
-  int64_t months = 0;
-  int64_t days = 0;
-  int64_t seconds = 0;
-  int32_t nanos = 0;
 };
 
 }  // namespace quiver

@@ -44,5 +44,19 @@ TEST(Value, CopiesShareCompositePayload) {
   EXPECT_EQ(a, b);
 }
 
+TEST(Value, TemporalValuesParseAndPrintAsIsoText) {
+  auto d = ParseTemporal(TemporalValue::Kind::kDate, "2015W302");
+  ASSERT_TRUE(d.ok()) << d.status();
+  EXPECT_TRUE(d->is_temporal());
+  EXPECT_EQ(d->AsTemporal().kind, TemporalValue::Kind::kDate);
+  EXPECT_EQ(d->ToString(), "2015-07-21");
+  EXPECT_EQ(Value(ValueList{*d}).ToString(), "[2015-07-21]");
+  EXPECT_EQ(*d, *ParseTemporal(TemporalValue::Kind::kDate, "2015-07-21"));
+  EXPECT_NE(*d, *ParseTemporal(TemporalValue::Kind::kLocalDateTime, "2015-07-21"));
+  EXPECT_STREQ(Value::TypeName(d->type()), "TEMPORAL");
+  auto bad = ParseTemporal(TemporalValue::Kind::kDuration, "P1Q");
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace quiver
