@@ -45,7 +45,7 @@ int ScoreLinkage(Linkage linkage) {
   // Presence, not counts: more subject links is not a better reading, and
   // among equals the cheaper (earlier) linkage wins.
   bool wv = false, subject = false, fragment = false, verb_object = false;
-  for (int k = 0; k < linkage_get_num_links(linkage); ++k) {
+  for (int k = 0; k < int(linkage_get_num_links(linkage)); ++k) {
     std::string label = linkage_get_link_label(linkage, k);
     if (LinkIs(label, "WV")) wv = true;
     if (LinkIs(label, "S")) subject = true;
@@ -330,7 +330,7 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
     // Keep the sentence's own spelling (the parser may lower-case or mark).
     if (w.end > w.begin) w.text = std::string(sentence.substr(w.begin, w.end - w.begin));
   }
-  for (int k = 0; k < linkage_get_num_links(linkage); ++k) {
+  for (int k = 0; k < int(linkage_get_num_links(linkage)); ++k) {
     ParseLink link;
     link.left = linkage_get_link_lword(linkage, k);
     link.right = linkage_get_link_rword(linkage, k);

@@ -49,8 +49,8 @@ class Coroutine {
   const void* caller_bottom_ = nullptr;
   size_t caller_size_ = 0;
   // ThreadSanitizer's view of the two stacks (tsan builds only).
-  void* tsan_fiber_ = nullptr;
-  void* tsan_caller_ = nullptr;
+  [[maybe_unused]] void* tsan_fiber_ = nullptr;
+  [[maybe_unused]] void* tsan_caller_ = nullptr;
 };
 
 }  // namespace quiver::query
