@@ -6,7 +6,6 @@
 #include <unordered_map>
 
 #include "absl/base/thread_annotations.h"
-#include "absl/synchronization/mutex.h"
 #include "graph/reader.h"
 #include "graph/write_txn.h"
 #include "query/binder/binder.h"
@@ -16,6 +15,7 @@
 #include "query/exec/value_ops.h"
 #include "query/parser/parser.h"
 #include "query/planner/planner.h"
+#include "util/mutex.h"
 #include "util/status_macros.h"
 
 namespace quiver::query {
@@ -37,18 +37,18 @@ class StatementCache {
   static constexpr size_t kMaxEntries = 512;
 
   std::shared_ptr<Prepared> Find(const std::string& key) {
-    absl::MutexLock lock(&mu_);
+    quiver::MutexLock lock(&mu_);
     auto it = entries_.find(key);
     return it == entries_.end() ? nullptr : it->second;
   }
   void Put(const std::string& key, std::shared_ptr<Prepared> p) {
-    absl::MutexLock lock(&mu_);
+    quiver::MutexLock lock(&mu_);
     if (entries_.size() >= kMaxEntries) entries_.clear();
     entries_[key] = std::move(p);
   }
 
  private:
-  absl::Mutex mu_;
+  quiver::Mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<Prepared>> entries_ ABSL_GUARDED_BY(mu_);
 };
 
