@@ -90,7 +90,7 @@ absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool
       op->micros = std::chrono::duration_cast<std::chrono::microseconds>(
                        std::chrono::steady_clock::now() - start).count();
     }
-    if (std::chrono::steady_clock::now() > ctx.deadline) QUIVER_RETURN_IF_ERROR(ctx.Tick());
+    QUIVER_RETURN_IF_ERROR(ctx.CheckInterrupts());
   }
   return rows;
 }

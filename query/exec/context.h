@@ -59,9 +59,18 @@ struct ExecContext {
                      std::string_view detail = {}) const {
     return MakeError(type, Phase::kRuntime, message, source ? *source : "", span, detail);
   }
-  // Checks the time limit every few thousand calls.
+  // Checks cancellation and the time limit every few thousand calls.
   absl::Status Tick() {
-    if ((++ticks & 1023) == 0 && std::chrono::steady_clock::now() > deadline) {
+    if ((++ticks & 1023) != 0) return absl::OkStatus();
+    return CheckInterrupts();
+  }
+  // Checks them now.
+  absl::Status CheckInterrupts() const {
+    if (options.cancel != nullptr && options.cancel->cancelled()) {
+      return MakeError(ErrorType::kCancelled, Phase::kRuntime,
+                       "the statement was cancelled (QueryOptions::cancel)");
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
       return MakeError(ErrorType::kLimitExceeded, Phase::kRuntime,
                        absl::StrCat("the statement ran longer than the time limit of ",
                                     options.timeout_ms, " ms (QueryOptions::timeout_ms)"));
