@@ -31,8 +31,9 @@ struct ExtractOptions {
 std::string CarbLine(const std::string& line, ingest::ParserSession& parser, bool features) {
   std::vector<ingest::OpenTuple> candidates = ingest::CarbCandidates(line, parser);
   if (features) return ingest::FormatCarbFeatures(line, candidates);
-  return ingest::FormatCarb(
-      line, ingest::RankCandidates(std::move(candidates), ingest::ConfidenceModel::Embedded()));
+  const ingest::ConfidenceModel* model = ingest::ConfidenceModel::Embedded();
+  return ingest::FormatCarb(line, ingest::RankCandidates(std::move(candidates), model),
+                            model != nullptr ? 6 : 3);
 }
 
 // CaRB: every input line is one sentence, written back exactly as given.

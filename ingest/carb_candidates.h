@@ -19,8 +19,8 @@ namespace quiver::ingest {
 // last-ranked extra). Confidences are the hand-written ones.
 std::vector<OpenTuple> CarbCandidates(const std::string& line, ParserSession& parser);
 
-// With a model: every candidate, its confidence the model's score. Without
-// (nullptr): the hand-ranked tuples, extras left out.
+// The tuples to write, extras left out; with a model their confidence is
+// the model's score, without (nullptr) the hand-written one.
 std::vector<OpenTuple> RankCandidates(std::vector<OpenTuple> candidates,
                                       const ConfidenceModel* model);
 

@@ -30,8 +30,11 @@ struct OpenTuple {
 std::vector<OpenTuple> ToOpenTuples(const LinkGraph& graph, const std::vector<Clause>& clauses,
                                     const std::string& sentence, bool partial);
 
-// One line per tuple, without a trailing newline on the last.
-std::string FormatCarb(const std::string& sentence, const std::vector<OpenTuple>& tuples);
+// One line per tuple, without a trailing newline on the last. Confidence
+// to `decimals` places: 3 for the hand-written values, 6 for a model's
+// (each distinct value is a threshold on CaRB's curve).
+std::string FormatCarb(const std::string& sentence, const std::vector<OpenTuple>& tuples,
+                       int decimals = 3);
 
 // A confidence in [0.05, 0.99] from what the parse and clause look like.
 double ClauseConfidence(const LinkGraph& graph, const Clause& clause, bool partial);
