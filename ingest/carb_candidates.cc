@@ -8,20 +8,17 @@
 
 namespace quiver::ingest {
 
-std::vector<OpenTuple> CarbCandidates(const std::string& line, ParserSession& parser) {
-  ParseTree tree;
-  const ParseOutcome o = parser.Parse(line, &tree);
+std::vector<OpenTuple> SentenceCandidates(const SentenceView* g,
+                                          const std::vector<Clause>& clauses,
+                                          const std::string& sentence, bool partial) {
   std::vector<OpenTuple> tuples;
-  if (o == ParseOutcome::kComplete || o == ParseOutcome::kPartial) {
-    SentenceView g(tree);
-    tuples = ToOpenTuples(g, ExtractClauses(g), line, o == ParseOutcome::kPartial);
-  }
+  if (g != nullptr) tuples = ToOpenTuples(*g, clauses, sentence, partial);
   const bool parsed = std::any_of(tuples.begin(), tuples.end(),
                                   [](const OpenTuple& t) { return !t.extra; });
   // The shallow reading too, at a confidence below every parse-based
   // tuple: alone for sentences without a parse, and as a last-ranked extra
   // elsewhere (it raises recall more than it costs precision).
-  if (auto s = ShallowExtract(line)) {
+  if (auto s = ShallowExtract(sentence)) {
     OpenTuple t;
     t.relation = s->relation;
     t.args = {s->arg1, s->arg2};
@@ -45,6 +42,27 @@ std::vector<OpenTuple> CarbCandidates(const std::string& line, ParserSession& pa
     t.features.push_back({"candidates", std::log1p(static_cast<double>(tuples.size()))});
   }
   return tuples;
+}
+
+std::vector<OpenTuple> CarbCandidates(const std::string& line, ParserSession& parser) {
+  ParseTree tree;
+  const ParseOutcome o = parser.Parse(line, &tree);
+  if (o != ParseOutcome::kComplete && o != ParseOutcome::kPartial)
+    return SentenceCandidates(nullptr, {}, line, false);
+  SentenceView g(tree);
+  return SentenceCandidates(&g, ExtractClauses(g), line, o == ParseOutcome::kPartial);
+}
+
+void KeepConfidentClauses(const SentenceView& g, const std::string& sentence, bool partial,
+                          std::vector<Clause>* clauses) {
+  const ConfidenceModel* model = ConfidenceModel::Embedded();
+  if (model == nullptr) return;
+  std::vector<double> best(clauses->size(), -1);
+  for (const OpenTuple& t : SentenceCandidates(&g, *clauses, sentence, partial))
+    if (!t.extra && t.clause >= 0)
+      best[t.clause] = std::max(best[t.clause], model->Score(t.features));
+  for (size_t i = 0; i < clauses->size(); ++i)
+    if (best[i] >= 0 && best[i] < model->threshold()) (*clauses)[i].graph_worthy = false;
 }
 
 std::vector<OpenTuple> RankCandidates(std::vector<OpenTuple> candidates,

@@ -19,6 +19,19 @@ namespace quiver::ingest {
 // last-ranked extra). Confidences are the hand-written ones.
 std::vector<OpenTuple> CarbCandidates(const std::string& line, ParserSession& parser);
 
+// The same for a sentence already parsed (`g` may be null: no parse) and
+// its clauses.
+std::vector<OpenTuple> SentenceCandidates(const SentenceView* g,
+                                          const std::vector<Clause>& clauses,
+                                          const std::string& sentence, bool partial);
+
+// The graph's cut: with the embedded model, a clause whose tuple scores
+// under the model's threshold (chosen on the cross-validated CaRB curve)
+// stops being graph_worthy. Without a model, or for a clause that gives no
+// tuple of its own, nothing changes.
+void KeepConfidentClauses(const SentenceView& g, const std::string& sentence, bool partial,
+                          std::vector<Clause>* clauses);
+
 // The tuples to write, extras left out; with a model their confidence is
 // the model's score, without (nullptr) the hand-written one.
 std::vector<OpenTuple> RankCandidates(std::vector<OpenTuple> candidates,

@@ -139,6 +139,7 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
     t->features.insert(t->features.end(), wf.begin(), wf.end());
   };
   for (const Clause& c : clauses) {
+    const int clause_index = static_cast<int>(&c - clauses.data());
     std::vector<int> rel = c.relation_words;
     if (c.object_prep_word >= 0) rel.push_back(c.object_prep_word);
     AddVerbAdverbs(g, c, &rel);
@@ -149,6 +150,7 @@ std::vector<OpenTuple> ToOpenTuples(const LinkGraph& g, const std::vector<Clause
       if (next < g.size() && g.word(next).text == "that") rel.push_back(next);
     }
     OpenTuple t;
+    t.clause = clause_index;
     t.relation = c.apposition ? "is" : WordsText(g, rel, sentence);
     t.args.push_back(SpanText(g, SubjectWords(g, c, rel), sentence));
     if (c.object_as_written < 0) {

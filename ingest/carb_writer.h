@@ -21,6 +21,9 @@ struct OpenTuple {
   // A recall candidate the hand-ranked output leaves out (one conjunct of
   // a coordination, possession): only a model decides whether it is kept.
   bool extra = false;
+  // Index of the clause it states in ToOpenTuples' input, or -1 (noun
+  // phrases, the shallow reading).
+  int clause = -1;
 };
 
 // Arguments and relation as written in `sentence` (the parser's spans, so

@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "ingest/carb_candidates.h"
+#include "ingest/clause_extractor.h"
 #include "ingest/confidence_model.h"
+#include "ingest/link_parser.h"
 
 namespace quiver::ingest {
 namespace {
@@ -105,6 +107,60 @@ TEST(ConfidenceModel, RankingDropsExtrasAndScoresTheRest) {
   auto hand = RankCandidates({kept, extra}, nullptr);
   ASSERT_EQ(hand.size(), 1u);
   EXPECT_DOUBLE_EQ(hand[0].confidence, 0.9);
+}
+
+}  // namespace
+}  // namespace quiver::ingest
+
+namespace quiver::ingest {
+namespace {
+
+// Graph-worthiness of each clause of `sentence`, before and after the cut.
+std::vector<std::pair<bool, bool>> Cut(const std::string& sentence, std::vector<Clause>* out) {
+  static auto dict = LinkDictionary::Load();
+  EXPECT_TRUE(dict.ok()) << dict.status();
+  ParserSession parser(*dict, ParserSettings());
+  ParseTree tree;
+  ParseOutcome o = parser.Parse(sentence, &tree);
+  EXPECT_TRUE(o == ParseOutcome::kComplete || o == ParseOutcome::kPartial) << sentence;
+  SentenceView g(tree);
+  std::vector<Clause> clauses = ExtractClauses(g);
+  std::vector<std::pair<bool, bool>> worthy;
+  for (const Clause& c : clauses) worthy.push_back({c.graph_worthy, false});
+  KeepConfidentClauses(g, sentence, o == ParseOutcome::kPartial, &clauses);
+  for (size_t i = 0; i < clauses.size(); ++i) worthy[i].second = clauses[i].graph_worthy;
+  *out = clauses;
+  return worthy;
+}
+
+TEST(ConfidenceModel, GraphKeepsAConfidentMainClause) {
+  std::vector<Clause> clauses;
+  auto worthy = Cut("Russia vetoed the resolution on Syria .", &clauses);
+  ASSERT_FALSE(clauses.empty());
+  for (size_t i = 0; i < clauses.size(); ++i)
+    if (clauses[i].relation == "veto") {
+      EXPECT_TRUE(worthy[i].second);
+    }
+}
+
+TEST(ConfidenceModel, GraphDropsAWeakAppositionAndNeverAddsOne) {
+  // "The minister , who" is read as an apposition (the minister is who);
+  // the model scores it under the threshold, the passive above.
+  std::vector<Clause> clauses;
+  auto worthy = Cut("The minister , who arrived on Monday , was quickly seen by reporters in the "
+                    "hall where the farmers who had planted the orchard were sitting .",
+                    &clauses);
+  bool dropped = false, passive = false;
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    EXPECT_FALSE(!worthy[i].first && worthy[i].second) << "a clause became graph-worthy";
+    if (worthy[i].first && !worthy[i].second) dropped = true;
+    if (clauses[i].passive && clauses[i].relation == "see") {
+      passive = true;
+      EXPECT_TRUE(worthy[i].second) << "the passive with its agent was dropped";
+    }
+  }
+  EXPECT_TRUE(dropped) << "no clause scored under the model's threshold";
+  EXPECT_TRUE(passive) << "the parse has no passive 'see' clause";
 }
 
 }  // namespace
