@@ -148,7 +148,9 @@ class Extractor {
       const std::string& tag = g_.word(l.left).tag;
       if (tag.empty() || tag[0] != 'n') continue;
       int inf = l.Is(Rel::kInfinitiveVerb) ? l.right : g_.Find(l.right, Rel::kInfinitive, true);
-      if (inf < 0 || (l.Is(Rel::kToInfinitive) && g_.Find(l.left, Rel::kInfinitiveVerb, true) >= 0)) continue;
+      if (inf < 0 ||
+          (l.Is(Rel::kToInfinitive) && g_.Find(l.left, Rel::kInfinitiveVerb, true) >= 0))
+        continue;
       PossessorInfinitive(l.left, g_.Find(l.left, Rel::kToInfinitive, true), inf);
     }
     // The parser sometimes hangs the "to" elsewhere (a long sentence read
@@ -448,7 +450,8 @@ class Extractor {
       Verb(next, st, depth + 1);
       return;
     }
-    if ((next = g_.Find(v, Rel::kPerfect, true)) >= 0 || (next = g_.Find(v, Rel::kProgressive, true)) >= 0 ||
+    if ((next = g_.Find(v, Rel::kPerfect, true)) >= 0 ||
+        (next = g_.Find(v, Rel::kProgressive, true)) >= 0 ||
         (next = g_.Find(v, Rel::kInfinitive, true)) >= 0) {
       Verb(next, st, depth + 1);
       return;

@@ -114,7 +114,8 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
     const std::string t = g.word(w).text;
     if (t == "'s" || t == "'" || t == "’s") {
       drop.insert(w);
-      for (int p : PhraseWords(g, g.Find(w, Rel::kPossessive, false) >= 0 ? g.Find(w, Rel::kPossessive, false) : w, false))
+      const int owner = g.Find(w, Rel::kPossessive, false);
+      for (int p : PhraseWords(g, owner >= 0 ? owner : w, false))
         drop.insert(p);
     }
   }
@@ -291,8 +292,10 @@ void DocumentEntities::Remember(const LinkGraph& g, int head, const Entity& e) {
   bool argument = false;
   for (const Adjacent& a : g.at(head)) {
     if (a.Is(Rel::kConjunct)) argument = true;  // A conjunct: "South Africa, India and Brazil".
-    if (a.to_right ? (a.Is(Rel::kSubject) || a.Is(Rel::kPossessor) || a.Is(Rel::kPossessorPlural) || a.Is(Rel::kNounAdjunct))
-                   : (a.Is(Rel::kObject) || a.Is(Rel::kPrepObject) || a.Is(Rel::kApposition) || a.Is(Rel::kSubjectInverted)))
+    if (a.to_right ? (a.Is(Rel::kSubject) || a.Is(Rel::kPossessor) ||
+                      a.Is(Rel::kPossessorPlural) || a.Is(Rel::kNounAdjunct))
+                   : (a.Is(Rel::kObject) || a.Is(Rel::kPrepObject) || a.Is(Rel::kApposition) ||
+                      a.Is(Rel::kSubjectInverted)))
       argument = true;
   }
   if (!argument) return;
@@ -599,7 +602,8 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   if (head + 2 < g.size() && g.word(head + 1).text == "," &&
       IsCapitalized(g.word(head + 2).text) && g.word(head + 2).tag != "a") {
     int name_head = head + 2;
-    while (name_head + 1 < g.size() && g.Find(name_head, Rel::kNamePart, true) == name_head + 1) ++name_head;
+    while (name_head + 1 < g.size() && g.Find(name_head, Rel::kNamePart, true) == name_head + 1)
+      ++name_head;
     const std::string after = name_head + 1 < g.size() ? g.word(name_head + 1).text : "";
     if (after == "," || after == "." || after.empty() || g.word(name_head + 1).begin == g.word(name_head + 1).end) {
       auto named = Resolve(g, name_head, facts);

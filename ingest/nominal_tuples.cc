@@ -65,8 +65,8 @@ std::vector<OpenTuple> NominalTuples(const LinkGraph& g, const std::string& sent
       // Determiners belong to the whole phrase, not to the title.
       while (!title_words.empty()) {
         const std::string w = absl::AsciiStrToLower(g.word(title_words.front()).text);
-        if (w != "the" && w != "a" && w != "an" && g.Find(title_words.front(), Rel::kPossessor, false) < 0 &&
-            w != "'s")
+        if (w != "the" && w != "a" && w != "an" &&
+            g.Find(title_words.front(), Rel::kPossessor, false) < 0 && w != "'s")
           break;
         title_words.erase(title_words.begin());
       }

@@ -41,25 +41,27 @@ namespace {
 
 // Relations inside a noun phrase, by the side of the head they lie on.
 bool LeftModifier(Rel rel) {
-  return RelIs(rel, Rel::kDeterminer) || RelIs(rel, Rel::kAdjective) || RelIs(rel, Rel::kNounAdjunct) ||
-         RelIs(rel, Rel::kNamePart) || RelIs(rel, Rel::kTitle) || RelIs(rel, Rel::kPossessor) ||
-         RelIs(rel, Rel::kPossessorPlural) || RelIs(rel, Rel::kDeterminerG) || RelIs(rel, Rel::kNumberModifier) ||
-         RelIs(rel, Rel::kAdverbOfAdjective) || RelIs(rel, Rel::kDeterminerD) || RelIs(rel, Rel::kNumberIa) ||
-         RelIs(rel, Rel::kNumberDeterminer) || RelIs(rel, Rel::kNumberNumber) || RelIs(rel, Rel::kAdjectiveAdjunct) ||
-         RelIs(rel, Rel::kAdverbOfNumber) || RelIs(rel, Rel::kAdverbOfComparative) || RelIs(rel, Rel::kQuantity);
+  for (Rel r : {Rel::kDeterminer, Rel::kAdjective, Rel::kNounAdjunct, Rel::kNamePart,
+                Rel::kTitle, Rel::kPossessor, Rel::kPossessorPlural, Rel::kDeterminerG,
+                Rel::kNumberModifier, Rel::kAdverbOfAdjective, Rel::kDeterminerD,
+                Rel::kNumberIa, Rel::kNumberDeterminer, Rel::kNumberNumber,
+                Rel::kAdjectiveAdjunct, Rel::kAdverbOfNumber, Rel::kAdverbOfComparative,
+                Rel::kQuantity})
+    if (RelIs(rel, r)) return true;
+  return false;
 }
 
+// kNounModifier stands for all its kinds (noun_prep, noun_of, participle
+// and adjective modifiers), kVerbModifier for verb_prep, purpose...
 bool RightModifier(Rel rel) {
-  return RelIs(rel, Rel::kNounModifier) || RelIs(rel, Rel::kNounPrep) || RelIs(rel, Rel::kNounOf) ||
-         RelIs(rel, Rel::kGerundModifier) || RelIs(rel, Rel::kPastParticipleModifier) || RelIs(rel, Rel::kAdjectiveModifier) ||
-         RelIs(rel, Rel::kPrepObject) || RelIs(rel, Rel::kNamePart) || RelIs(rel, Rel::kApposition) ||
-         RelIs(rel, Rel::kConjunct) || RelIs(rel, Rel::kObject) || RelIs(rel, Rel::kVerbModifier) ||
-         RelIs(rel, Rel::kRelative) || RelIs(rel, Rel::kRelativeSubject) || RelIs(rel, Rel::kRelativeObject) ||
-         RelIs(rel, Rel::kPunctuationComma) || RelIs(rel, Rel::kPunctuationClose) || RelIs(rel, Rel::kInfinitive) ||
-         RelIs(rel, Rel::kToInfinitive) || RelIs(rel, Rel::kNumberModifier) || RelIs(rel, Rel::kThatClause) ||
-         RelIs(rel, Rel::kClause) || RelIs(rel, Rel::kClauseEmbedded) || RelIs(rel, Rel::kSubject) ||
-         RelIs(rel, Rel::kPassive) || RelIs(rel, Rel::kAdjectiveComplement) || RelIs(rel, Rel::kPerfect) ||
-         RelIs(rel, Rel::kParticle);
+  for (Rel r : {Rel::kNounModifier, Rel::kPrepObject, Rel::kNamePart, Rel::kApposition,
+                Rel::kConjunct, Rel::kObject, Rel::kVerbModifier, Rel::kRelative,
+                Rel::kRelativeSubject, Rel::kRelativeObject, Rel::kPunctuationComma,
+                Rel::kPunctuationClose, Rel::kInfinitive, Rel::kToInfinitive,
+                Rel::kNumberModifier, Rel::kThatClause, Rel::kClause, Rel::kSubject,
+                Rel::kPassive, Rel::kAdjectiveComplement, Rel::kPerfect, Rel::kParticle})
+    if (RelIs(rel, r)) return true;
+  return false;
 }
 
 // `inner`: w is inside a modifier (a preposition, participle or relative
@@ -78,8 +80,8 @@ void Collect(const LinkGraph& g, int w, bool full, bool inner, bool conjuncts, i
       Collect(g, a.other, full, false, conjuncts, depth + 1, seen);
     } else if (!full || !a.to_right) {
       continue;
-    } else if (!inner && (RelIs(rel, Rel::kNounModifier) || RelIs(rel, Rel::kRelative) || RelIs(rel, Rel::kToInfinitive) ||
-                          RelIs(rel, Rel::kInfinitiveVerb))) {
+    } else if (!inner && (RelIs(rel, Rel::kNounModifier) || RelIs(rel, Rel::kRelative) ||
+                          RelIs(rel, Rel::kToInfinitive) || RelIs(rel, Rel::kInfinitiveVerb))) {
       Collect(g, a.other, full, true, conjuncts, depth + 1, seen);
     } else if (RelIs(rel, Rel::kPrepObject)) {
       Collect(g, a.other, full, false, conjuncts, depth + 1, seen);
