@@ -10,7 +10,11 @@
 // nothing and the class is exactly an absl::Mutex.
 //
 // Use it (and MutexLock / ReaderMutexLock below) instead of absl's in
-// Quiver's own code. absl::Condition works unchanged with Await/LockWhen.
+// Quiver's own code. Await/LockWhen take an absl::Condition as absl's do,
+// but evaluate it here, on the waiting thread with the lock held, and wait
+// on a CondVar that every unlock signals while someone waits: absl::Mutex
+// evaluates conditions inside its own (uninstrumented) code, on whichever
+// thread unlocks, where TSan cannot see that the lock is held.
 
 #ifndef QUIVER_UTIL_MUTEX_H_
 #define QUIVER_UTIL_MUTEX_H_
@@ -45,9 +49,11 @@ class ABSL_LOCKABLE Mutex {
     Annotate(kPostLock);
   }
   void Unlock() ABSL_UNLOCK_FUNCTION() {
+    const bool wake = waiters_ > 0;
     Annotate(kPreUnlock);
     mu_.Unlock();
     Annotate(kPostUnlock);
+    if (wake) changed_.SignalAll();
   }
   void ReaderLock() ABSL_SHARED_LOCK_FUNCTION() {
     Annotate(kPreLock, kRead);
@@ -59,18 +65,26 @@ class ABSL_LOCKABLE Mutex {
     mu_.ReaderUnlock();
     Annotate(kPostUnlock, kRead);
   }
-  // Blocks until `cond` holds; the mutex is released while waiting.
+  // Blocks until `cond` holds; the mutex is released while waiting and
+  // held again when this returns. `cond` is evaluated with the lock held,
+  // after every unlock by another thread.
   void Await(const absl::Condition& cond) ABSL_EXCLUSIVE_LOCKS_REQUIRED(this) {
-    Annotate(kPreUnlock);
-    Annotate(kPostUnlock);
-    mu_.Await(cond);
-    Annotate(kPreLock);
-    Annotate(kPostLock);
+    while (!cond.Eval()) {
+      ++waiters_;
+      // No code of ours runs between these annotations and the unlock and
+      // lock inside Wait.
+      Annotate(kPreUnlock);
+      Annotate(kPostUnlock);
+      changed_.Wait(&mu_);
+      Annotate(kPreLock);
+      Annotate(kPostLock);
+      --waiters_;
+    }
   }
+  // Lock(), then Await(cond).
   void LockWhen(const absl::Condition& cond) ABSL_EXCLUSIVE_LOCK_FUNCTION() {
-    Annotate(kPreLock);
-    mu_.LockWhen(cond);
-    Annotate(kPostLock);
+    Lock();
+    Await(cond);
   }
 
  private:
@@ -92,6 +106,8 @@ class ABSL_LOCKABLE Mutex {
   }
 
   absl::Mutex mu_;
+  absl::CondVar changed_;  // Signalled by unlocks while waiters_ > 0.
+  int waiters_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 // Holds `mu` exclusively for its scope.
