@@ -44,6 +44,11 @@ class Binder {
   // `e` with every sub-expression that repeats one of the first `visible`
   // projected items replaced by a reference to that column.
   ast::ExprPtr ReplaceItems(const ast::ExprPtr& e, const ast::Projection& p, size_t visible) const;
+  // In an ORDER BY key that aggregates (and is not itself a projected
+  // item): the first part outside the aggregates that repeats a projected
+  // expression larger than a variable or a property read, else null.
+  const Expr* AmbiguousBesideAggregate(const Expr& key, const ast::Projection& p,
+                                       size_t visible) const;
   absl::Status BindCall(ast::Clause& c, bool standalone, ast::SingleQuery& q);
   absl::Status CheckKind(const std::string& name, const ast::Span& span, int slot,
                          VarKind want);
@@ -111,6 +116,58 @@ void VariablesOutsideAggregates(const Expr& e, const std::function<void(const Ex
 bool NotBoolean(const Expr& e) {
   auto t = StaticType(e);
   return t && *t != Value::Type::kBool && *t != Value::Type::kNull;
+}
+
+bool IsAggregateCall(const Expr& e) {
+  if (e.kind == ExprKind::kCountStar) return true;
+  if (e.kind != ExprKind::kFunction) return false;
+  std::string lower = e.name;
+  for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+  return IsAggregateFunction(lower);
+}
+
+bool ContainsAggregate(const Expr& e) {
+  if (IsAggregateCall(e)) return true;
+  for (const auto& c : e.children) if (c && ContainsAggregate(*c)) return true;
+  if (e.case_subject && ContainsAggregate(*e.case_subject)) return true;
+  for (const auto& [w, t] : e.case_alternatives)
+    if (ContainsAggregate(*w) || ContainsAggregate(*t)) return true;
+  return e.case_else && ContainsAggregate(*e.case_else);
+}
+
+// The first variable of `e` (aggregate arguments included) that `scope`
+// does not define, skipping the variables `e` declares itself
+// (comprehensions, quantifiers, pattern expressions). Null if none.
+const Expr* FirstUndefined(const Expr& e, const Scope& scope,
+                           std::set<std::string> locals = {}) {
+  if (e.kind == ExprKind::kVariable)
+    return locals.count(e.name) || scope.Find(e.name) >= 0 ? nullptr : &e;
+  if (e.kind == ExprKind::kListComprehension || e.kind == ExprKind::kQuantifier) {
+    if (const Expr* u = FirstUndefined(*e.children[0], scope, locals)) return u;
+    locals.insert(e.name);
+    for (size_t i = 1; i < e.children.size(); ++i)
+      if (e.children[i])
+        if (const Expr* u = FirstUndefined(*e.children[i], scope, locals)) return u;
+    return nullptr;
+  }
+  if (e.pattern) {
+    for (const auto& n : e.pattern->nodes) if (!n.variable.empty()) locals.insert(n.variable);
+    for (const auto& r : e.pattern->rels) if (!r.variable.empty()) locals.insert(r.variable);
+    if (!e.pattern->path_variable.empty()) locals.insert(e.pattern->path_variable);
+  }
+  std::vector<const Expr*> rest;
+  for (const auto& c : e.children)
+    if (c)
+      if (const Expr* u = FirstUndefined(*c, scope, locals)) return u;
+  if (e.case_subject) rest.push_back(e.case_subject.get());
+  for (const auto& [w, t] : e.case_alternatives) {
+    rest.push_back(w.get());
+    rest.push_back(t.get());
+  }
+  if (e.case_else) rest.push_back(e.case_else.get());
+  for (const Expr* x : rest)
+    if (const Expr* u = FirstUndefined(*x, scope, locals)) return u;
+  return nullptr;
 }
 
 const char* KindName(VarKind k) {
@@ -183,6 +240,12 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
                      "UnknownFunction");
       }
       bool agg = IsAggregateFunction(lower);
+      if (lower == "rand" && inside_aggregate) {
+        // An aggregate of a random value has no defined result: each
+        // evaluation order would give another.
+        return Error(e.span, "rand() cannot be used inside an aggregate function",
+                     "NonConstantExpression");
+      }
       if (agg) {
         if (!allow_aggregate) {
           return Error(e.span, absl::StrCat("aggregate function ", e.name,
@@ -483,6 +546,33 @@ ast::ExprPtr Binder::ReplaceItems(const ast::ExprPtr& e, const ast::Projection& 
   return copy;
 }
 
+const Expr* Binder::AmbiguousBesideAggregate(const Expr& key, const ast::Projection& p,
+                                             size_t visible) const {
+  if (!ContainsAggregate(key)) return nullptr;
+  const std::string key_text = TextOf(key);
+  for (size_t i = 0; i < visible; ++i)
+    if (key_text == TextOf(*p.items[i].expr) || key_text == p.items[i].alias) return nullptr;
+  // openCypher allows beside an aggregate only what is unambiguous per
+  // group: constants, parameters, projected aliases and projected n.prop.
+  std::function<const Expr*(const Expr&)> walk = [&](const Expr& e) -> const Expr* {
+    if (IsAggregateCall(e)) return nullptr;
+    const std::string t = TextOf(e);
+    for (size_t i = 0; i < visible; ++i) {
+      const ast::ProjectionItem& item = p.items[i];
+      if (item.has_aggregate || t != TextOf(*item.expr)) continue;
+      const Expr& x = *item.expr;
+      bool simple = x.kind == ExprKind::kVariable ||
+                    (x.kind == ExprKind::kProperty && x.children[0]->kind == ExprKind::kVariable);
+      return simple ? nullptr : &e;
+    }
+    for (const auto& c : e.children)
+      if (c)
+        if (const Expr* bad = walk(*c)) return bad;
+    return nullptr;
+  };
+  return walk(key);
+}
+
 // ORDER BY after aggregation or DISTINCT sees only the projected columns. A
 // key that repeats a projected expression (ORDER BY a.name after WITH a.name
 // AS name) sorts by that column; any other key (one with an aggregate, say)
@@ -492,6 +582,14 @@ absl::Status Binder::BindGroupedOrderBy(ast::Projection& p, const Scope& input,
   size_t visible = p.items.size();
   for (size_t k = 0; k < p.order_by.size(); ++k) {
     auto& s = p.order_by[k];
+    if (p.aggregates) {
+      if (const Expr* bad = AmbiguousBesideAggregate(*s.expr, p, visible)) {
+        return Error(bad->span,
+                     absl::StrCat("`", TextOf(*bad), "` is used beside an aggregate in ORDER BY; "
+                                  "only projected variables and properties may be"),
+                     "AmbiguousAggregationExpression");
+      }
+    }
     ast::ExprPtr replaced = ReplaceItems(s.expr, p, visible);
     Scope saved = scope_;
     scope_ = projected;
@@ -502,10 +600,11 @@ absl::Status Binder::BindGroupedOrderBy(ast::Projection& p, const Scope& input,
       s.bound = true;
       continue;
     }
-    const Expr* undefined = nullptr;
+    // After aggregation only the projected columns exist, also inside an
+    // aggregate of the sort key (ORDER BY sum(x) where x was not projected).
+    const Expr* undefined = FirstUndefined(*replaced, projected);
     const Expr* complex = nullptr;
     VariablesOutsideAggregates(*replaced, [&](const Expr& v) {
-      if (v.slot < 0 && projected.Find(v.name) < 0 && !undefined) undefined = &v;
       if (v.slot >= 0 && size_t(v.slot) < visible &&
           p.items[size_t(v.slot)].expr->kind != ExprKind::kVariable && !complex)
         complex = &v;
