@@ -333,7 +333,15 @@ absl::StatusOr<Value> Evaluate(const ast::Expr& e, const Row& row, ExecContext& 
     case ExprKind::kLabelCheck: {
       QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*e.children[0], row, ctx));
       if (v.is_null()) return Value();
-      if (!v.is_node()) return TypeError(ctx, e, "label check needs a NODE");
+      if (v.is_relationship()) {
+        // r:T tests the type, as GQL's label expressions do; one type can
+        // never satisfy r:A:B with A and B different.
+        const std::string& type = v.AsRelationship().type;
+        for (const auto& l : e.keys)
+          if (l != type) return Value(false);
+        return Value(true);
+      }
+      if (!v.is_node()) return TypeError(ctx, e, "label check needs a NODE or a RELATIONSHIP");
       Value fresh = v;
       if (ctx.txn) { QUIVER_ASSIGN_OR_RETURN(fresh, ctx.NodeValueOf(v.AsNode().id)); }
       const auto& labels = fresh.AsNode().labels;
