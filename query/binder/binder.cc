@@ -35,6 +35,10 @@ class Binder {
   }
 
   absl::Status BindExpr(Expr& e, bool allow_aggregate, bool inside_aggregate = false);
+  // EXISTS { … } / COUNT { … }: its variables are local, the enclosing
+  // ones visible (correlation).
+  absl::Status BindSubquery(Expr& e);
+  absl::Status BindSubqueryClauses(ast::Subquery& sq, const char* what);
   absl::Status BindPattern(ast::PatternPart& part, bool creating, bool in_expression,
                            std::set<std::string>* rel_names);
   absl::Status BindProjection(ast::Clause& c, bool is_with);
@@ -64,6 +68,8 @@ class Binder {
   Scope scope_;
 };
 
+const char* ClauseName(ClauseKind k);
+
 // The type an expression is known to have before running, if any.
 std::optional<Value::Type> StaticType(const Expr& e) {
   switch (e.kind) {
@@ -74,7 +80,9 @@ std::optional<Value::Type> StaticType(const Expr& e) {
     case ExprKind::kComparison:
     case ExprKind::kLabelCheck:
     case ExprKind::kQuantifier:
-    case ExprKind::kPatternPredicate: return Value::Type::kBool;
+    case ExprKind::kPatternPredicate:
+    case ExprKind::kExistsSubquery: return Value::Type::kBool;
+    case ExprKind::kCountSubquery: return Value::Type::kInt;
     case ExprKind::kUnary:
       if (e.op == ast::Op::kNot || e.op == ast::Op::kIsNull || e.op == ast::Op::kIsNotNull)
         return Value::Type::kBool;
@@ -156,6 +164,17 @@ const Expr* FirstUndefined(const Expr& e, const Scope& scope,
     if (!e.pattern->path_variable.empty()) locals.insert(e.pattern->path_variable);
   }
   std::vector<const Expr*> rest;
+  if (e.subquery) {
+    for (const ast::Clause& c : e.subquery->clauses) {
+      for (const auto& part : c.patterns) {
+        for (const auto& n : part.nodes) if (!n.variable.empty()) locals.insert(n.variable);
+        for (const auto& r : part.rels) if (!r.variable.empty()) locals.insert(r.variable);
+        if (!part.path_variable.empty()) locals.insert(part.path_variable);
+      }
+      if (c.where) rest.push_back(c.where.get());
+      for (const auto& item : c.projection.items) rest.push_back(item.expr.get());
+    }
+  }
   for (const auto& c : e.children)
     if (c)
       if (const Expr* u = FirstUndefined(*c, scope, locals)) return u;
@@ -336,6 +355,9 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
       }
       return absl::OkStatus();
     }
+    case ExprKind::kExistsSubquery:
+    case ExprKind::kCountSubquery:
+      return BindSubquery(e);
     case ExprKind::kProperty: {
       QUIVER_RETURN_IF_ERROR(BindExpr(*e.children[0], allow_aggregate, inside_aggregate));
       e.has_aggregate = e.children[0]->has_aggregate;
@@ -392,6 +414,82 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
       }
       return absl::OkStatus();
   }
+}
+
+absl::Status Binder::BindSubquery(Expr& e) {
+  const char* what = e.kind == ExprKind::kExistsSubquery ? "EXISTS" : "COUNT";
+  // The subquery's own variables go out of scope after it, whether or not
+  // binding succeeded; the enclosing scope's slot types stay as they were.
+  const std::map<std::string, int> before = scope_.visible();
+  const std::map<int, Value::Type> types = slot_types_;
+  absl::Status st = BindSubqueryClauses(*e.subquery, what);
+  for (const auto& [name, slot] : std::map<std::string, int>(scope_.visible())) {
+    auto it = before.find(name);
+    scope_.Hide(name, it == before.end() ? -1 : it->second);
+  }
+  slot_types_ = types;
+  e.subquery->width = scope_.width();
+  return st;
+}
+
+absl::Status Binder::BindSubqueryClauses(ast::Subquery& sq, const char* what) {
+  for (size_t i = 0; i < sq.clauses.size(); ++i) {
+    ast::Clause& c = sq.clauses[i];
+    const bool last = i + 1 == sq.clauses.size();
+    switch (c.kind) {
+      case ClauseKind::kMatch: {
+        if (c.optional) {
+          return Error(c.span, absl::StrCat("OPTIONAL MATCH is not supported inside ", what,
+                                            " { … }; use MATCH"),
+                       "UnsupportedSubquery");
+        }
+        std::set<std::string> rel_names;
+        for (auto& part : c.patterns)
+          QUIVER_RETURN_IF_ERROR(BindPattern(part, false, false, &rel_names));
+        if (c.where) QUIVER_RETURN_IF_ERROR(BindExpr(*c.where, false));
+        break;
+      }
+      case ClauseKind::kReturn: {
+        if (!last) {
+          return Error(sq.clauses[i + 1].span,
+                       absl::StrCat(ClauseName(sq.clauses[i + 1].kind),
+                                    " cannot follow RETURN in ", what, " { … }"),
+                       "InvalidClauseComposition");
+        }
+        if (i == 0) {
+          return Error(c.span, absl::StrCat(what, " { … } needs a MATCH before its RETURN"),
+                       "InvalidClauseComposition");
+        }
+        ast::Projection& p = c.projection;
+        if (p.distinct || !p.order_by.empty() || p.skip || p.limit) {
+          return Error(p.span, absl::StrCat("RETURN inside ", what,
+                                            " { … } takes plain items only (no DISTINCT, "
+                                            "ORDER BY, SKIP or LIMIT)"),
+                       "UnsupportedSubquery");
+        }
+        for (auto& item : p.items) {
+          if (ContainsAggregate(*item.expr)) {
+            return Error(item.expr->span,
+                         absl::StrCat("the RETURN of ", what, " { … } cannot aggregate: "
+                                      "the subquery counts its rows one by one"),
+                         "InvalidAggregation");
+          }
+          QUIVER_RETURN_IF_ERROR(BindExpr(*item.expr, false));
+        }
+        break;
+      }
+      case ClauseKind::kCreate: case ClauseKind::kMerge: case ClauseKind::kSet:
+      case ClauseKind::kRemove: case ClauseKind::kDelete:
+        return Error(c.span, absl::StrCat(what, " { … } cannot update the graph (",
+                                          ClauseName(c.kind), " inside a subquery)"),
+                     "InvalidClauseComposition");
+      default:
+        return Error(c.span, absl::StrCat(ClauseName(c.kind), " is not supported inside ", what,
+                                          " { … }; it takes MATCH … WHERE … [RETURN …]"),
+                     "UnsupportedSubquery");
+    }
+  }
+  return absl::OkStatus();
 }
 
 absl::Status Binder::BindPattern(ast::PatternPart& part, bool creating, bool in_expression,

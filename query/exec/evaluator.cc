@@ -1,11 +1,13 @@
 #include "query/exec/evaluator.h"
 
 #include <cmath>
+#include <limits>
 #include <regex>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
 #include "query/exec/matcher.h"
+#include "query/exec/subquery.h"
 #include "query/exec/temporal_functions.h"
 #include "query/exec/value_ops.h"
 #include "util/status_macros.h"
@@ -415,6 +417,16 @@ absl::StatusOr<Value> Evaluate(const ast::Expr& e, const Row& row, ExecContext& 
     case ExprKind::kPatternPredicate: {
       QUIVER_ASSIGN_OR_RETURN(bool found, PatternExists(*e.pattern, row, ctx));
       return Value(found);
+    }
+    case ExprKind::kExistsSubquery: {
+      QUIVER_ASSIGN_OR_RETURN(int64_t n, CountSubqueryRows(*e.subquery, row, ctx, 1));
+      return Value(n > 0);
+    }
+    case ExprKind::kCountSubquery: {
+      QUIVER_ASSIGN_OR_RETURN(
+          int64_t n,
+          CountSubqueryRows(*e.subquery, row, ctx, std::numeric_limits<int64_t>::max()));
+      return Value(n);
     }
     case ExprKind::kPatternComprehension: {
       QUIVER_ASSIGN_OR_RETURN(auto rows, MatchPatternRows(*e.pattern, row, ctx));

@@ -39,6 +39,14 @@ void CollectReadSlots(const ast::Expr& e, std::vector<bool>* slots) {
   }
   if (e.case_else) CollectReadSlots(*e.case_else, slots);
   if (e.pattern) CollectPatternSlots(*e.pattern, slots);
+  if (e.subquery) {
+    // Everything a subquery mentions may be an outer variable it reads.
+    for (const ast::Clause& c : e.subquery->clauses) {
+      for (const auto& part : c.patterns) CollectPatternSlots(part, slots);
+      if (c.where) CollectReadSlots(*c.where, slots);
+      for (const auto& item : c.projection.items) CollectReadSlots(*item.expr, slots);
+    }
+  }
 }
 
 namespace {
