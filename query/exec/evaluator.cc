@@ -389,7 +389,16 @@ absl::StatusOr<Value> Evaluate(const ast::Expr& e, const Row& row, ExecContext& 
         QUIVER_RETURN_IF_ERROR(ctx.Tick());
         local[size_t(e.slot)] = item;
         Value keep(true);
-        if (e.children[1]) { QUIVER_ASSIGN_OR_RETURN(keep, Evaluate(*e.children[1], local, ctx)); }
+        if (e.children[1]) {
+          QUIVER_ASSIGN_OR_RETURN(keep, Evaluate(*e.children[1], local, ctx));
+          // As in a clause's WHERE: null counts as unknown, anything else
+          // that is not a boolean is a mistake, not false.
+          if (!keep.is_null() && !keep.is_bool()) {
+            return ctx.Error(ErrorType::kTypeError, &e.children[1]->span,
+                             absl::StrCat("WHERE needs a BOOLEAN, not ", TypeNameOf(keep)),
+                             "InvalidArgumentType");
+          }
+        }
         if (e.kind == ExprKind::kQuantifier) {
           if (keep.is_null()) ++nulls;
           else if (IsTrue(keep)) ++trues;
