@@ -229,13 +229,16 @@ struct SingleQuery {
   bool updates = false;
 };
 
-// The body of EXISTS { … } or COUNT { … }: MATCH clauses, then at most one
-// RETURN (the short form `{ pattern WHERE … }` is one MATCH). Correlated:
+// The body of EXISTS { … } or COUNT { … }: reading clauses, the last may be
+// a RETURN (the short form `{ pattern WHERE … }` is one MATCH). Correlated:
 // a variable of the enclosing scope named inside stands for its value.
 struct Subquery {
   Span span;
   std::vector<Clause> clauses;
-  // Set by the binder: the row width the subquery's variables need.
+  // Set by the binder: the enclosing row's width where the subquery stands
+  // (its slots are visible inside; the subquery's own come after them), and
+  // the widest row its clauses make.
+  int outer_width = 0;
   int width = 0;
 };
 

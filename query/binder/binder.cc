@@ -24,7 +24,9 @@ class Binder {
   Binder(const ast::Statement& st, const ValueMap& params, const ProcedureLookup& procs)
       : st_(st), params_(params), procs_(procs) {}
 
-  absl::Status BindQuery(ast::SingleQuery& q);
+  // `subquery`: the clauses of EXISTS/COUNT { … }, which may end with any
+  // reading clause.
+  absl::Status BindQuery(ast::SingleQuery& q, bool subquery = false);
 
  private:
   // The openCypher TCK calls every compile-time error a SyntaxError (with a
@@ -38,7 +40,7 @@ class Binder {
   // EXISTS { … } / COUNT { … }: its variables are local, the enclosing
   // ones visible (correlation).
   absl::Status BindSubquery(Expr& e);
-  absl::Status BindSubqueryClauses(ast::Subquery& sq, const char* what);
+  absl::Status BindSubqueryClauses(ast::SingleQuery& q, const char* what);
   absl::Status BindPattern(ast::PatternPart& part, bool creating, bool in_expression,
                            std::set<std::string>* rel_names);
   absl::Status BindProjection(ast::Clause& c, bool is_with);
@@ -163,18 +165,10 @@ const Expr* FirstUndefined(const Expr& e, const Scope& scope,
     for (const auto& r : e.pattern->rels) if (!r.variable.empty()) locals.insert(r.variable);
     if (!e.pattern->path_variable.empty()) locals.insert(e.pattern->path_variable);
   }
+  // A subquery binds its own variables (MATCH, UNWIND, WITH); its
+  // undefined ones are reported when it is bound.
+  if (e.subquery) return nullptr;
   std::vector<const Expr*> rest;
-  if (e.subquery) {
-    for (const ast::Clause& c : e.subquery->clauses) {
-      for (const auto& part : c.patterns) {
-        for (const auto& n : part.nodes) if (!n.variable.empty()) locals.insert(n.variable);
-        for (const auto& r : part.rels) if (!r.variable.empty()) locals.insert(r.variable);
-        if (!part.path_variable.empty()) locals.insert(part.path_variable);
-      }
-      if (c.where) rest.push_back(c.where.get());
-      for (const auto& item : c.projection.items) rest.push_back(item.expr.get());
-    }
-  }
   for (const auto& c : e.children)
     if (c)
       if (const Expr* u = FirstUndefined(*c, scope, locals)) return u;
@@ -418,78 +412,52 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
 
 absl::Status Binder::BindSubquery(Expr& e) {
   const char* what = e.kind == ExprKind::kExistsSubquery ? "EXISTS" : "COUNT";
-  // The subquery's own variables go out of scope after it, whether or not
-  // binding succeeded; the enclosing scope's slot types stay as they were.
-  const std::map<std::string, int> before = scope_.visible();
+  ast::Subquery& sq = *e.subquery;
+  // The subquery starts from the enclosing scope (correlation) and leaves
+  // it as it was: its variables, and the scopes its WITH clauses open, stay
+  // inside. Its rows are its own, so its slots may reuse the ones that the
+  // enclosing query allocates later.
+  const Scope outer = scope_;
   const std::map<int, Value::Type> types = slot_types_;
-  absl::Status st = BindSubqueryClauses(*e.subquery, what);
-  for (const auto& [name, slot] : std::map<std::string, int>(scope_.visible())) {
-    auto it = before.find(name);
-    scope_.Hide(name, it == before.end() ? -1 : it->second);
-  }
+  sq.outer_width = scope_.width();
+  ast::SingleQuery q;
+  q.clauses = std::move(sq.clauses);
+  absl::Status st = BindSubqueryClauses(q, what);
+  sq.clauses = std::move(q.clauses);
+  sq.width = sq.outer_width;
+  for (const ast::Clause& c : sq.clauses) sq.width = std::max(sq.width, c.width);
+  scope_ = outer;
   slot_types_ = types;
-  e.subquery->width = scope_.width();
   return st;
 }
 
-absl::Status Binder::BindSubqueryClauses(ast::Subquery& sq, const char* what) {
-  for (size_t i = 0; i < sq.clauses.size(); ++i) {
-    ast::Clause& c = sq.clauses[i];
-    const bool last = i + 1 == sq.clauses.size();
+absl::Status Binder::BindSubqueryClauses(ast::SingleQuery& q, const char* what) {
+  for (size_t i = 0; i < q.clauses.size(); ++i) {
+    const ast::Clause& c = q.clauses[i];
     switch (c.kind) {
-      case ClauseKind::kMatch: {
-        if (c.optional) {
-          return Error(c.span, absl::StrCat("OPTIONAL MATCH is not supported inside ", what,
-                                            " { … }; use MATCH"),
-                       "UnsupportedSubquery");
-        }
-        std::set<std::string> rel_names;
-        for (auto& part : c.patterns)
-          QUIVER_RETURN_IF_ERROR(BindPattern(part, false, false, &rel_names));
-        if (c.where) QUIVER_RETURN_IF_ERROR(BindExpr(*c.where, false));
-        break;
-      }
-      case ClauseKind::kReturn: {
-        if (!last) {
-          return Error(sq.clauses[i + 1].span,
-                       absl::StrCat(ClauseName(sq.clauses[i + 1].kind),
-                                    " cannot follow RETURN in ", what, " { … }"),
-                       "InvalidClauseComposition");
-        }
-        if (i == 0) {
-          return Error(c.span, absl::StrCat(what, " { … } needs a MATCH before its RETURN"),
-                       "InvalidClauseComposition");
-        }
-        ast::Projection& p = c.projection;
-        if (p.distinct || !p.order_by.empty() || p.skip || p.limit) {
-          return Error(p.span, absl::StrCat("RETURN inside ", what,
-                                            " { … } takes plain items only (no DISTINCT, "
-                                            "ORDER BY, SKIP or LIMIT)"),
-                       "UnsupportedSubquery");
-        }
-        for (auto& item : p.items) {
-          if (ContainsAggregate(*item.expr)) {
-            return Error(item.expr->span,
-                         absl::StrCat("the RETURN of ", what, " { … } cannot aggregate: "
-                                      "the subquery counts its rows one by one"),
-                         "InvalidAggregation");
-          }
-          QUIVER_RETURN_IF_ERROR(BindExpr(*item.expr, false));
-        }
-        break;
-      }
       case ClauseKind::kCreate: case ClauseKind::kMerge: case ClauseKind::kSet:
       case ClauseKind::kRemove: case ClauseKind::kDelete:
         return Error(c.span, absl::StrCat(what, " { … } cannot update the graph (",
                                           ClauseName(c.kind), " inside a subquery)"),
                      "InvalidClauseComposition");
-      default:
-        return Error(c.span, absl::StrCat(ClauseName(c.kind), " is not supported inside ", what,
-                                          " { … }; it takes MATCH … WHERE … [RETURN …]"),
+      case ClauseKind::kCall:
+        // Procedures are looked up per store when the statement runs, and
+        // some write; a subquery is planned on its own, later.
+        return Error(c.span, absl::StrCat("CALL is not supported inside ", what, " { … }"),
                      "UnsupportedSubquery");
+      case ClauseKind::kReturn:
+        if (i + 1 < q.clauses.size()) {
+          return Error(q.clauses[i + 1].span,
+                       absl::StrCat(ClauseName(q.clauses[i + 1].kind),
+                                    " cannot follow RETURN in ", what, " { … }"),
+                       "InvalidClauseComposition");
+        }
+        break;
+      default:
+        break;
     }
   }
-  return absl::OkStatus();
+  return BindQuery(q, /*subquery=*/true);
 }
 
 absl::Status Binder::BindPattern(ast::PatternPart& part, bool creating, bool in_expression,
@@ -1041,8 +1009,9 @@ const char* ClauseName(ClauseKind k) {
   return "?";
 }
 
-absl::Status Binder::BindQuery(ast::SingleQuery& q) {
-  bool standalone_call = q.clauses.size() == 1 && q.clauses[0].kind == ClauseKind::kCall;
+absl::Status Binder::BindQuery(ast::SingleQuery& q, bool subquery) {
+  bool standalone_call =
+      !subquery && q.clauses.size() == 1 && q.clauses[0].kind == ClauseKind::kCall;
   for (size_t i = 0; i < q.clauses.size(); ++i) {
     ast::Clause& c = q.clauses[i];
     bool last = i + 1 == q.clauses.size();
@@ -1132,7 +1101,7 @@ absl::Status Binder::BindQuery(ast::SingleQuery& q) {
         break;
     }
     c.width = scope_.width();
-    if (last && c.kind != ClauseKind::kReturn && !q.updates && !standalone_call &&
+    if (!subquery && last && c.kind != ClauseKind::kReturn && !q.updates && !standalone_call &&
         !(c.kind == ClauseKind::kCall && c.yields.empty())) {
       return Error(c.span,
                    absl::StrCat("a query cannot end with ", ClauseName(c.kind),

@@ -14,7 +14,8 @@ namespace quiver::query {
 
 // The number of rows `subquery` yields for `row` (its enclosing variables),
 // counting no further than `limit` (1 answers EXISTS). Errors of its WHERE
-// (a non-boolean, say) and of the store are returned as they are.
+// (a non-boolean, say) and of the store are returned as they are. Planned
+// once per statement (ExecContext::subquery_plans).
 absl::StatusOr<int64_t> CountSubqueryRows(const ast::Subquery& subquery, const Row& row,
                                           ExecContext& ctx, int64_t limit);
 

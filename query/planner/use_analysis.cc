@@ -43,8 +43,10 @@ void CollectReadSlots(const ast::Expr& e, std::vector<bool>* slots) {
     // Everything a subquery mentions may be an outer variable it reads.
     for (const ast::Clause& c : e.subquery->clauses) {
       for (const auto& part : c.patterns) CollectPatternSlots(part, slots);
-      if (c.where) CollectReadSlots(*c.where, slots);
+      for (const ast::Expr* x : {c.where.get(), c.expr.get()})
+        if (x) CollectReadSlots(*x, slots);
       for (const auto& item : c.projection.items) CollectReadSlots(*item.expr, slots);
+      for (const auto& item : c.projection.order_by) CollectReadSlots(*item.expr, slots);
     }
   }
 }
