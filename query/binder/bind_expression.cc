@@ -233,7 +233,9 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
                        "InvalidArgumentType");
         }
         if (lower == "size" && a.kind == ExprKind::kPatternPredicate) {
-          return Error(a.span, "size() of a pattern is not supported; use COUNT or a pattern comprehension",
+          return Error(a.span,
+                       "size() of a pattern is not supported; use COUNT { pattern } or "
+                       "size() of a pattern comprehension",
                        "UnexpectedSyntax");
         }
         if (a.kind == ExprKind::kVariable && a.slot >= 0) {

@@ -443,6 +443,11 @@ absl::StatusOr<Value> Evaluate(const ast::Expr& e, const Row& row, ExecContext& 
       for (const auto& r : rows) {
         if (e.children[0]) {
           QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*e.children[0], r, ctx));
+          if (!keep.is_null() && !keep.is_bool()) {
+            return ctx.Error(ErrorType::kTypeError, &e.children[0]->span,
+                             absl::StrCat("WHERE needs a BOOLEAN, not ", TypeNameOf(keep)),
+                             "InvalidArgumentType");
+          }
           if (!IsTrue(keep)) continue;
         }
         QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*e.children[1], r, ctx));
