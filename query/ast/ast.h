@@ -249,6 +249,9 @@ struct Statement {
   std::vector<SingleQuery> parts;  // UNION of these
   std::vector<bool> union_all;     // parts.size() - 1 entries
   std::string text;                // the source, for error excerpts
+  // Set by the parser: a CALL anywhere, inside subqueries too (such a
+  // statement's binding depends on the store's procedures).
+  bool has_call = false;
 };
 
 }  // namespace quiver::query::ast

@@ -40,10 +40,12 @@ absl::Status Binder::BindSubqueryClauses(ast::SingleQuery& q, const char* what) 
                                           ClauseName(c.kind), " inside a subquery)"),
                      "InvalidClauseComposition");
       case ClauseKind::kCall:
-        // Procedures are looked up per store when the statement runs, and
-        // some write; a subquery is planned on its own, later.
-        return Error(c.span, absl::StrCat("CALL is not supported inside ", what, " { … }"),
-                     "UnsupportedSubquery");
+        if (auto proc = procs_ ? procs_(c.procedure) : nullptr; proc && proc->writes) {
+          return Error(c.span, absl::StrCat(what, " { … } cannot update the graph (",
+                                            proc->name, " writes)"),
+                       "InvalidClauseComposition");
+        }
+        break;
       case ClauseKind::kReturn:
         if (i + 1 < q.clauses.size()) {
           return Error(q.clauses[i + 1].span,

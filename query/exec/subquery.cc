@@ -10,8 +10,8 @@
 namespace quiver::query {
 
 // The operators of one subquery's clauses; read-only (the binder refuses
-// updating clauses and CALL inside a subquery), so one plan serves every
-// row, and nested runs of other subqueries, at once.
+// updating clauses and writing procedures inside a subquery), so one plan
+// serves every row of the statement.
 struct SubqueryPlan {
   Pipeline pipeline;
 };
@@ -22,8 +22,11 @@ std::shared_ptr<const SubqueryPlan> PlanOf(const ast::Subquery& subquery, ExecCo
   std::shared_ptr<const SubqueryPlan>& slot = ctx.subquery_plans[&subquery];
   if (!slot) {
     auto plan = std::make_shared<SubqueryPlan>();
-    ProcedureLookup none = [](std::string_view) { return nullptr; };
-    plan->pipeline = PlanClauses(subquery.clauses, none, /*standalone=*/false);
+    // The registries the statement was bound against (a statement with a
+    // CALL is never cached, so they are the same).
+    const ProcedureRegistry* local = ctx.local_procedures;
+    ProcedureLookup procs = [local](std::string_view name) { return FindProcedure(local, name); };
+    plan->pipeline = PlanClauses(subquery.clauses, procs, /*standalone=*/false);
     slot = std::move(plan);
   }
   return slot;

@@ -87,6 +87,7 @@ class AstBuilder {
   [[noreturn]] void Fail(antlr4::Token* token, std::string message) const;
 
   antlr4::CharStream* input_;
+  bool has_call_ = false;  // A CALL was built (Statement::has_call).
 };
 
 }  // namespace quiver::query

@@ -107,6 +107,12 @@ TEST(Parser, SubqueriesKeepTheirClauses) {
   EXPECT_EQ(f->parts[0].clauses[1].projection.items[0].expr->kind, ast::ExprKind::kFunction);
   EXPECT_EQ(f->parts[0].clauses[1].projection.items[1].expr->kind, ast::ExprKind::kFunction);
   EXPECT_TRUE(absl::StrContains(Error("RETURN EXISTS { }"), "unexpected '}'"));
+  // A CALL inside a subquery marks the statement as one with a CALL (the
+  // engine does not cache those).
+  EXPECT_FALSE(st->has_call);
+  auto c = Parse("RETURN EXISTS { CALL db.labels() YIELD label RETURN label } AS e");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_TRUE(c->has_call);
 }
 
 TEST(Parser, LiteralsAndEscapes) {
