@@ -71,12 +71,10 @@ std::string CacheKey(std::string_view text, const ValueMap& params) {
 
 bool Cacheable(const ast::Statement& st) {
   if (st.mode != ast::ExplainMode::kNone) return false;
-  // Procedures may be registered per store: a plan holding one must not
-  // outlive the store's registry.
-  for (const auto& q : st.parts)
-    for (const auto& c : q.clauses)
-      if (c.kind == ast::ClauseKind::kCall) return false;
-  return true;
+  // Procedures may be registered per store: a plan holding one, or an AST
+  // bound to one's signature (a subquery's CALL), must not outlive the
+  // store's registry.
+  return !st.has_call;
 }
 
 absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool profile) {
@@ -212,12 +210,7 @@ absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
   if (!prepared) {
     prepared = std::make_shared<Prepared>();
     QUIVER_ASSIGN_OR_RETURN(prepared->st, Parse(text));
-    ProcedureLookup procs = [local](std::string_view name) -> std::shared_ptr<const Procedure> {
-      if (local) {
-        if (auto p = local->Find(name)) return p;
-      }
-      return ProcedureRegistry::Global().Find(name);
-    };
+    ProcedureLookup procs = [local](std::string_view name) { return FindProcedure(local, name); };
     QUIVER_RETURN_IF_ERROR(Bind(prepared->st, params, procs));
     QUIVER_ASSIGN_OR_RETURN(prepared->plan, BuildPlan(prepared->st, procs));
     if (Cacheable(prepared->st)) Cache().Put(key, prepared);

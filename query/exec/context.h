@@ -25,6 +25,8 @@ namespace quiver::query {
 
 using Row = std::vector<Value>;
 
+struct SubqueryPlan;  // exec/subquery.cc
+
 struct ExecContext {
   const graph::Reader* reader = nullptr;
   graph::WriteTxn* txn = nullptr;  // Non-null for updating statements.
@@ -54,6 +56,9 @@ struct ExecContext {
   // read once, so every call in one statement sees the same instant
   // (nanoseconds since 1970-01-01T00:00Z; 0 until first read).
   int64_t statement_time_ns = 0;
+  // The operators of each EXISTS/COUNT subquery, planned on its first run
+  // and reused for every row of this statement.
+  std::unordered_map<const ast::Subquery*, std::shared_ptr<const SubqueryPlan>> subquery_plans;
 
   absl::Status Error(ErrorType type, const ast::Span* span, std::string_view message,
                      std::string_view detail = {}) const {

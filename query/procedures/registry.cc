@@ -53,6 +53,14 @@ ProcedureRegistry& ProcedureRegistry::Global() {
   return *registry;
 }
 
+std::shared_ptr<const Procedure> FindProcedure(const ProcedureRegistry* local,
+                                               std::string_view name) {
+  if (local) {
+    if (auto p = local->Find(name)) return p;
+  }
+  return ProcedureRegistry::Global().Find(name);
+}
+
 const char* ProcTypeName(ProcType type) {
   switch (type) {
     case ProcType::kAny: return "ANY";

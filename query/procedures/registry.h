@@ -81,6 +81,11 @@ class ProcedureRegistry {
       ABSL_GUARDED_BY(mu_);
 };
 
+// `name` in `local` (a store's own registry; may be null), else in
+// Global(); null when neither has it. How statements find procedures.
+std::shared_ptr<const Procedure> FindProcedure(const ProcedureRegistry* local,
+                                               std::string_view name);
+
 const char* ProcTypeName(ProcType type);
 bool ProcTypeAccepts(ProcType type, const Value& value);
 
