@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "quiver/version.h"
 
 namespace quiver::cli {
 
@@ -29,6 +30,7 @@ int main(int argc, char** argv) {
       "Each command takes a STORE: the directory of an embedded graph store."};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Describe every command and option");
+  app.set_version_flag("--version", std::string("quiver ") + quiver::Version());
   quiver::cli::AddLoadCommand(app);
   quiver::cli::AddStatsCommand(app);
   quiver::cli::AddQueryCommand(app);

@@ -11,5 +11,6 @@
 #include "quiver/graph_types.h"
 #include "quiver/options.h"
 #include "quiver/value.h"
+#include "quiver/version.h"
 
 #endif  // QUIVER_QUIVER_H_
