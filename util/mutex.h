@@ -70,6 +70,9 @@ class ABSL_LOCKABLE Mutex {
   // after every unlock by another thread.
   void Await(const absl::Condition& cond) ABSL_EXCLUSIVE_LOCKS_REQUIRED(this) {
     while (!cond.Eval()) {
+      // What this thread changed under the lock may be what another waiter
+      // waits for, and the unlock inside Wait signals nobody.
+      if (waiters_ > 0) changed_.SignalAll();
       ++waiters_;
       // No code of ours runs between these annotations and the unlock and
       // lock inside Wait.
