@@ -38,6 +38,31 @@ void RegisterDbProcedures(ProcedureRegistry& registry) {
   types.fn = [](const graph::Reader& reader, const ValueList&)
       -> absl::StatusOr<std::vector<ValueList>> { return TermsInUse(reader, false); };
   (void)registry.Register(std::move(types));
+
+  Procedure documents;
+  documents.name = "db.documents";
+  documents.outputs = {{"id", ProcType::kInt},        {"source", ProcType::kString},
+                       {"title", ProcType::kString},  {"url", ProcType::kString},
+                       {"date", ProcType::kAny},      {"published", ProcType::kString},
+                       {"statements", ProcType::kInt}};
+  documents.description =
+      "Every document, by id: its source, title, URL, publication day (a Date, null when "
+      "unknown), the date as stored (with time and offset when the document gave them) "
+      "and how many statements it made.";
+  documents.fn = [](const graph::Reader& reader, const ValueList&)
+      -> absl::StatusOr<std::vector<ValueList>> {
+    auto docs = reader.Documents();
+    if (!docs.ok()) return docs.status();
+    std::vector<ValueList> rows;
+    rows.reserve(docs->size());
+    for (const Document& d : *docs) {
+      rows.push_back({Value(int64_t(d.id)), Value(d.source), Value(d.title), Value(d.url),
+                      d.date_value(), d.date.empty() ? Value() : Value(d.date),
+                      Value(d.statements)});
+    }
+    return rows;
+  };
+  (void)registry.Register(std::move(documents));
 }
 
 }  // namespace quiver::query
