@@ -11,6 +11,7 @@
 #include "ingest/quotation.h"
 #include "ingest/sentence_splitter.h"
 #include "ingest/shallow_extractor.h"
+#include "ingest/time_expression_qualifiers.h"
 
 namespace quiver::ingest {
 
@@ -265,6 +266,7 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
       out.input.triples.push_back(std::move(t));
     }
   }
+  AddTimeQualifiers(out.input.date, &out.input.triples);
   return out;
 }
 

@@ -37,7 +37,8 @@ struct Edge {
   NodeId dst = 0;
   std::string type;
   ValueMap properties;  // Includes "text", "negated", "count", "confidence"
-                        // for extracted facts.
+                        // for extracted facts, and "first_seen" / "last_seen"
+                        // (Dates) when any statement has a time.
   int64_t count() const;
   bool negated() const;
 };
@@ -62,6 +63,11 @@ struct Evidence {
   // reasons were recorded.
   std::string subject_reason;
   std::string object_reason;
+  // What the statement itself said beside the fact (its qualifiers:
+  // "modality", prepositions, and its time: "time" as written, "time_start"
+  // and "time_end" Dates, "time_granularity", "time_kind", and "reported",
+  // the document's date); empty for statements stored before they were kept.
+  ValueMap qualifiers;
 };
 
 struct Document {

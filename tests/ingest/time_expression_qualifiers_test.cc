@@ -1,0 +1,63 @@
+#include "ingest/time_expression_qualifiers.h"
+
+#include <gtest/gtest.h>
+
+namespace quiver::ingest {
+namespace {
+
+Triple In(std::string sentence, std::string relation_words, uint32_t index = 0) {
+  Triple t;
+  t.subject = "Putin";
+  t.relation = "meet";
+  t.object = "Hollande";
+  t.text = std::move(relation_words);
+  t.sentence = index;
+  t.sentence_text = std::move(sentence);
+  return t;
+}
+
+std::string Text(const Value& v) { return v.is_string() ? v.AsString() : v.ToString(); }
+
+std::string Get(const Triple& t, const std::string& key) {
+  auto it = t.qualifiers.find(key);
+  return it == t.qualifiers.end() ? "-" : Text(it->second);
+}
+
+TEST(TimeQualifiers, AStatementTakesItsSentencesTimeAndTheDocumentsDate) {
+  std::vector<Triple> triples = {In("Putin met Hollande on Tuesday.", "met"),
+                                 In("Putin met Hollande.", "met", 1)};
+  AddTimeQualifiers("2016-10-12T09:00:00+02:00", &triples);
+  EXPECT_EQ(Get(triples[0], "time"), "on Tuesday");
+  EXPECT_EQ(Get(triples[0], "time_start"), "2016-10-11");
+  EXPECT_EQ(Get(triples[0], "time_end"), "2016-10-11");
+  EXPECT_EQ(Get(triples[0], "time_granularity"), "day");
+  EXPECT_EQ(Get(triples[0], "time_kind"), "point");
+  EXPECT_EQ(Get(triples[0], "reported"), "2016-10-12");
+  // No time expression: the report date alone.
+  EXPECT_EQ(Get(triples[1], "time"), "-");
+  EXPECT_EQ(Get(triples[1], "reported"), "2016-10-12");
+}
+
+TEST(TimeQualifiers, AnUndatedDocumentKeepsAbsoluteTimesAndTheWordsOfRelativeOnes) {
+  std::vector<Triple> triples = {In("Putin met Hollande in May 2012.", "met"),
+                                 In("Putin met Hollande yesterday.", "met", 1)};
+  AddTimeQualifiers("", &triples);
+  EXPECT_EQ(Get(triples[0], "time_start"), "2012-05-01");
+  EXPECT_EQ(Get(triples[0], "time_end"), "2012-05-31");
+  EXPECT_EQ(Get(triples[0], "reported"), "-");
+  EXPECT_EQ(Get(triples[1], "time"), "yesterday");
+  EXPECT_EQ(Get(triples[1], "time_start"), "-");
+  EXPECT_EQ(Get(triples[1], "reported"), "-");
+}
+
+TEST(TimeQualifiers, TheTimeAfterTheVerbWinsOverOneInAnAside) {
+  std::vector<Triple> triples = {
+      In("Hollande, elected in May 2012, met Putin on Tuesday.", "met"),
+      In("On Tuesday, Putin met Hollande.", "met", 1)};
+  AddTimeQualifiers("2016-10-12", &triples);
+  EXPECT_EQ(Get(triples[0], "time"), "on Tuesday");
+  EXPECT_EQ(Get(triples[1], "time"), "On Tuesday");
+}
+
+}  // namespace
+}  // namespace quiver::ingest
