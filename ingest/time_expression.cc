@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "ingest/document_reader_dates.h"
+#include "ingest/time_expression_words.h"
 #include "util/temporal.h"
 
 namespace quiver::ingest {
@@ -15,73 +16,26 @@ using temporal::CivilOf;
 using temporal::DayOfWeek;
 using temporal::EpochDayOf;
 using temporal::MonthLength;
-
-// A word, a number, or one punctuation character (a multi-byte UTF-8
-// character is one token too, so a dash or a quote separates).
-struct Token {
-  std::string_view raw;
-  std::string low;
-  size_t begin = 0;
-  size_t end = 0;
-  bool word = false;
-};
-
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> out;
-  size_t i = 0;
-  auto alnum = [&](size_t k) { return k < s.size() && std::isalnum(static_cast<unsigned char>(s[k])); };
-  while (i < s.size()) {
-    const unsigned char c = s[i];
-    if (std::isspace(c)) {
-      ++i;
-      continue;
-    }
-    size_t j = i + 1;
-    bool word = std::isalnum(c) != 0;
-    if (word) {
-      // Hyphens and apostrophes inside a word ("2016-10-11", "mid-2015").
-      while (alnum(j) || ((s[j] == '-' || s[j] == '\'') && alnum(j + 1))) ++j;
-    } else if (c >= 0x80) {
-      while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-    }
-    Token t;
-    t.raw = s.substr(i, j - i);
-    t.low = std::string(t.raw);
-    for (char& ch : t.low) ch = char(std::tolower(static_cast<unsigned char>(ch)));
-    t.begin = i;
-    t.end = j;
-    t.word = word;
-    out.push_back(std::move(t));
-    i = j;
-  }
-  return out;
-}
-
-// Days covered, inclusive.
-struct Period {
-  int64_t start = 0;
-  int64_t end = 0;
-};
-
-Period Day(int64_t d) { return {d, d}; }
-Period Month(int64_t y, int m) { return {EpochDayOf(y, m, 1), EpochDayOf(y, m, MonthLength(y, m))}; }
-Period Year(int64_t y) { return {EpochDayOf(y, 1, 1), EpochDayOf(y, 12, 31)}; }
-Period Week(int64_t d) {
-  const int64_t monday = d - (DayOfWeek(d) - 1);
-  return {monday, monday + 6};
-}
-// Northern meteorological seasons; winter runs into the next year.
-Period Season(int64_t y, int season) {  // 0 spring, 1 summer, 2 autumn, 3 winter
-  if (season == 3) return {EpochDayOf(y, 12, 1), EpochDayOf(y + 1, 2, MonthLength(y + 1, 2))};
-  const int first = 3 + 3 * season;
-  return {EpochDayOf(y, first, 1), EpochDayOf(y, first + 2, MonthLength(y, first + 2))};
-}
-
-Period MonthsFrom(int64_t day, int64_t months) {
-  const temporal::CivilDate c = CivilOf(day);
-  const int64_t index = c.year * 12 + (c.month - 1) + months;
-  return Month(temporal::FloorDiv(index, 12), int(temporal::FloorMod(index, 12)) + 1);
-}
+using time_words::AddUnits;
+using time_words::AllDigits;
+using time_words::Capitalised;
+using time_words::CountOf;
+using time_words::Day;
+using time_words::DayNumberOf;
+using time_words::Month;
+using time_words::MonthsFrom;
+using time_words::Period;
+using time_words::Season;
+using time_words::SeasonOf;
+using time_words::Shift;
+using time_words::Token;
+using time_words::Tokenize;
+using time_words::UnitOf;
+using time_words::Week;
+using time_words::WeekdayOf;
+using time_words::Year;
+using time_words::YearMayPrecede;
+using time_words::YearOf;
 
 // The result of reading one date-like phrase.
 struct Hit {
@@ -90,104 +44,6 @@ struct Hit {
   TimeGranularity granularity = TimeGranularity::kDay;
   bool relative = false;          // Needed the document's date.
 };
-
-bool Capitalised(const Token& t) { return !t.raw.empty() && std::isupper(static_cast<unsigned char>(t.raw[0])); }
-
-std::optional<int> WeekdayOf(const Token& t) {
-  static constexpr std::array<std::string_view, 7> kDays = {
-      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  if (!Capitalised(t)) return std::nullopt;
-  for (size_t i = 0; i < kDays.size(); ++i)
-    if (t.low == kDays[i]) return int(i) + 1;
-  return std::nullopt;
-}
-
-std::optional<int> SeasonOf(const Token& t) {
-  if (t.low == "spring") return 0;
-  if (t.low == "summer") return 1;
-  if (t.low == "autumn" || t.low == "fall") return 2;
-  if (t.low == "winter") return 3;
-  return std::nullopt;
-}
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isdigit(c); });
-}
-
-std::optional<int64_t> YearOf(const Token& t) {
-  if (t.raw.size() != 4 || !AllDigits(t.raw)) return std::nullopt;
-  const int64_t y = std::stoll(std::string(t.raw));
-  if (y < 1000 || y > 2999) return std::nullopt;
-  return y;
-}
-
-std::optional<int> DayNumberOf(const Token& t) {
-  std::string_view s = t.low;
-  for (std::string_view suffix : {"st", "nd", "rd", "th"}) {
-    if (s.size() > 2 && s.substr(s.size() - 2) == suffix) {
-      s.remove_suffix(2);
-      break;
-    }
-  }
-  if (s.empty() || s.size() > 2 || !AllDigits(s)) return std::nullopt;
-  const int d = std::stoi(std::string(s));
-  if (d < 1 || d > 31) return std::nullopt;
-  return d;
-}
-
-// How many: "3", "three", "a".
-std::optional<int64_t> CountOf(const Token& t) {
-  static constexpr std::array<std::string_view, 13> kWords = {
-      "zero", "one", "two",   "three", "four",   "five",  "six",
-      "seven", "eight", "nine", "ten",  "eleven", "twelve"};
-  if (t.low == "a" || t.low == "an") return 1;
-  for (size_t i = 0; i < kWords.size(); ++i)
-    if (t.low == kWords[i]) return int64_t(i);
-  if (t.low == "twenty") return 20;
-  if (t.low == "thirty") return 30;
-  if (t.raw.size() <= 3 && AllDigits(t.raw)) return std::stoll(std::string(t.raw));
-  return std::nullopt;
-}
-
-std::optional<TimeGranularity> UnitOf(const Token& t) {
-  std::string_view u = t.low;
-  if (u.size() > 1 && u.back() == 's') u.remove_suffix(1);
-  if (u == "day") return TimeGranularity::kDay;
-  if (u == "week") return TimeGranularity::kWeek;
-  if (u == "month") return TimeGranularity::kMonth;
-  if (u == "year") return TimeGranularity::kYear;
-  if (u == "decade") return TimeGranularity::kDecade;
-  return std::nullopt;
-}
-
-// The period `n` units from `day` (negative: before it).
-Period Shift(int64_t day, int64_t n, TimeGranularity unit) {
-  switch (unit) {
-    case TimeGranularity::kDay: return Day(day + n);
-    case TimeGranularity::kWeek: return Week(day + 7 * n);
-    case TimeGranularity::kMonth: return MonthsFrom(day, n);
-    case TimeGranularity::kYear: return Year(CivilOf(day).year + n);
-    case TimeGranularity::kDecade: {
-      const int64_t y = CivilOf(day).year + 10 * n;
-      return Year(y);
-    }
-    case TimeGranularity::kSeason: break;
-  }
-  return Day(day);
-}
-
-// Words after a bare 4-digit number that still leave it a year: function
-// words, not a counted noun ("in 2000 cases").
-bool YearMayPrecede(const Token* next) {
-  if (next == nullptr || !next->word || Capitalised(*next)) return true;
-  static constexpr std::array<std::string_view, 46> kFollow = {
-      "and", "or", "but", "when", "after", "before", "as", "at", "in", "on", "to", "for",
-      "with", "by", "from", "that", "which", "the", "a", "he", "she", "it", "they", "we",
-      "i", "was", "were", "is", "had", "has", "have", "said", "until", "while", "because",
-      "during", "amid", "against", "its", "their", "still", "also", "again", "only", "already",
-      "then"};
-  return std::find(kFollow.begin(), kFollow.end(), next->low) != kFollow.end();
-}
 
 class Finder {
  public:
@@ -299,6 +155,16 @@ class Finder {
         if (const Token* y = At(y_at); y && YearOf(*y)) return DayOf(*YearOf(*y), *m, *DayNumberOf(*d), y_at + 1);
         return Hit{after + 1, InDocYear(*m, *DayNumberOf(*d)), TimeGranularity::kDay, true};
       }
+      // "August of last year", "March next year".
+      const size_t d_at = Is(after, "of") ? after + 1 : after;
+      if ((Is(d_at, "last") || Is(d_at, "next") || Is(d_at, "this")) && Is(d_at + 1, "year")) {
+        std::optional<Period> p;
+        if (doc_) {
+          const int shift = Is(d_at, "last") ? -1 : Is(d_at, "next") ? 1 : 0;
+          p = Month(CivilOf(*doc_).year + shift, *m);
+        }
+        return Hit{d_at + 2, p, TimeGranularity::kMonth, true};
+      }
       const size_t y_at = Is(after, "of") ? after + 1 : Skip(after, ",");
       if (const Token* y = At(y_at); y && YearOf(*y))
         return Hit{y_at + 1, Month(*YearOf(*y), *m), TimeGranularity::kMonth, false};
@@ -322,9 +188,11 @@ class Finder {
       }
       // the 1990s
       if (t->low == "the" && s && s->low.size() == 5 && s->low.back() == 's') return Decade(s_at);
+      if (t->low == "the" && s && Is(s_at + 1, "century")) return Century(s_at);
       return std::nullopt;
     }
     if (t->low.size() == 5 && t->low.back() == 's') return Decade(i);
+    if (Is(i + 1, "century")) return Century(i);
     // 2016
     if (auto y = YearOf(*t); y && bare && YearMayPrecede(At(i + 1)))
       return Hit{i + 1, Year(*y), TimeGranularity::kYear, false};
@@ -338,6 +206,25 @@ class Finder {
     const int64_t y = std::stoll(std::string(digits));
     if (y < 1000) return std::nullopt;
     return Hit{i + 1, Period{Year(y).start, Year(y + 9).end}, TimeGranularity::kDecade, false};
+  }
+
+  // "20th century", "twentieth century" at `i` (the word "century" after).
+  std::optional<Hit> Century(size_t i) const {
+    static constexpr std::array<std::string_view, 21> kOrdinals = {
+        "",          "first",       "second",     "third",      "fourth",    "fifth",
+        "sixth",     "seventh",     "eighth",     "ninth",      "tenth",     "eleventh",
+        "twelfth",   "thirteenth",  "fourteenth", "fifteenth",  "sixteenth", "seventeenth",
+        "eighteenth", "nineteenth", "twentieth"};
+    const Token& t = tokens_[i];
+    int64_t n = 0;
+    for (size_t k = 1; k < kOrdinals.size(); ++k)
+      if (t.low == kOrdinals[k]) n = int64_t(k);
+    if (t.low == "twenty-first") n = 21;
+    if (n == 0 && t.low.size() >= 3 && t.low.size() <= 4 && AllDigits(t.low.substr(0, t.low.size() - 2)))
+      n = std::stoll(t.low.substr(0, t.low.size() - 2));
+    if (n < 11 || n > 29) return std::nullopt;  // Years 1001 to 2900, as elsewhere.
+    return Hit{i + 2, Period{Year((n - 1) * 100 + 1).start, Year(n * 100).end},
+               TimeGranularity::kCentury, false};
   }
 
   // "last week", "next month", "this year", "last Tuesday", "last October",
@@ -415,6 +302,7 @@ class Finder {
   // "yesterday", "today", "tomorrow", "tonight".
   std::optional<Hit> NamedDay(size_t i) const {
     const Token* t = At(i);
+    if (t == nullptr) return std::nullopt;
     int offset = 0;
     if (t->low == "yesterday") offset = -1;
     else if (t->low == "tomorrow") offset = 1;
@@ -430,6 +318,7 @@ class Finder {
   // "a week earlier" (from the anchor), "the next day".
   std::optional<std::pair<Hit, TimeKind>> Distance(size_t i) const {
     const Token* t = At(i);
+    if (t == nullptr) return std::nullopt;
     std::optional<int64_t> n;
     size_t at = i;
     if (t->low == "the" && (Is(i + 1, "next") || Is(i + 1, "following") || Is(i + 1, "previous")) &&
@@ -437,6 +326,10 @@ class Finder {
       const int64_t sign = Is(i + 1, "previous") ? -1 : 1;
       return std::pair{Hit{i + 3, Relative(sign, TimeGranularity::kDay), TimeGranularity::kDay, true},
                        TimeKind::kRelative};
+    }
+    if (t->low == "the" && (Is(i + 1, "next") || Is(i + 1, "coming") || Is(i + 1, "past") ||
+                            Is(i + 1, "last"))) {
+      if (auto h = Span(i + 1)) return std::pair{*h, TimeKind::kInterval};
     }
     n = CountOf(*t);
     if (!n) return std::nullopt;
@@ -456,6 +349,36 @@ class Finder {
       return std::pair{Hit{at + 1, Relative(sign * *n, *unit), *unit, true}, TimeKind::kRelative};
     }
     return std::nullopt;
+  }
+
+  // "next few weeks", "past two years", "past year" at `i` (after "the"):
+  // from the day after the document's date, or up to it. "Few" is taken as
+  // three.
+  std::optional<Hit> Span(size_t i) const {
+    const bool ahead = Is(i, "next") || Is(i, "coming");
+    size_t at = i + 1;
+    int64_t n = 1;
+    bool counted = false;
+    if (Is(at, "few")) {
+      n = 3;
+      counted = true;
+      ++at;
+    } else if (const Token* c = At(at); c && c->low != "a" && c->low != "an" && CountOf(*c)) {
+      n = *CountOf(*c);
+      counted = true;
+      ++at;
+    }
+    const Token* u = At(at);
+    if (u == nullptr) return std::nullopt;
+    auto unit = UnitOf(*u);
+    if (!unit || *unit == TimeGranularity::kDecade) return std::nullopt;
+    if ((u->low.back() == 's') != (counted && n != 1)) return std::nullopt;  // "past years"
+    std::optional<Period> p;
+    if (doc_) {
+      p = ahead ? Period{*doc_ + 1, AddUnits(*doc_, n, *unit)}
+                : Period{AddUnits(*doc_, -n, *unit), *doc_};
+    }
+    return Hit{at + 1, p, *unit, true};
   }
 
   // `n` units from the anchor: the last day-precise expression before it in
@@ -508,6 +431,7 @@ class Finder {
         "early", "late", "mid", "from"};
     if (t.low == "since" || t.low == "after") {
       auto h = Date(Modifiers(i + 1), true);
+      if (!h) h = Deictic(i + 1);  // "since last year"
       // "since March" in a February story is last year's March.
       if (h && h->period && h->relative && doc_ && h->period->start > *doc_)
         h->period = Rolled(*h, -1);
@@ -526,6 +450,7 @@ class Finder {
     if (t.low == "until" || t.low == "till" || t.low == "by" || t.low == "before" ||
         t.low == "through") {
       auto h = Date(Modifiers(i + 1), true);
+      if (!h) h = Deictic(i + 1);  // "by next week"
       // "until March" in an October story is next year's March.
       if (h && h->period && h->relative && doc_ && h->period->end < *doc_)
         h->period = Rolled(*h, 1);
@@ -564,6 +489,10 @@ class Finder {
       if (auto h = Deictic(at)) {
         EmitPoint(i, *h);
         return h->next;
+      }
+      if (auto d = Distance(at); d && d->second == TimeKind::kInterval) {  // "in the next few weeks"
+        EmitPoint(i, d->first, d->second);
+        return d->first.next;
       }
     }
     if (auto h = Deictic(i)) {
@@ -618,6 +547,7 @@ const char* GranularityName(TimeGranularity g) {
     case TimeGranularity::kSeason: return "season";
     case TimeGranularity::kYear: return "year";
     case TimeGranularity::kDecade: return "decade";
+    case TimeGranularity::kCentury: return "century";
   }
   return "day";
 }

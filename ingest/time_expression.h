@@ -16,11 +16,12 @@
 namespace quiver::ingest {
 
 // How precise the expression is.
-enum class TimeGranularity { kDay, kWeek, kMonth, kSeason, kYear, kDecade };
+enum class TimeGranularity { kDay, kWeek, kMonth, kSeason, kYear, kDecade, kCentury };
 
 // What the expression says of its days:
 //   kPoint     the event is within [start, end] ("on Tuesday", "in 2016");
-//   kInterval  it spans them ("between 2011 and 2013", "from May to July");
+//   kInterval  it spans them ("between 2011 and 2013", "from May to July",
+//              "the next few weeks": a few is three);
 //   kSince     it began at start and holds to the document's date ("since
 //              2011": end is the document's date, or unknown);
 //   kUntil     it holds until end ("until March", "by 2015": start is the

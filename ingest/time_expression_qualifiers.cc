@@ -1,6 +1,6 @@
 #include "ingest/time_expression_qualifiers.h"
 
-#include <cstdlib>
+#include <cctype>
 #include <map>
 #include <string>
 
@@ -13,13 +13,27 @@ namespace {
 
 Value DateValue(int64_t day) { return Value(temporal::MakeDate(day)); }
 
-// Where the relation's first word is in the sentence (its middle when the
-// words are not found), to pick the expression that most likely dates it.
+// Where the relation's longest word is in the sentence (its middle when it
+// is not found), to pick the expression that most likely dates it: the
+// longest is the content verb ("attempted to sway", "to use", "was
+// threatening against"), not an auxiliary or "to" that occurs anywhere.
 size_t RelationAt(const Triple& t) {
   const std::string& s = t.sentence_text;
-  std::string first = t.text.substr(0, t.text.find(' '));
-  size_t at = first.empty() ? std::string::npos : s.find(first);
-  return at == std::string::npos ? s.size() / 2 : at;
+  std::string first;
+  for (size_t b = 0; b < t.text.size();) {
+    size_t e = t.text.find(' ', b);
+    if (e == std::string::npos) e = t.text.size();
+    if (e - b >= first.size()) first = t.text.substr(b, e - b);
+    b = e + 1;
+  }
+  auto alnum = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(s[k])) != 0; };
+  // As a whole word: "use" is not the one in "because".
+  for (size_t at = first.empty() ? std::string::npos : s.find(first); at != std::string::npos;
+       at = s.find(first, at + 1)) {
+    const size_t end = at + first.size();
+    if ((at == 0 || !alnum(at - 1)) && (end == s.size() || !alnum(end))) return at;
+  }
+  return s.size() / 2;
 }
 
 }  // namespace

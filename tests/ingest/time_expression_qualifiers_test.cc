@@ -59,5 +59,20 @@ TEST(TimeQualifiers, TheTimeAfterTheVerbWinsOverOneInAnAside) {
   EXPECT_EQ(Get(triples[1], "time"), "On Tuesday");
 }
 
+TEST(TimeQualifiers, TheRelationIsFoundByItsVerbAsAWholeWord) {
+  // "use" first occurs inside "because", and "to" in "attempted to sway",
+  // both before "last week".
+  std::vector<Triple> triples = {
+      In("Juppe attempted to sway Lavrov because of talks last week, but said Tuesday that "
+         "Russia was threatening to use a veto.",
+         "to use"),
+      In("Juppe attempted to sway Lavrov because of talks last week, but said Tuesday that "
+         "Russia was threatening to use a veto.",
+         "attempted to sway")};
+  AddTimeQualifiers("2011-07-06", &triples);
+  EXPECT_EQ(Get(triples[0], "time"), "Tuesday");
+  EXPECT_EQ(Get(triples[1], "time"), "last week");
+}
+
 }  // namespace
 }  // namespace quiver::ingest

@@ -125,6 +125,15 @@ const Case kCases[] = {
     {"Putin visited Paris last spring.", "2016-04-01", "last spring", "2015-03-01", "2015-05-31", "season", "point"},
     {"Syria was calm in the 1990s.", kWed, "in the 1990s", "1990-01-01", "1999-12-31", "decade", "point"},
     {"Syria was calm in the 1990s.", "", "in the 1990s", "1990-01-01", "1999-12-31", "decade", "point"},
+    // Found in the corpus hand check (docs/extraction.md).
+    {"Russia has been a party to the war since last year.", "2016-10-11", "since last year", "2015-01-01", "2016-10-11", "year", "since"},
+    {"Sarkozy spoke in August of last year.", "2013-09-18", "in August of last year", "2012-08-01", "2012-08-31", "month", "point"},
+    {"Sarkozy spoke in August of last year.", "", "in August of last year", "", "", "month", "point"},
+    {"France will host a conference in the next few weeks.", kWed, "in the next few weeks", "2016-10-13", "2016-11-02", "week", "interval"},
+    {"France went to war twice in the 20th century.", "", "in the 20th century", "1901-01-01", "2000-12-31", "century", "point"},
+    {"Prices rose over the past two years.", kWed, "the past two years", "2014-10-12", "2016-10-12", "year", "interval"},
+    {"The troops will stay until next year.", kWed, "until next year", "2016-10-12", "2017-12-31", "year", "until"},
+    {"The troops will stay for the past years.", kWed, "", "", "", "", ""},
     // Intervals.
     {"Fighting raged between 2011 and 2013.", "", "between 2011 and 2013", "2011-01-01", "2013-12-31", "year", "interval"},
     {"The ceasefire held from May to July.", kWed, "from May to July", "2016-05-01", "2016-07-31", "month", "interval"},
@@ -184,6 +193,18 @@ TEST(TimeExpression, OddInputIsNoCrash) {
                         "in the", "last", "two days", "\xE2\x80\x94 2016 \xE2\x80\x94"}) {
     (void)FindTimeExpressions(s, Day(kWed));
     (void)FindTimeExpressions(s, std::nullopt);
+  }
+  // Every prefix of every sentence above: an expression cut off at any word
+  // (the end of a sentence past which patterns look ahead).
+  for (const Case& c : kCases) {
+    const std::string s = c.sentence;
+    for (size_t n = 0; n <= s.size(); ++n) {
+      for (const TimeExpression& e : FindTimeExpressions(s.substr(0, n), Day(kWed))) {
+        ASSERT_LE(e.begin, e.end);
+        ASSERT_LE(e.end, n);
+      }
+      (void)FindTimeExpressions(s.substr(0, n), std::nullopt);
+    }
   }
 }
 
