@@ -217,6 +217,21 @@ std::optional<std::string> Dateline(std::string_view line) {
   return NormalizeDocumentDate(rest.substr(0, end));
 }
 
+// The string value of the first "datePublished" key in JSON-LD text.
+std::optional<std::string> JsonLdPublished(std::string_view json) {
+  constexpr std::string_view kKey = "\"datePublished\"";
+  size_t at = json.find(kKey);
+  if (at == std::string_view::npos) return std::nullopt;
+  std::string_view rest = TrimLeft(json.substr(at + kKey.size()));
+  if (rest.empty() || rest.front() != ':') return std::nullopt;
+  rest = TrimLeft(rest.substr(1));
+  if (rest.empty() || rest.front() != '"') return std::nullopt;
+  rest.remove_prefix(1);
+  const size_t close = rest.find('"');
+  if (close == std::string_view::npos || close > 80) return std::nullopt;
+  return std::string(rest.substr(0, close));
+}
+
 }  // namespace
 
 std::optional<int> MonthFromName(std::string_view word) {
@@ -244,7 +259,7 @@ std::optional<std::string> NormalizeDocumentDate(std::string_view text) {
 std::string CheckDateOption(std::string_view text) {
   static const std::regex kPlain(R"(\d{4}-\d{2}-\d{2})");
   const std::string s(text);
-  if (!std::regex_match(s, kPlain) || !NormalizeIso(s)) {
+  if (s.size() != 10 || !std::regex_match(s, kPlain) || !NormalizeIso(s)) {
     return "expected a date as YYYY-MM-DD (a day that exists), got \"" + s + "\"";
   }
   return "";
@@ -289,9 +304,9 @@ FoundDate FindHtmlDate(const GumboInternalNode* root) {
       const auto* text = static_cast<const GumboNode*>(e.children.data[0]);
       if (type != nullptr && Lower(type->value) == "application/ld+json" &&
           text->type == GUMBO_NODE_TEXT) {
-        static const std::regex kPublished(R"re("datePublished"\s*:\s*"([^"]*)")re");
-        std::cmatch m;
-        if (std::regex_search(text->v.text.text, m, kPublished)) offer(kLdJsonRank, m[1].str());
+        // By hand, not std::regex: libstdc++'s recurses per character and
+        // a script may be megabytes long.
+        if (auto published = JsonLdPublished(text->v.text.text)) offer(kLdJsonRank, *published);
       }
     }
     for (unsigned i = e.children.length; i-- > 0;)

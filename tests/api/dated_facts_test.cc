@@ -131,6 +131,28 @@ TEST_F(DatedFactsTest, EachStatementKeepsItsTimeInTheEvidenceAndTheEdgeDoesNot) 
   EXPECT_EQ((*evidence)[1].qualifiers.at("reported"), D("2015-05-01"));
 }
 
+TEST_F(DatedFactsTest, EachStatementsTimeIsQueryableThroughDbEvidence) {
+  Add(Doc("a", "2016-10-12", {Fact("Putin", "cancel", "visit", 0, "2016-10-12", "2016-10-11")}));
+  Add(Doc("b", "2015-05-01", {Fact("Putin", "cancel", "visit", 3, "2015-05-01")}));
+  auto r = db_->Query(
+      "MATCH ()-[r:cancel]->() CALL db.evidence(r) YIELD source, sentence, time, time_start, "
+      "time_end, time_granularity, reported RETURN source, sentence, time, time_start, time_end, "
+      "time_granularity, reported ORDER BY source");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->size(), 2u);
+  EXPECT_EQ(r->row(0)[0], Value("a"));
+  EXPECT_EQ(r->row(0)[2], Value("in those days"));
+  EXPECT_EQ(r->row(0)[3], D("2016-10-11"));
+  EXPECT_EQ(r->row(0)[4], D("2016-10-11"));
+  EXPECT_EQ(r->row(0)[5], Value("day"));
+  EXPECT_EQ(r->row(0)[6], D("2016-10-12"));
+  EXPECT_EQ(r->row(1)[0], Value("b"));
+  EXPECT_EQ(r->row(1)[1], Value(int64_t{3}));
+  EXPECT_TRUE(r->row(1)[2].is_null());  // No time expression: reported only.
+  EXPECT_TRUE(r->row(1)[3].is_null());
+  EXPECT_EQ(r->row(1)[6], D("2015-05-01"));
+}
+
 TEST_F(DatedFactsTest, QueriesFilterFactsByWhenTheyWereSeen) {
   Add(Doc("a", "2016-10-12", {Fact("Putin", "cancel", "visit", 0, "2016-10-12", "2016-10-11"),
                               Fact("Russia", "veto", "resolution", 1, "2016-10-12", "2016-10-08")}));

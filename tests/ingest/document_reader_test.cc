@@ -139,6 +139,14 @@ TEST(DocumentDates, HtmlMetaWinsOverTimeElements) {
   EXPECT_EQ(DateOf("f.html", "<html><body><p>Putin met Hollande.</p></body></html>"), "");
 }
 
+TEST(DocumentDates, AHugeJsonLdScriptIsReadWithoutRecursion) {
+  // libstdc++'s std::regex recursed once per character of such a value.
+  const std::string html = "<html><head><script type=\"application/ld+json\">{\"datePublished\": \"" +
+                           std::string(4 << 20, '1') + "\"}</script></head><body><p>Putin spoke.</p>" +
+                           "</body></html>";
+  EXPECT_EQ(DateOf("big.html", html), "");
+}
+
 TEST(DocumentDates, MarkdownFrontMatterGivesTheDateAndIsNotText) {
   ReadResult r;
   ParseContent("a.md", "---\ntitle: Talks\ndate: \"2016-10-11\"\n---\n# Talks\n\nPutin met Hollande.\n",
