@@ -13,27 +13,44 @@ namespace {
 
 Value DateValue(int64_t day) { return Value(temporal::MakeDate(day)); }
 
+// Where `word` first stands as a whole word in `s` ("use" is not the one in
+// "because"), or npos.
+size_t WholeWordAt(const std::string& s, const std::string& word) {
+  auto alnum = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(s[k])) != 0; };
+  for (size_t at = word.empty() ? std::string::npos : s.find(word); at != std::string::npos;
+       at = s.find(word, at + 1)) {
+    const size_t end = at + word.size();
+    if ((at == 0 || !alnum(at - 1)) && (end == s.size() || !alnum(end))) return at;
+  }
+  return std::string::npos;
+}
+
 // Where the relation's longest word is in the sentence (its middle when it
 // is not found), to pick the expression that most likely dates it: the
 // longest is the content verb ("attempted to sway", "to use", "was
 // threatening against"), not an auxiliary or "to" that occurs anywhere.
 size_t RelationAt(const Triple& t) {
-  const std::string& s = t.sentence_text;
-  std::string first;
+  std::string longest;
   for (size_t b = 0; b < t.text.size();) {
     size_t e = t.text.find(' ', b);
     if (e == std::string::npos) e = t.text.size();
-    if (e - b >= first.size()) first = t.text.substr(b, e - b);
+    if (e - b >= longest.size()) longest = t.text.substr(b, e - b);
     b = e + 1;
   }
-  auto alnum = [&](size_t k) { return std::isalnum(static_cast<unsigned char>(s[k])) != 0; };
-  // As a whole word: "use" is not the one in "because".
-  for (size_t at = first.empty() ? std::string::npos : s.find(first); at != std::string::npos;
-       at = s.find(first, at + 1)) {
-    const size_t end = at + first.size();
-    if ((at == 0 || !alnum(at - 1)) && (end == s.size() || !alnum(end))) return at;
-  }
-  return s.size() / 2;
+  const size_t at = WholeWordAt(t.sentence_text, longest);
+  return at == std::string::npos ? t.sentence_text.size() / 2 : at;
+}
+
+// Where the subject is named in the sentence, or npos.
+size_t SubjectAt(const Triple& t) {
+  return WholeWordAt(t.sentence_text, t.subject_mention.empty() ? t.subject : t.subject_mention);
+}
+
+// Whether `e` opens the sentence (nothing but punctuation before it).
+bool OpensSentence(const TimeExpression& e, const std::string& sentence) {
+  for (size_t k = 0; k < e.begin; ++k)
+    if (std::isalnum(static_cast<unsigned char>(sentence[k]))) return false;
+  return true;
 }
 
 }  // namespace
@@ -58,11 +75,15 @@ void AddTimeQualifiers(std::string_view document_date, std::vector<Triple>* trip
     // A clause's time adverbial mostly follows its verb ("met Putin on
     // Tuesday") or opens the sentence ("On Tuesday, Putin met ..."); one
     // before the verb but after the sentence start is often in an aside
-    // ("Hollande, elected in May 2012, met ..."). So: the first expression
-    // after the relation words, else the last before them; normalised ones
-    // first, an unnormalised one only when no other is there (its words are
-    // still worth keeping).
+    // ("Hollande, elected in May 2012, met ..."), and one before the
+    // subject, not opening the sentence, in another clause ("the minister,
+    // who held talks last week, said … Assad continue a crackdown"). So:
+    // the first expression after the relation words, else the last before
+    // them that is not before the subject (unless it opens the sentence);
+    // normalised ones first, an unnormalised one only when no other is
+    // there (its words are still worth keeping).
     const size_t at = RelationAt(t);
+    const size_t subject = SubjectAt(t);
     bool any_normalized = false;
     for (const TimeExpression& e : found) any_normalized |= e.normalized();
     const TimeExpression* after = nullptr;
@@ -70,9 +91,12 @@ void AddTimeQualifiers(std::string_view document_date, std::vector<Triple>* trip
     for (const TimeExpression& e : found) {
       if (any_normalized && !e.normalized()) continue;
       if (e.end > at && after == nullptr) after = &e;
-      if (e.end <= at) before = &e;
+      const bool other_clause = subject != std::string::npos && subject < at &&
+                                e.end <= subject && !OpensSentence(e, t.sentence_text);
+      if (e.end <= at && !other_clause) before = &e;
     }
     const TimeExpression* best = after != nullptr ? after : before;
+    if (best == nullptr) continue;  // Only other clauses' times: report time alone.
     t.qualifiers["time"] = Value(best->text);
     if (best->start) t.qualifiers["time_start"] = DateValue(*best->start);
     if (best->end_day) t.qualifiers["time_end"] = DateValue(*best->end_day);

@@ -59,6 +59,21 @@ TEST(TimeQualifiers, TheTimeAfterTheVerbWinsOverOneInAnAside) {
   EXPECT_EQ(Get(triples[1], "time"), "On Tuesday");
 }
 
+TEST(TimeQualifiers, ATimeBeforeTheSubjectBelongsToAnotherClauseUnlessItOpensTheSentence) {
+  Triple crackdown = In("The minister, who held talks in Moscow last week, said Assad continued "
+                        "a crackdown.",
+                        "continued");
+  crackdown.subject = "Bashar al-Assad";
+  crackdown.subject_mention = "Assad";
+  Triple opening = In("Last week, the minister said Assad continued a crackdown.", "continued", 1);
+  opening.subject = "Assad";
+  std::vector<Triple> triples = {crackdown, opening};
+  AddTimeQualifiers("2011-07-06", &triples);
+  EXPECT_EQ(Get(triples[0], "time"), "-");
+  EXPECT_EQ(Get(triples[0], "reported"), "2011-07-06");
+  EXPECT_EQ(Get(triples[1], "time"), "Last week");
+}
+
 TEST(TimeQualifiers, TheRelationIsFoundByItsVerbAsAWholeWord) {
   // "use" first occurs inside "because", and "to" in "attempted to sway",
   // both before "last week".
