@@ -203,6 +203,30 @@ TEST_F(DatedFactsTest, CheckFindsAFirstSeenTheStatementsDoNotSay) {
             "2016-10-12");
 }
 
+TEST_F(DatedFactsTest, IngestNormalisesTheDateAndDatesTheSentencesTimes) {
+  DocumentInput d;
+  d.source = "talks.txt";
+  d.date = "Wednesday, October 12, 2016";
+  d.content = "Vladimir Putin met Francois Hollande in Paris on Tuesday.";
+  auto r = db_->Ingest(d);
+  ASSERT_TRUE(r.ok()) << r.status();
+  auto doc = db_->GetDocument(r->doc);
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  EXPECT_EQ(doc->date, "2016-10-12");
+  auto seen = db_->Query("MATCH ()-[r]->() RETURN DISTINCT r.first_seen");
+  ASSERT_TRUE(seen.ok()) << seen.status();
+  ASSERT_GE(seen->size(), 1u);
+  EXPECT_EQ(seen->row(0)[0], D("2016-10-11"));  // "on Tuesday"
+
+  d.date = "the day after";
+  d.content = "Russia vetoed the resolution.";
+  auto bad = db_->Ingest(d);
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.status().message().find("\"the day after\""), std::string::npos)
+      << bad.status();
+  EXPECT_EQ(db_->GetStats()->documents, 1);
+}
+
 TEST_F(DatedFactsTest, DocumentsAreQueryableAndCountedByDate) {
   Add(Doc("a", "2016-10-12T09:00:00+02:00", {Fact("Putin", "cancel", "visit", 0, "2016-10-12")}));
   Add(Doc("b", "2011-07-06", {Fact("Russia", "oppose", "resolution", 0, "2011-07-06")}));
