@@ -46,6 +46,16 @@ size_t SubjectAt(const Triple& t) {
   return WholeWordAt(t.sentence_text, t.subject_mention.empty() ? t.subject : t.subject_mention);
 }
 
+// Whether only punctuation and an optional "that" stand between `e` and the
+// subject at `subject`: "said Tuesday that Russia was threatening" dates
+// what was said as of that day, unlike a time inside another clause.
+bool LeadsToSubject(const TimeExpression& e, const std::string& sentence, size_t subject) {
+  std::string between;
+  for (size_t k = e.end; k < subject; ++k)
+    if (std::isalnum(static_cast<unsigned char>(sentence[k]))) between += sentence[k];
+  return between.empty() || between == "that";
+}
+
 // Whether `e` opens the sentence (nothing but punctuation before it).
 bool OpensSentence(const TimeExpression& e, const std::string& sentence) {
   for (size_t k = 0; k < e.begin; ++k)
@@ -79,7 +89,8 @@ void AddTimeQualifiers(std::string_view document_date, std::vector<Triple>* trip
     // subject, not opening the sentence, in another clause ("the minister,
     // who held talks last week, said … Assad continue a crackdown"). So:
     // the first expression after the relation words, else the last before
-    // them that is not before the subject (unless it opens the sentence);
+    // them that is not before the subject (unless it opens the sentence or
+    // leads straight to the subject: "said Tuesday that Russia …");
     // normalised ones first, an unnormalised one only when no other is
     // there (its words are still worth keeping).
     const size_t at = RelationAt(t);
@@ -92,7 +103,8 @@ void AddTimeQualifiers(std::string_view document_date, std::vector<Triple>* trip
       if (any_normalized && !e.normalized()) continue;
       if (e.end > at && after == nullptr) after = &e;
       const bool other_clause = subject != std::string::npos && subject < at &&
-                                e.end <= subject && !OpensSentence(e, t.sentence_text);
+                                e.end <= subject && !OpensSentence(e, t.sentence_text) &&
+                                !LeadsToSubject(e, t.sentence_text, subject);
       if (e.end <= at && !other_clause) before = &e;
     }
     const TimeExpression* best = after != nullptr ? after : before;

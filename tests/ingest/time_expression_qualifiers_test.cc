@@ -59,7 +59,7 @@ TEST(TimeQualifiers, TheTimeAfterTheVerbWinsOverOneInAnAside) {
   EXPECT_EQ(Get(triples[1], "time"), "On Tuesday");
 }
 
-TEST(TimeQualifiers, ATimeBeforeTheSubjectBelongsToAnotherClauseUnlessItOpensTheSentence) {
+TEST(TimeQualifiers, ATimeBeforeTheSubjectBelongsToAnotherClauseUnlessItOpensTheSentenceOrLeadsToIt) {
   Triple crackdown = In("The minister, who held talks in Moscow last week, said Assad continued "
                         "a crackdown.",
                         "continued");
@@ -67,11 +67,16 @@ TEST(TimeQualifiers, ATimeBeforeTheSubjectBelongsToAnotherClauseUnlessItOpensThe
   crackdown.subject_mention = "Assad";
   Triple opening = In("Last week, the minister said Assad continued a crackdown.", "continued", 1);
   opening.subject = "Assad";
-  std::vector<Triple> triples = {crackdown, opening};
+  // Reported speech dated by its saying: the time leads to the subject.
+  Triple threat = In("Juppe said Tuesday that Russia was threatening to use a veto.",
+                     "was threatening", 2);
+  threat.subject = "Russia";
+  std::vector<Triple> triples = {crackdown, opening, threat};
   AddTimeQualifiers("2011-07-06", &triples);
   EXPECT_EQ(Get(triples[0], "time"), "-");
   EXPECT_EQ(Get(triples[0], "reported"), "2011-07-06");
   EXPECT_EQ(Get(triples[1], "time"), "Last week");
+  EXPECT_EQ(Get(triples[2], "time"), "Tuesday");
 }
 
 TEST(TimeQualifiers, TheRelationIsFoundByItsVerbAsAWholeWord) {
