@@ -10,13 +10,12 @@
 
 #include "cli/commands.h"
 #include "absl/strings/str_cat.h"
-#include "ingest/carb_writer.h"
+#include "ingest/carb_candidates.h"
 #include "ingest/clause_extractor.h"
 #include "ingest/document_reader.h"
 #include "ingest/document_reader_dates.h"
 #include "ingest/pipeline.h"
 #include "ingest/sentence_splitter.h"
-#include "ingest/shallow_extractor.h"
 
 namespace quiver::cli {
 
@@ -29,27 +28,14 @@ struct ExtractOptions {
   std::string date;  // --date: for documents that give none.
 };
 
-// One CaRB line: its tuples in CaRB's tab format ("" when there are none).
-std::string CarbLine(const std::string& line, ingest::ParserSession& parser) {
-  ingest::ParseTree tree;
-  ingest::ParseOutcome o = parser.Parse(line, &tree);
-  std::vector<ingest::OpenTuple> tuples;
-  if (o == ingest::ParseOutcome::kComplete || o == ingest::ParseOutcome::kPartial) {
-    ingest::LinkGraph g(tree);
-    tuples = ingest::ToOpenTuples(g, ingest::ExtractClauses(g), line,
-                                  o == ingest::ParseOutcome::kPartial);
-  }
-  // The shallow reading too, at a confidence below every parse-based
-  // tuple: alone for sentences without a parse, and as a last-ranked extra
-  // elsewhere (it raises recall more than it costs precision).
-  if (auto s = ingest::ShallowExtract(line)) {
-    ingest::OpenTuple t;
-    t.relation = s->relation;
-    t.args = {s->arg1, s->arg2};
-    t.confidence = tuples.empty() ? 0.3 : 0.04;
-    tuples.push_back(t);
-  }
-  return ingest::FormatCarb(line, tuples);
+// One CaRB line: its tuples in CaRB's tab format ("" when there are none);
+// with `features`, every candidate with its features, for training.
+std::string CarbLine(const std::string& line, ingest::ParserSession& parser, bool features) {
+  std::vector<ingest::OpenTuple> candidates = ingest::CarbCandidates(line, parser);
+  if (features) return ingest::FormatCarbFeatures(line, candidates);
+  const ingest::ConfidenceModel* model = ingest::ConfidenceModel::Embedded();
+  return ingest::FormatCarb(line, ingest::RankCandidates(std::move(candidates), model),
+                            model != nullptr ? 6 : 3);
 }
 
 // CaRB: every input line is one sentence, written back exactly as given.
@@ -74,7 +60,9 @@ void RunCarb(const ExtractOptions& opts) {
   std::vector<std::string> out(lines.size());
   absl::Status st = ingest::RunInOrder(
       lines.size(), opts.jobs, ingest::ParserSettings(),
-      [&](size_t i, ingest::ParserSession& parser) { out[i] = CarbLine(lines[i], parser); },
+      [&](size_t i, ingest::ParserSession& parser) {
+        out[i] = CarbLine(lines[i], parser, opts.format == "carb-features");
+      },
       [&](size_t i) {
         if (!out[i].empty()) std::cout << out[i] << "\n";
         std::string().swap(out[i]);
@@ -147,8 +135,9 @@ void AddExtractCommand(CLI::App& app) {
       "extract", "Extract triples from documents without a store: JSON Lines with evidence, "
                  "or CaRB's tab format (one sentence per input line).");
   cmd->add_option("paths", opts->paths, "Files, folders, or - for stdin")->required();
-  cmd->add_option("--format", opts->format, "jsonl or carb")
-      ->check(CLI::IsMember({"jsonl", "carb"}))
+  cmd->add_option("--format", opts->format,
+                  "jsonl, carb, or carb-features (every candidate tuple with its features)")
+      ->check(CLI::IsMember({"jsonl", "carb", "carb-features"}))
       ->capture_default_str();
   cmd->add_option("--jobs,-j", opts->jobs,
                   "Parser threads (sentences are spread over them, so one long document "
@@ -162,7 +151,7 @@ void AddExtractCommand(CLI::App& app) {
       ->check(CLI::Validator([](std::string& s) { return ingest::CheckDateOption(s); },
                               "YYYY-MM-DD"));
   cmd->callback([opts] {
-    if (opts->format == "carb") RunCarb(*opts);
+    if (opts->format != "jsonl") RunCarb(*opts);
     else RunJsonl(*opts);
   });
 }

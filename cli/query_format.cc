@@ -331,13 +331,21 @@ std::string CellText(const Value& v) {
   }
 }
 
-void PrintResult(Result& result, ResultFormat format, size_t width, std::ostream& out) {
+size_t PrintResult(Result& result, ResultFormat format, size_t width, std::ostream& out,
+                   size_t max_rows) {
   size_t n = 0;
   Print(result.columns(), [&](ValueList* row) {
+    if (max_rows > 0 && n == max_rows) return false;
     // Rows of a streaming result appear about as they are made.
     if (++n % 256 == 0) out.flush();
     return result.Next(row);
   }, format, width, out);
+  size_t left_out = 0;
+  ValueList row;
+  if (max_rows > 0 && n == max_rows) {
+    while (result.Next(&row)) ++left_out;
+  }
+  return left_out;
 }
 
 absl::StatusOr<Value> ParseParamValue(std::string_view text) {

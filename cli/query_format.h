@@ -27,9 +27,12 @@ size_t TerminalWidth();
 
 // Prints the rows of `result` as Result::Next() delivers them, so a large
 // result streams (tables size their columns on the first 1000 rows).
-// `width` is the terminal width for tables (0: unlimited). Check
+// `width` is the terminal width for tables (0: unlimited); long values are
+// cut with an ellipsis. With `max_rows` > 0 only that many rows are printed
+// and the rest are read and counted: the count is returned. Check
 // result.status() afterwards: an error may end the rows.
-void PrintResult(Result& result, ResultFormat format, size_t width, std::ostream& out);
+size_t PrintResult(Result& result, ResultFormat format, size_t width, std::ostream& out,
+                   size_t max_rows = 0);
 
 // A table cell: strings unquoted, graph elements as above.
 std::string CellText(const Value& v);

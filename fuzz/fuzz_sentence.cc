@@ -12,11 +12,10 @@
 #include <string>
 #include <string_view>
 
+#include "ingest/carb_candidates.h"
 #include "ingest/carb_writer.h"
-#include "ingest/clause_extractor.h"
 #include "ingest/link_parser.h"
 #include "ingest/pipeline.h"
-#include "ingest/shallow_extractor.h"
 #include "util/utf8.h"
 
 namespace {
@@ -38,17 +37,12 @@ ParserSession* Session() {
   return session;
 }
 
-// The CaRB line of `quiver extract --format carb` (cli/cmd_extract.cc).
+// The CaRB line of `quiver extract --format carb` (cli/cmd_extract.cc): every
+// candidate with its features, ranked by the embedded model.
 void CarbPath(const std::string& sentence, ParserSession& parser) {
-  ParseTree tree;
-  ParseOutcome o = parser.Parse(sentence, &tree);
-  std::vector<OpenTuple> tuples;
-  if (o == ParseOutcome::kComplete || o == ParseOutcome::kPartial) {
-    LinkGraph g(tree);
-    tuples = ToOpenTuples(g, ExtractClauses(g), sentence, o == ParseOutcome::kPartial);
-  }
-  if (auto s = ShallowExtract(sentence)) tuples.push_back({s->relation, {s->arg1, s->arg2}, 0.3});
-  FormatCarb(sentence, tuples);
+  std::vector<OpenTuple> candidates = CarbCandidates(sentence, parser);
+  FormatCarbFeatures(sentence, candidates);
+  FormatCarb(sentence, RankCandidates(std::move(candidates), ConfidenceModel::Embedded()), 6);
 }
 
 }  // namespace

@@ -208,12 +208,23 @@ atom
   | quantifier '(' filterExpression ')'                     # quantifierAtom
   | relationshipsPattern                                    # patternAtom
   | '(' expression ')'                                      # parenthesizedAtom
+  | EXISTS '{' subqueryBody '}'                             # existsSubqueryAtom
+  | COUNT '{' subqueryBody '}'                              # countSubqueryAtom
   | EXISTS '(' expression ')'                               # existsAtom
   | functionInvocation                                      # functionAtom
   | variable                                                # variableAtom
   ;
 
 quantifier : ALL | ANY | NONE | SINGLE ;
+
+// The inside of EXISTS { … } / COUNT { … }: a query, or the short form of
+// one pattern with an optional WHERE. The binder says which clauses a
+// subquery may hold, so that a CREATE inside gets a message, not a syntax
+// error.
+subqueryBody
+  : singleQuery
+  | pattern whereClause?
+  ;
 
 filterExpression : variable IN expression ( WHERE expression )? ;
 

@@ -134,7 +134,7 @@ absl::StatusOr<std::string> StateKey(const Reader& reader) {
 }
 
 struct SharedCache {
-  absl::Mutex mu;
+  quiver::Mutex mu;
   // Most recent first; a few entries so that alternating stores (a test
   // harness, two open databases) do not evict each other every call.
   std::vector<std::pair<std::string, std::shared_ptr<const Snapshot>>> entries
@@ -156,7 +156,7 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::ForReader(const Reader
   }
   QUIVER_ASSIGN_OR_RETURN(std::string key, StateKey(reader));
   SharedCache& cache = Shared();
-  absl::MutexLock lock(&cache.mu);
+  quiver::MutexLock lock(&cache.mu);
   for (size_t i = 0; i < cache.entries.size(); ++i) {
     if (cache.entries[i].first == key) {
       auto hit = cache.entries[i];
@@ -176,14 +176,14 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::CachedForReader(
   if (dynamic_cast<const WriteTxn*>(&reader) != nullptr) return nullptr;
   QUIVER_ASSIGN_OR_RETURN(std::string key, StateKey(reader));
   SharedCache& cache = Shared();
-  absl::MutexLock lock(&cache.mu);
+  quiver::MutexLock lock(&cache.mu);
   for (const auto& [k, snap] : cache.entries)
     if (k == key) return snap;
   return nullptr;
 }
 
 absl::StatusOr<std::shared_ptr<const Snapshot>> SnapshotCache::Get(const Store& store) {
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   // Read the generation before taking the reader: a commit in between makes
   // the snapshot newer than its label, so the next call rebuilds (never the
   // other way round, which would serve a stale graph).
@@ -197,7 +197,7 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> SnapshotCache::Get(const Store& 
 }
 
 int SnapshotCache::builds() const {
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   return builds_;
 }
 

@@ -20,9 +20,9 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "graph/key_format.h"
 #include "quiver/graph_types.h"
+#include "util/mutex.h"
 
 namespace quiver::graph {
 
@@ -115,7 +115,7 @@ class SnapshotCache {
   int builds() const ABSL_LOCKS_EXCLUDED(mu_);
 
  private:
-  mutable absl::Mutex mu_;
+  mutable quiver::Mutex mu_;
   std::shared_ptr<const Snapshot> current_ ABSL_GUARDED_BY(mu_);
   int builds_ ABSL_GUARDED_BY(mu_) = 0;
 };

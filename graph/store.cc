@@ -351,7 +351,7 @@ absl::Status Store::LoadMeta() {
     if (f.u) *f.u = v;
     if (f.i) *f.i = int64_t(v);
   }
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   counters_ = c;
   return absl::OkStatus();
 }
@@ -372,7 +372,7 @@ absl::Status Store::LoadTerms() {
     texts[id] = std::move(text);
   }
   QUIVER_RETURN_IF_ERROR(FromRocksDb(it->status(), absl::StrCat("store ", path_, ": reading terms")));
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   term_ids_ = std::move(ids);
   term_texts_ = std::move(texts);
   return absl::OkStatus();
@@ -401,7 +401,7 @@ void Store::EndWrite() {
 
 void Store::PublishCommit(const Counters& counters,
                           const std::vector<std::pair<std::string, TermId>>& terms) {
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   counters_ = counters;
   for (const auto& [text, id] : terms) {
     term_ids_[text] = id;
@@ -421,25 +421,25 @@ absl::Status Store::CatchUp() {
 }
 
 Counters Store::counters() const {
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   return counters_;
 }
 
 std::optional<TermId> Store::FindTerm(std::string_view text) const {
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   auto it = term_ids_.find(util::Absl(text));
   if (it == term_ids_.end()) return std::nullopt;
   return it->second;
 }
 
 std::string Store::TermText(TermId id) const {
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   auto it = term_texts_.find(id);
   return it == term_texts_.end() ? std::string() : it->second;
 }
 
 std::vector<std::pair<TermId, std::string>> Store::Terms() const {
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   std::vector<std::pair<TermId, std::string>> out(term_texts_.begin(), term_texts_.end());
   std::sort(out.begin(), out.end());
   return out;

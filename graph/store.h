@@ -20,9 +20,9 @@
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "graph/key_format.h"
 #include "quiver/options.h"
+#include "util/mutex.h"
 
 namespace rocksdb {
 class ColumnFamilyHandle;
@@ -118,14 +118,14 @@ class Store {
   rocksdb::DB* db_ = nullptr;
   std::array<rocksdb::ColumnFamilyHandle*, kNumCfs> handles_{};
 
-  mutable absl::Mutex mu_;
+  mutable quiver::Mutex mu_;
   Counters counters_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<std::string, TermId> term_ids_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<TermId, std::string> term_texts_ ABSL_GUARDED_BY(mu_);
   std::atomic<uint64_t> generation_{0};
 
   // Held by the open WriteTxn for its whole life.
-  absl::Mutex write_mu_;
+  quiver::Mutex write_mu_;
   // The thread that holds write_mu_, so that a second BeginWrite on that
   // thread fails instead of deadlocking.
   std::atomic<std::thread::id> writer_thread_{};

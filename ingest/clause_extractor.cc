@@ -5,7 +5,6 @@
 
 #include "absl/strings/ascii.h"
 #include "ingest/lemmatizer.h"
-#include "ingest/link_parser.h"
 
 namespace quiver::ingest {
 
@@ -89,15 +88,15 @@ class Extractor {
   // Clauses with a subject: S links, a relative pronoun standing for its
   // antecedent.
   void MainClauses() {
-    for (const ParseLink& l : g_.tree().links) {
+    for (const Relation& l : g_.relations()) {
       // S covers Ss, Sp, ...; SX ("I am") is a family of its own.
-      if (!LinkIs(l.label, "S") && !LinkIs(l.label, "SX")) continue;
+      if (!l.Is(Rel::kSubject) && !l.Is(Rel::kSubjectI)) continue;
       int subj = l.left;
       if (IsWall(subj)) continue;
       const std::string lower = absl::AsciiStrToLower(g_.word(subj).text);
       bool weak = false;
       if (lower == "which" || lower == "who" || lower == "that") {
-        int antecedent = g_.Find(subj, "R", false);
+        int antecedent = g_.Find(subj, Rel::kRelative, false);
         if (antecedent < 0) continue;
         subj = antecedent;
         weak = AmbiguousAntecedent(subj);
@@ -113,10 +112,10 @@ class Extractor {
 
   // Subject relatives: "the man who met Putin" (R then RS).
   void SubjectRelatives() {
-    for (const ParseLink& l : g_.tree().links) {
-      if (!LinkIs(l.label, "RS")) continue;
+    for (const Relation& l : g_.relations()) {
+      if (!l.Is(Rel::kRelativeSubject)) continue;
       int rel = l.left;
-      int antecedent = g_.Find(rel, "R", false);
+      int antecedent = g_.Find(rel, Rel::kRelative, false);
       if (antecedent < 0) continue;
       State st;
       st.subjects = Conjuncts(g_, antecedent);
@@ -128,9 +127,9 @@ class Extractor {
   // Participles modifying a noun: "a resolution drafted by France" (Mv),
   // "an armada preparing to invade" (Mg).
   void Participles() {
-    for (const ParseLink& l : g_.tree().links) {
-      const bool past = LinkIs(l.label, "Mv");
-      if (!past && !LinkIs(l.label, "Mg")) continue;
+    for (const Relation& l : g_.relations()) {
+      const bool past = l.Is(Rel::kPastParticipleModifier);
+      if (!past && !l.Is(Rel::kGerundModifier)) continue;
       const std::string& tag = g_.word(l.left).tag;
       if (!(tag.empty() || tag[0] == 'n' || tag[0] == 's' || tag[0] == 'g') || tag == "null" ||
           (tag.empty() && !IsCapitalized(g_.word(l.left).text)))
@@ -144,13 +143,15 @@ class Extractor {
 
   // "Hollande's decision to cancel the meeting": the possessor acts.
   void PossessorInfinitives() {
-    for (const ParseLink& l : g_.tree().links) {
-      if (!LinkIs(l.label, "IV") && !LinkIs(l.label, "TO")) continue;
+    for (const Relation& l : g_.relations()) {
+      if (!l.Is(Rel::kInfinitiveVerb) && !l.Is(Rel::kToInfinitive)) continue;
       const std::string& tag = g_.word(l.left).tag;
       if (tag.empty() || tag[0] != 'n') continue;
-      int inf = LinkIs(l.label, "IV") ? l.right : g_.Find(l.right, "I", true);
-      if (inf < 0 || (LinkIs(l.label, "TO") && g_.Find(l.left, "IV", true) >= 0)) continue;
-      PossessorInfinitive(l.left, g_.Find(l.left, "TO", true), inf);
+      int inf = l.Is(Rel::kInfinitiveVerb) ? l.right : g_.Find(l.right, Rel::kInfinitive, true);
+      if (inf < 0 ||
+          (l.Is(Rel::kToInfinitive) && g_.Find(l.left, Rel::kInfinitiveVerb, true) >= 0))
+        continue;
+      PossessorInfinitive(l.left, g_.Find(l.left, Rel::kToInfinitive, true), inf);
     }
     // The parser sometimes hangs the "to" elsewhere (a long sentence read
     // with its first word as a verb: "French President X's decision to
@@ -160,10 +161,10 @@ class Extractor {
     // by a purpose of someone else's.
     for (int n = 1; n + 1 < g_.size(); ++n) {
       const int to = NextWord(n);
-      if (to < 0 || !PossessedInfinitiveNoun(n) || g_.Find(n, "TO", true) >= 0 ||
-          g_.Find(n, "IV", true) >= 0)
+      if (to < 0 || !PossessedInfinitiveNoun(n) || g_.Find(n, Rel::kToInfinitive, true) >= 0 ||
+          g_.Find(n, Rel::kInfinitiveVerb, true) >= 0)
         continue;
-      PossessorInfinitive(n, to, g_.Find(to, "I", true));
+      PossessorInfinitive(n, to, g_.Find(to, Rel::kInfinitive, true));
     }
   }
 
@@ -183,9 +184,9 @@ class Extractor {
 
   // The possessor of a noun ("Hollande's decision", "Russia's refusal"), or -1.
   int Possessor(int noun) const {
-    for (int det : g_.FindAll(noun, "D", false)) {
-      int possessor = g_.Find(det, "YS", false);
-      if (possessor < 0) possessor = g_.Find(det, "YP", false);
+    for (int det : g_.FindAll(noun, Rel::kDeterminer, false)) {
+      int possessor = g_.Find(det, Rel::kPossessor, false);
+      if (possessor < 0) possessor = g_.Find(det, Rel::kPossessorPlural, false);
       if (possessor >= 0) return possessor;
     }
     return -1;
@@ -204,7 +205,7 @@ class Extractor {
       return false;
     const int to = NextWord(n);
     return to > 0 && absl::AsciiStrToLower(g_.word(to).text) == "to" &&
-           g_.Find(to, "I", true) >= 0 && Possessor(n) >= 0;
+           g_.Find(to, Rel::kInfinitive, true) >= 0 && Possessor(n) >= 0;
   }
 
   void PossessorInfinitive(int noun_word, int to, int inf) {
@@ -223,8 +224,8 @@ class Extractor {
 
   // Appositions: "Laurent Fabius, the French foreign minister, ...".
   void Appositions() {
-    for (const ParseLink& l : g_.tree().links) {
-      if (!LinkIs(l.label, "MX")) continue;
+    for (const Relation& l : g_.relations()) {
+      if (!l.Is(Rel::kApposition)) continue;
       const std::string& tag = g_.word(l.right).tag;
       if (!(tag.empty() || tag[0] == 'n' || tag[0] == 's' || tag[0] == 'l' || tag[0] == 'b' ||
             tag[0] == 't') ||
@@ -247,8 +248,8 @@ class Extractor {
     for (int v = 1; v < g_.size(); ++v) {
       const std::string& tag = g_.word(v).tag;
       if (tag.empty() || tag[0] != 'q' || !IsSpeechVerb(VerbLemma(v))) continue;
-      int subject = g_.Find(v, "SI", true);
-      if (subject < 0) subject = g_.Find(v, "S", false);
+      int subject = g_.Find(v, Rel::kSubjectInverted, true);
+      if (subject < 0) subject = g_.Find(v, Rel::kSubject, false);
       if (subject <= 0) continue;
       for (Clause& c : out_)
         if (c.verb < std::min(v, subject) && c.modality == Modality::kAsserted)
@@ -275,7 +276,7 @@ class Extractor {
   // prepositional object may belong to the noun before the preposition;
   // the parser picks the nearer one, and the hand check found it wrong.
   bool AmbiguousAntecedent(int antecedent) const {
-    return g_.Find(antecedent, "J", false) >= 0;
+    return g_.Find(antecedent, Rel::kPrepObject, false) >= 0;
   }
 
   // Subjects of readings the hand check found wrong: "The NATO proxy war
@@ -284,9 +285,9 @@ class Extractor {
   // ("France, unlike ... the United States, says"); a vocative before an
   // imperative ("Gerard, don't embarrass them").
   bool UnlikelySubject(int subject, int verb) const {
-    if (g_.Find(subject, "Rn", true) >= 0) return true;
+    if (g_.Find(subject, Rel::kRelativeN, true) >= 0) return true;
     for (const Adjacent& a : g_.at(subject)) {
-      if (a.to_right || !LinkIs(a.link->label, "CO")) continue;
+      if (a.to_right || !a.Is(Rel::kOpener)) continue;
       const std::string& tag = g_.word(a.other).tag;
       if (tag == "l" || tag == "n" || tag == "s" || tag == "b") return true;
     }
@@ -340,10 +341,10 @@ class Extractor {
     for (int w = 2; w + 1 < g_.size(); ++w) {
       if (absl::AsciiStrToLower(g_.word(w).text) != "that" || !IsSpeechVerb(VerbLemma(w - 1)))
         continue;
-      for (int n : g_.FindAll(w, "D", true)) reported_.insert(n);
+      for (int n : g_.FindAll(w, Rel::kDeterminer, true)) reported_.insert(n);
     }
-    for (const ParseLink& l : g_.tree().links) {
-      if (!(LinkIs(l.label, "TH") || LinkIs(l.label, "C"))) continue;
+    for (const Relation& l : g_.relations()) {
+      if (!(l.Is(Rel::kThatClause) || l.Is(Rel::kClause))) continue;
       const std::string lemma = VerbLemma(l.left);
       // "hope that Y will ...", "fear that Y ...": wished or feared, not a
       // fact, and not a report either.
@@ -368,7 +369,7 @@ class Extractor {
   // family, so Ce and Cs too).
   void InsertClauseHeads(int w, std::set<int>* heads) const {
     for (const Adjacent& a : g_.at(w))
-      if (a.to_right && LinkIs(a.link->label, "C")) heads->insert(a.other);
+      if (a.to_right && a.Is(Rel::kClause)) heads->insert(a.other);
   }
 
   // A verb negated by "not"/"n't" on it or on its auxiliary ("don't think").
@@ -380,7 +381,7 @@ class Extractor {
     for (const Adjacent& a : g_.at(v)) {
       const std::string w = absl::AsciiStrToLower(g_.word(a.other).text);
       if (w == "not" || w == "n't" || w == "n\xE2\x80\x99t" || w == "never") return true;
-      if (!a.to_right && LinkIs(a.link->label, "I") && depth == 0 &&
+      if (!a.to_right && a.Is(Rel::kInfinitive) && depth == 0 &&
           (ends_with(w, "n't") || ends_with(w, "n\xE2\x80\x99t") || Denied(a.other, 1)))
         return true;
     }
@@ -397,7 +398,7 @@ class Extractor {
       // "did not sign" links "not" to both "did" (N) and "sign" (En): count
       // each negating word once.
       if (std::find(st->words.begin(), st->words.end(), a.other) != st->words.end()) continue;
-      if (LinkIs(a.link->label, "N") || LinkIs(a.link->label, "E")) {  // E covers En.
+      if (a.Is(Rel::kNegation) || a.Is(Rel::kAdverb)) {  // E covers En.
         st->negated = !st->negated;
         if (w == "longer") st->words.push_back(a.other - 1);
         st->words.push_back(a.other);
@@ -426,10 +427,10 @@ class Extractor {
     if (!word.tag.empty() && word.tag[0] == 'j') {
       std::vector<int> conj;
       for (const Adjacent& a : g_.at(v))
-        if (LinkIs(a.link->label, "VJ")) conj.push_back(a.other);
+        if (a.Is(Rel::kVerbConjunct)) conj.push_back(a.other);
       for (const Adjacent& a : g_.at(v)) {
-        if (a.to_right && LinkIs(a.link->label, "O")) st.shared_objects.push_back(a.other);
-        if (a.to_right && LinkIs(a.link->label, "MV")) st.shared_preps.push_back(a.other);
+        if (a.to_right && a.Is(Rel::kObject)) st.shared_objects.push_back(a.other);
+        if (a.to_right && a.Is(Rel::kVerbModifier)) st.shared_preps.push_back(a.other);
       }
       // "Fabius thinks Turkey could and should lead" read as "Fabius thinks
       // and should lead": a modal coordinated with a full verb is a misparse.
@@ -444,31 +445,32 @@ class Extractor {
     Modal(v, &st);
     // Follow the verb chain to the content verb.
     int next;
-    if ((next = g_.Find(v, "Pv", true)) >= 0) {
+    if ((next = g_.Find(v, Rel::kPassive, true)) >= 0) {
       st.passive = true;
       Verb(next, st, depth + 1);
       return;
     }
-    if ((next = g_.Find(v, "PP", true)) >= 0 || (next = g_.Find(v, "Pg", true)) >= 0 ||
-        (next = g_.Find(v, "I", true)) >= 0) {
+    if ((next = g_.Find(v, Rel::kPerfect, true)) >= 0 ||
+        (next = g_.Find(v, Rel::kProgressive, true)) >= 0 ||
+        (next = g_.Find(v, Rel::kInfinitive, true)) >= 0) {
       Verb(next, st, depth + 1);
       return;
     }
-    if ((next = g_.Find(v, "Pa", true)) >= 0) {
+    if ((next = g_.Find(v, Rel::kAdjectiveComplement, true)) >= 0) {
       st.copula = true;
       Complement(next, st, /*adjective=*/true);
       return;
     }
-    int inf = g_.Find(v, "IV", true);
+    int inf = g_.Find(v, Rel::kInfinitiveVerb, true);
     if (inf < 0) {
-      int to = g_.Find(v, "TO", true);
-      if (to >= 0) inf = g_.Find(to, "I", true);
+      int to = g_.Find(v, Rel::kToInfinitive, true);
+      if (to >= 0) inf = g_.Find(to, Rel::kInfinitive, true);
     }
     if (inf >= 0) {
       const std::string lemma = VerbLemma(v);
-      std::vector<int> own_objects = g_.FindAll(v, "O", true);
+      std::vector<int> own_objects = g_.FindAll(v, Rel::kObject, true);
       State inner = st;
-      int to = g_.Find(v, "TO", true);
+      int to = g_.Find(v, Rel::kToInfinitive, true);
       if (IsNegatingVerb(lemma)) inner.negated = !inner.negated;
       if (IsPlanVerb(lemma) && (inner.modality == Modality::kAsserted ||
                                 inner.modality == Modality::kReported))
@@ -487,15 +489,15 @@ class Extractor {
       Verb(inf, inner, depth + 1);
       return;
     }
-    if (IsBe(word.text) && g_.Find(v, "O", true) >= 0) {
+    if (IsBe(word.text) && g_.Find(v, Rel::kObject, true) >= 0) {
       st.copula = true;
-      Complement(g_.Find(v, "O", true), st, /*adjective=*/false);
+      Complement(g_.Find(v, Rel::kObject, true), st, /*adjective=*/false);
       return;
     }
     // "X said (that) Y ...": the complement clause is the object.
-    int comp = g_.Find(v, "TH", true);
-    if (comp < 0) comp = g_.Find(v, "Ce", true);
-    if (comp >= 0 && g_.FindAll(v, "O", true).empty()) {
+    int comp = g_.Find(v, Rel::kThatClause, true);
+    if (comp < 0) comp = g_.Find(v, Rel::kClauseEmbedded, true);
+    if (comp >= 0 && g_.FindAll(v, Rel::kObject, true).empty()) {
       Clause base;
       base.verb = v;
       base.relation = VerbLemma(v);
@@ -516,13 +518,13 @@ class Extractor {
   }
 
   std::vector<PrepArg> Preps(int v, const State& st) {
-    std::vector<int> prep_words = g_.FindAll(v, "MVp", true);
-    for (int p : g_.FindAll(v, "MVx", true)) prep_words.push_back(p);
+    std::vector<int> prep_words = g_.FindAll(v, Rel::kVerbPrep, true);
+    for (int p : g_.FindAll(v, Rel::kVerbPrepX, true)) prep_words.push_back(p);
     for (int p : st.shared_preps) prep_words.push_back(p);
     std::sort(prep_words.begin(), prep_words.end());
     std::vector<PrepArg> out;
     for (int p : prep_words) {
-      int obj = g_.Find(p, "J", true);
+      int obj = g_.Find(p, Rel::kPrepObject, true);
       if (obj < 0) continue;
       PrepArg arg;
       arg.preposition = absl::AsciiStrToLower(g_.word(p).text);
@@ -606,7 +608,7 @@ class Extractor {
   // "no jurisdiction", "no fighters died": a "no" determiner denies.
   bool DeniedByDeterminer(int noun) const {
     if (noun < 0) return false;
-    for (int d : g_.FindAll(noun, "D", false))
+    for (int d : g_.FindAll(noun, Rel::kDeterminer, false))
       if (absl::AsciiStrToLower(g_.word(d).text) == "no") return true;
     return false;
   }
@@ -638,16 +640,16 @@ class Extractor {
     // The name, or the coordination it ends ("in Bergen and Oslo"), is the
     // object of a preposition.
     int object = last;
-    int prep = g_.Find(object, "J", false);
+    int prep = g_.Find(object, Rel::kPrepObject, false);
     if (prep < 0) {
       for (const Adjacent& a : g_.at(last))
-        if (!a.to_right && LinkIs(a.link->label, "SJ")) object = a.other;
-      prep = object == last ? -1 : g_.Find(object, "J", false);
+        if (!a.to_right && a.Is(Rel::kConjunct)) object = a.other;
+      prep = object == last ? -1 : g_.Find(object, Rel::kPrepObject, false);
     }
     if (prep < 0) return false;
-    if (g_.Find(prep, "MVp", false) == v) return true;
-    const int noun = g_.Find(prep, "Mp", false);
-    for (int o : g_.FindAll(v, "O", true))
+    if (g_.Find(prep, Rel::kVerbPrep, false) == v) return true;
+    const int noun = g_.Find(prep, Rel::kNounPrep, false);
+    for (int o : g_.FindAll(v, Rel::kObject, true))
       if (noun == o) return true;
     return false;
   }
@@ -655,11 +657,11 @@ class Extractor {
   void Emit(int v, const State& st, std::vector<int> extra) {
     // A purpose infinitive: "traveled to Moscow to meet Lavrov" -> meet,
     // intended by the same subject.
-    int purpose_to = g_.Find(v, "MVi", true);
+    int purpose_to = g_.Find(v, Rel::kPurpose, true);
     // "announced Hollande's decision to cancel": the noun's, not the verb's.
     if (purpose_to > 1 && PossessedInfinitiveNoun(PrevWord(purpose_to))) purpose_to = -1;
     if (purpose_to >= 0 && purpose_depth_ < 4) {
-      int inf = g_.Find(purpose_to, "I", true);
+      int inf = g_.Find(purpose_to, Rel::kInfinitive, true);
       if (inf >= 0) {
         State inner;
         inner.subjects = st.subjects;
@@ -693,12 +695,12 @@ class Extractor {
     base.modality = st.modality;
     base.relation_words = st.words;
     base.graph_worthy = !st.weak && !PossessiveReadAsIs(st.words);
-    int particle = g_.Find(v, "K", true);
+    int particle = g_.Find(v, Rel::kParticle, true);
     if (particle >= 0) {
       type += "_" + absl::AsciiStrToLower(g_.word(particle).text);
       base.relation_words.push_back(particle);
     }
-    std::vector<int> objects = g_.FindAll(v, "O", true);
+    std::vector<int> objects = g_.FindAll(v, Rel::kObject, true);
     // "has sent A to the region and is organizing B": an object the
     // coordinator carries belongs to a conjunct without one of its own.
     if (objects.empty())

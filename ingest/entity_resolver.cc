@@ -8,7 +8,6 @@
 #include "absl/strings/str_join.h"
 #include "ingest/gazetteer.h"
 #include "ingest/lemmatizer.h"
-#include "ingest/link_parser.h"
 
 namespace quiver::ingest {
 
@@ -115,7 +114,8 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
     const std::string t = g.word(w).text;
     if (t == "'s" || t == "'" || t == "’s") {
       drop.insert(w);
-      for (int p : PhraseWords(g, g.Find(w, "Y", false) >= 0 ? g.Find(w, "Y", false) : w, false))
+      const int owner = g.Find(w, Rel::kPossessive, false);
+      for (int p : PhraseWords(g, owner >= 0 ? owner : w, false))
         drop.insert(p);
     }
   }
@@ -189,7 +189,7 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
   for (int w = 1; w < g.size(); ++w) {
     if (!IsCapitalized(g.word(w).text)) continue;
     // Heads of names: capitalised words no G link continues to the right.
-    if (g.Find(w, "G", true) >= 0) continue;
+    if (g.Find(w, Rel::kNamePart, true) >= 0) continue;
     NameParts p = Analyse(g, w);
     if (p.core.size() < 2) continue;
     // Given names: link-grammar tags them .m or .f.
@@ -230,18 +230,18 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
     std::optional<std::string> country;
     for (const Adjacent& a : g.at(w)) {
       const std::string& t = g.word(a.other).text;
-      if (!a.to_right && (LinkIs(a.link->label, "A") || LinkIs(a.link->label, "AN"))) {
+      if (!a.to_right && (a.Is(Rel::kAdjective) || a.Is(Rel::kNounAdjunct))) {
         if (auto c = CountryByDemonym(t)) country = c;
         else if (auto c2 = CountryByName(t)) country = c2;
         else if (IsOfficeQualifier(absl::AsciiStrToLower(t)))
           qualifiers.insert(qualifiers.begin(), absl::AsciiStrToLower(t));
-      } else if (!a.to_right && LinkIs(a.link->label, "D")) {
-        int owner = g.Find(a.other, "YS", false);
+      } else if (!a.to_right && a.Is(Rel::kDeterminer)) {
+        int owner = g.Find(a.other, Rel::kPossessor, false);
         if (owner >= 0)
           if (auto c = CountryByName(g.word(owner).text)) country = c;
-      } else if (a.to_right && (LinkIs(a.link->label, "Mf") || LinkIs(a.link->label, "Mp")) &&
+      } else if (a.to_right && (a.Is(Rel::kNounOf) || a.Is(Rel::kNounPrep)) &&
                  absl::AsciiStrToLower(t) == "of") {
-        int obj = g.Find(a.other, "J", true);
+        int obj = g.Find(a.other, Rel::kPrepObject, true);
         if (obj >= 0)
           if (auto c = CountryByName(g.word(obj).text)) country = c;
       }
@@ -251,8 +251,8 @@ void DocumentEntities::Observe(const LinkGraph& g, const std::string& sentence) 
   }
   // Whoever says something is a person: "Lavrov said" makes "Sergei
   // Lavrov" one, wherever in the document the full name stands.
-  for (const ParseLink& l : g.tree().links) {
-    if (!LinkIs(l.label, "S") || l.left <= 0) continue;
+  for (const Relation& l : g.relations()) {
+    if (!l.Is(Rel::kSubject) || l.left <= 0) continue;
     const std::string lemma = Lemma(g.word(l.right).text, WordClass::kVerb);
     if ((lemma == "say" || lemma == "tell" || lemma == "add" || lemma == "explain") &&
         IsCapitalized(g.word(l.left).text))
@@ -291,30 +291,30 @@ void DocumentEntities::Remember(const LinkGraph& g, int head, const Entity& e) {
   // opening the sentence is resolved too, but refers to nothing.
   bool argument = false;
   for (const Adjacent& a : g.at(head)) {
-    const std::string& l = a.link->label;
-    if (LinkIs(l, "SJ")) argument = true;  // A conjunct: "South Africa, India and Brazil".
-    if (a.to_right ? (LinkIs(l, "S") || LinkIs(l, "YS") || LinkIs(l, "YP") || LinkIs(l, "AN"))
-                   : (LinkIs(l, "O") || LinkIs(l, "J") || LinkIs(l, "MX") || LinkIs(l, "SI")))
+    if (a.Is(Rel::kConjunct)) argument = true;  // A conjunct: "South Africa, India and Brazil".
+    if (a.to_right ? (a.Is(Rel::kSubject) || a.Is(Rel::kPossessor) ||
+                      a.Is(Rel::kPossessorPlural) || a.Is(Rel::kNounAdjunct))
+                   : (a.Is(Rel::kObject) || a.Is(Rel::kPrepObject) || a.Is(Rel::kApposition) ||
+                      a.Is(Rel::kSubjectInverted)))
       argument = true;
   }
   if (!argument) return;
-  // Subject: an S link to its verb (Ss singular, Sp plural; SF, the "it"
-  // of "it seems", is another family).
+  // Subject: the last subject relation to its verb, with its number.
   int verb = -1;
-  std::string s_label;
+  bool subject_plural = false;
   for (const Adjacent& a : g.at(head))
-    if (a.to_right && LinkIs(a.link->label, "S")) {
+    if (a.to_right && a.Is(Rel::kSubject)) {
       verb = a.other;
-      s_label = a.link->label;
+      subject_plural = a.plural;
     }
   const std::string lower = absl::AsciiStrToLower(g.word(head).text);
-  bool plural = s_label.rfind("Sp", 0) == 0;
+  bool plural = subject_plural;
   if (e.named) {
     // "the Russians", "the French": a people, plural; a country named as
     // such, or an organisation, is singular.
     plural = plural || e.reason == "demonym";
   } else {
-    plural = plural || (s_label.empty() && Lemma(lower, WordClass::kNoun) != lower &&
+    plural = plural || (verb < 0 && Lemma(lower, WordClass::kNoun) != lower &&
                         lower.size() > 1 && lower.back() == 's');
   }
   things_.push_back({e, plural, verb >= 0, sentence_});
@@ -406,10 +406,10 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   if (lower == "it" || lower == "its") {
     // "it is necessary", "it was Assad who": the subject of "be" is often
     // no entity at all.
-    const int verb = g.Find(head, "S", true);
+    const int verb = g.Find(head, Rel::kSubject, true);
     static const std::set<std::string> kBe = {"is", "was", "are", "were", "'s"};
     if (verb >= 0 && (kBe.count(absl::AsciiStrToLower(g.word(verb).text)) > 0 ||
-                      g.Find(verb, "Pa", true) >= 0))
+                      g.Find(verb, Rel::kAdjectiveComplement, true) >= 0))
       return std::nullopt;
     auto e = ThingAntecedent();
     if (!e) return std::nullopt;
@@ -458,9 +458,9 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
                                                  "diplomats", "regime", "envoy", "leadership"};
   if (kActsFor.count(lower) > 0) {
     for (const Adjacent& a : g.at(head)) {
-      if (a.to_right || !LinkIs(a.link->label, "D")) continue;
-      int possessor = g.Find(a.other, "YS", false);
-      if (possessor < 0) possessor = g.Find(a.other, "YP", false);
+      if (a.to_right || !a.Is(Rel::kDeterminer)) continue;
+      int possessor = g.Find(a.other, Rel::kPossessor, false);
+      if (possessor < 0) possessor = g.Find(a.other, Rel::kPossessorPlural, false);
       if (possessor < 0) continue;
       auto owner = Resolve(g, possessor, facts);
       if (owner && owner->named) {
@@ -490,10 +490,10 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     std::string name = absl::StrJoin(p.core, " ");
     // "Chamber of Commerce", "Friends of Syria": an of-phrase of capitalised
     // words continues the name.
-    int of = g.Find(head, "Mf", true);
-    if (of < 0) of = g.Find(head, "Mp", true);
+    int of = g.Find(head, Rel::kNounOf, true);
+    if (of < 0) of = g.Find(head, Rel::kNounPrep, true);
     if (of == head + 1 && g.word(of).text == "of") {
-      int obj = g.Find(of, "J", true);
+      int obj = g.Find(of, Rel::kPrepObject, true);
       if (obj > of && IsCapitalized(g.word(obj).text)) {
         std::vector<int> tail = PhraseWords(g, obj, /*full=*/false);
         bool contiguous = !tail.empty() && tail.front() == of + 1;
@@ -602,7 +602,8 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   if (head + 2 < g.size() && g.word(head + 1).text == "," &&
       IsCapitalized(g.word(head + 2).text) && g.word(head + 2).tag != "a") {
     int name_head = head + 2;
-    while (name_head + 1 < g.size() && g.Find(name_head, "G", true) == name_head + 1) ++name_head;
+    while (name_head + 1 < g.size() && g.Find(name_head, Rel::kNamePart, true) == name_head + 1)
+      ++name_head;
     const std::string after = name_head + 1 < g.size() ? g.word(name_head + 1).text : "";
     if (after == "," || after == "." || after.empty() || g.word(name_head + 1).begin == g.word(name_head + 1).end) {
       auto named = Resolve(g, name_head, facts);
@@ -617,7 +618,7 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   for (int m = head - 1; m >= 1; --m) {
     bool modifies = false;
     for (const Adjacent& a : g.at(m))
-      if (a.other == head && LinkIs(a.link->label, "AN")) modifies = true;
+      if (a.other == head && a.Is(Rel::kNounAdjunct)) modifies = true;
     if (!modifies || IsCapitalized(g.word(m).text)) break;
     modifiers.insert(modifiers.begin(), absl::AsciiStrToLower(g.word(m).text));
   }
@@ -627,14 +628,14 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   // name. The parser links it Mf, or Mp when the complement is a mass noun
   // (link-grammar's "n-u"); a bare plural there ("attacks of militants")
   // is a phrase, not a name.
-  int of = g.Find(head, "Mf", true);
+  int of = g.Find(head, Rel::kNounOf, true);
   bool mass = false;
   if (of < 0) {
-    of = g.Find(head, "Mp", true);
+    of = g.Find(head, Rel::kNounPrep, true);
     mass = true;
   }
   if (of >= 0 && absl::AsciiStrToLower(g.word(of).text) == "of") {
-    int obj = g.Find(of, "J", true);
+    int obj = g.Find(of, Rel::kPrepObject, true);
     if (obj >= 0 && obj == of + 1 && !IsCapitalized(g.word(obj).text) &&
         (!mass || g.word(obj).tag == "n-u"))
       name += " of " + absl::AsciiStrToLower(g.word(obj).text);
@@ -658,10 +659,10 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
   f.holder = holder;
   f.relation = lemma + "_of";
   // "the foreign minister of France"
-  int of = g.Find(title_head, "Mf", true);
-  if (of < 0) of = g.Find(title_head, "Mp", true);
+  int of = g.Find(title_head, Rel::kNounOf, true);
+  if (of < 0) of = g.Find(title_head, Rel::kNounPrep, true);
   if (of >= 0 && absl::AsciiStrToLower(g.word(of).text) == "of") {
-    int obj = g.Find(of, "J", true);
+    int obj = g.Find(of, Rel::kPrepObject, true);
     if (obj >= 0) {
       std::vector<TitleFact> ignored;
       auto e = Resolve(g, obj, &ignored);
@@ -673,7 +674,7 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
   }
   // "the French foreign minister", "Kremlin spokesman"
   for (const Adjacent& a : g.at(title_head)) {
-    if (a.to_right || !(LinkIs(a.link->label, "A") || LinkIs(a.link->label, "AN"))) continue;
+    if (a.to_right || !(a.Is(Rel::kAdjective) || a.Is(Rel::kNounAdjunct))) continue;
     const std::string& t = g.word(a.other).text;
     if (auto c = CountryByDemonym(t)) {
       f.of = CountryEntity(*c, *c, "demonym");

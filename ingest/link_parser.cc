@@ -1,4 +1,5 @@
 #include "ingest/link_parser.h"
+#include "ingest/sentence_view.h"
 
 #include <algorithm>
 #include <chrono>
@@ -46,13 +47,13 @@ int ScoreLinkage(Linkage linkage) {
   // among equals the cheaper (earlier) linkage wins.
   bool wv = false, subject = false, fragment = false, verb_object = false;
   for (int k = 0; k < int(linkage_get_num_links(linkage)); ++k) {
-    std::string label = linkage_get_link_label(linkage, k);
-    if (LinkIs(label, "WV")) wv = true;
-    if (LinkIs(label, "S")) subject = true;
-    if (LinkIs(label, "Wa")) fragment = true;
+    const Rel rel = RelOfLabel(linkage_get_link_label(linkage, k));
+    if (rel == Rel::kWallVerb) wv = true;
+    if (rel == Rel::kSubject) subject = true;
+    if (rel == Rel::kWallFragment) fragment = true;
     // A verb form as the object of "be" ("is being(n) administered") is a
     // noun reading of an auxiliary.
-    if (LinkIs(label, "O")) {
+    if (rel == Rel::kObject) {
       std::string word = linkage_get_word(linkage, linkage_get_link_rword(linkage, k));
       if (word.find(".v") != std::string::npos) verb_object = true;
     }
@@ -97,6 +98,9 @@ void MergeTrees(const std::vector<ParseTree>& parts, ParseTree* tree) {
   tree->words.clear();
   tree->links.clear();
   tree->null_count = 0;
+  tree->linkage_rank = tree->linkages = 0;
+  tree->disjunct_cost = 0;
+  tree->chunks = static_cast<int>(parts.size());
   tree->words.push_back(parts[0].words[0]);
   for (const Ref& r : refs) {
     index[r.part][r.word] = static_cast<int>(tree->words.size());
@@ -115,6 +119,9 @@ void MergeTrees(const std::vector<ParseTree>& parts, ParseTree* tree) {
       if (index[p][i] < 0) index[p][i] = right;
     }
     tree->null_count += parts[p].null_count;
+    tree->linkage_rank = std::max(tree->linkage_rank, parts[p].linkage_rank);
+    tree->linkages = std::max(tree->linkages, parts[p].linkages);
+    tree->disjunct_cost += parts[p].disjunct_cost;
     for (const ParseLink& link : parts[p].links) {
       ParseLink l = link;
       l.left = index[p][link.left];
@@ -299,7 +306,7 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
   // part of a linkage created twice (LeakSanitizer on ingest_tests).
   const int candidates = std::min(sentence_num_valid_linkages(sent), 8);
   Linkage linkage = nullptr;
-  int best_score = -1000;
+  int best_score = -1000, best_rank = 0;
   for (int i = 0; i < candidates; ++i) {
     Linkage l = linkage_create(i, sent, o);
     if (l == nullptr) continue;
@@ -308,6 +315,7 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
       if (linkage != nullptr) linkage_delete(linkage);
       linkage = l;
       best_score = score;
+      best_rank = i;
     } else {
       linkage_delete(l);
     }
@@ -319,6 +327,10 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
   tree->words.clear();
   tree->links.clear();
   tree->null_count = sentence_null_count(sent);
+  tree->linkage_rank = best_rank;
+  tree->linkages = sentence_num_valid_linkages(sent);
+  tree->disjunct_cost = linkage_disjunct_cost(linkage);
+  tree->chunks = 1;
   const int n = linkage_get_num_words(linkage);
   tree->words.resize(n);
   for (int i = 0; i < n; ++i) {

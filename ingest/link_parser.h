@@ -120,7 +120,9 @@ class ParserSession {
   void* options_;
 };
 
-// "Ss*s" without subscripts and asterisks ("S"), for matching link families.
+// "Ss*s" without subscripts and asterisks ("S"), for matching link families
+// in tests of the parser itself; extraction reads typed relations
+// (ingest/sentence_view.h) instead.
 inline bool LinkIs(const std::string& label, std::string_view family) {
   if (label.size() < family.size()) return false;
   if (label.compare(0, family.size(), family.data(), family.size()) != 0) return false;

@@ -4,7 +4,6 @@
 
 #include "absl/strings/ascii.h"
 #include "ingest/lemmatizer.h"
-#include "ingest/link_parser.h"
 
 namespace quiver::ingest {
 
@@ -53,9 +52,9 @@ std::vector<OpenTuple> NominalTuples(const LinkGraph& g, const std::string& sent
                                      bool partial) {
   std::vector<OpenTuple> out;
   const double scale = partial ? 0.7 : 1.0;
-  for (const ParseLink& l : g.tree().links) {
+  for (const Relation& l : g.relations()) {
     // A title before a name: title -GN- name.
-    if (LinkIs(l.label, "GN")) {
+    if (l.Is(Rel::kTitle)) {
       const int title = l.left, name = l.right;
       // Only an office or a kind of person ("former U.S. Attorney Todd
       // Graves"); "Walloon Region", "Communist Party" are names.
@@ -66,8 +65,8 @@ std::vector<OpenTuple> NominalTuples(const LinkGraph& g, const std::string& sent
       // Determiners belong to the whole phrase, not to the title.
       while (!title_words.empty()) {
         const std::string w = absl::AsciiStrToLower(g.word(title_words.front()).text);
-        if (w != "the" && w != "a" && w != "an" && g.Find(title_words.front(), "YS", false) < 0 &&
-            w != "'s")
+        if (w != "the" && w != "a" && w != "an" &&
+            g.Find(title_words.front(), Rel::kPossessor, false) < 0 && w != "'s")
           break;
         title_words.erase(title_words.begin());
       }
@@ -78,16 +77,28 @@ std::vector<OpenTuple> NominalTuples(const LinkGraph& g, const std::string& sent
     // place stated inside a noun phrase. Ranked below every clause: a third
     // of them match CaRB's gold (an attachment the parser guessed), and
     // above the F1-optimal threshold they cost 0.002 F1.
-    if (LinkIs(l.label, "Mp")) {
+    if (l.Is(Rel::kNounPrep)) {
       const std::string prep = g.word(l.right).text;
       if (prep != "in" && prep != "at" && prep != "near") continue;
       if (!IsNounTag(g.word(l.left).tag) || g.word(l.left).tag[0] == 'm' ||
           g.word(l.left).tag[0] == 'f' || g.word(l.left).tag[0] == 'p')
         continue;
-      int obj = g.Find(l.right, "J", true);
+      int obj = g.Find(l.right, Rel::kPrepObject, true);
       if (obj < 0) continue;
       Push(&out, "is " + prep, SpanText(g, PhraseWords(g, l.left, /*full=*/false), sentence),
            SpanText(g, PhraseWords(g, obj, /*full=*/true), sentence), partial ? 0.06 : 0.1);
+    }
+    // Possession, an extra candidate (see the header): "Kesey 's son" ->
+    // (Kesey; has; son), the possessor's name and the possessed noun's.
+    if (l.Is(Rel::kPossessor) || l.Is(Rel::kPossessorPlural)) {
+      const int owner = l.left, mark = l.right;
+      const int noun = g.Find(mark, Rel::kDeterminer, true);
+      if (noun < 0) continue;
+      std::vector<int> owner_words = LeftPhrase(g, owner, 1);
+      const size_t before = out.size();
+      Push(&out, "has", SpanText(g, owner_words, sentence),
+           SpanText(g, LeftPhrase(g, noun, mark + 1), sentence), 0.02 * scale);
+      if (out.size() > before) out.back().extra = true;
     }
   }
   return out;

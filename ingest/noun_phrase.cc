@@ -3,30 +3,8 @@
 #include <algorithm>
 #include <set>
 
-#include "ingest/link_parser.h"
 
 namespace quiver::ingest {
-
-LinkGraph::LinkGraph(const ParseTree& tree) : tree_(tree), adj_(tree.words.size()) {
-  for (const ParseLink& l : tree.links) {
-    if (l.left < 0 || l.right < 0 || l.left >= size() || l.right >= size()) continue;
-    adj_[l.left].push_back({l.right, &l, true});
-    adj_[l.right].push_back({l.left, &l, false});
-  }
-}
-
-int LinkGraph::Find(int word, const char* family, bool to_right) const {
-  for (const Adjacent& a : adj_[word])
-    if (a.to_right == to_right && LinkIs(a.link->label, family)) return a.other;
-  return -1;
-}
-
-std::vector<int> LinkGraph::FindAll(int word, const char* family, bool to_right) const {
-  std::vector<int> out;
-  for (const Adjacent& a : adj_[word])
-    if (a.to_right == to_right && LinkIs(a.link->label, family)) out.push_back(a.other);
-  return out;
-}
 
 namespace {
 
@@ -38,12 +16,10 @@ void CollectConjuncts(const LinkGraph& g, int head, int depth, std::vector<int>*
   }
   bool any = false;
   for (const Adjacent& a : g.at(head)) {
-    const std::string& label = a.link->label;
-    if (!LinkIs(label, "SJ") || label.size() < 3) continue;
-    // The coordinator is the right end of SJl (left conjunct) and the left
-    // end of SJr (right conjunct).
-    const bool left_conjunct = label[2] == 'l' && !a.to_right;
-    const bool right_conjunct = label[2] == 'r' && a.to_right;
+    // The coordinator is the right end of a left conjunct's relation and
+    // the left end of a right conjunct's.
+    const bool left_conjunct = a.rel == Rel::kConjunctLeft && !a.to_right;
+    const bool right_conjunct = a.rel == Rel::kConjunctRight && a.to_right;
     if (!left_conjunct && !right_conjunct) continue;
     any = true;
     CollectConjuncts(g, a.other, depth + 1, out);
@@ -63,59 +39,63 @@ std::vector<int> Conjuncts(const LinkGraph& g, int head) {
 
 namespace {
 
-// Links inside a noun phrase, by the side of the head they lie on.
-bool LeftModifier(const std::string& label) {
-  return LinkIs(label, "D") || LinkIs(label, "A") || LinkIs(label, "AN") ||
-         LinkIs(label, "G") || LinkIs(label, "GN") || LinkIs(label, "YS") ||
-         LinkIs(label, "YP") || LinkIs(label, "DG") || LinkIs(label, "NM") ||
-         LinkIs(label, "EA") || LinkIs(label, "DD") || LinkIs(label, "NIa") ||
-         LinkIs(label, "ND") || LinkIs(label, "NN") || LinkIs(label, "AL") ||
-         LinkIs(label, "EN") || LinkIs(label, "EC") || LinkIs(label, "H");
+// Relations inside a noun phrase, by the side of the head they lie on.
+bool LeftModifier(Rel rel) {
+  for (Rel r : {Rel::kDeterminer, Rel::kAdjective, Rel::kNounAdjunct, Rel::kNamePart,
+                Rel::kTitle, Rel::kPossessor, Rel::kPossessorPlural, Rel::kDeterminerG,
+                Rel::kNumberModifier, Rel::kAdverbOfAdjective, Rel::kDeterminerD,
+                Rel::kNumberIa, Rel::kNumberDeterminer, Rel::kNumberNumber,
+                Rel::kAdjectiveAdjunct, Rel::kAdverbOfNumber, Rel::kAdverbOfComparative,
+                Rel::kQuantity})
+    if (RelIs(rel, r)) return true;
+  return false;
 }
 
-bool RightModifier(const std::string& label) {
-  return LinkIs(label, "M") || LinkIs(label, "Mp") || LinkIs(label, "Mf") ||
-         LinkIs(label, "Mg") || LinkIs(label, "Mv") || LinkIs(label, "Ma") ||
-         LinkIs(label, "J") || LinkIs(label, "G") || LinkIs(label, "MX") ||
-         LinkIs(label, "SJ") || LinkIs(label, "O") || LinkIs(label, "MV") ||
-         LinkIs(label, "R") || LinkIs(label, "RS") || LinkIs(label, "B") ||
-         LinkIs(label, "Xd") || LinkIs(label, "Xc") || LinkIs(label, "I") ||
-         LinkIs(label, "TO") || LinkIs(label, "NM") || LinkIs(label, "TH") ||
-         LinkIs(label, "C") || LinkIs(label, "Ce") || LinkIs(label, "S") ||
-         LinkIs(label, "Pv") || LinkIs(label, "Pa") || LinkIs(label, "PP") ||
-         LinkIs(label, "K");
+// kNounModifier stands for all its kinds (noun_prep, noun_of, participle
+// and adjective modifiers), kVerbModifier for verb_prep, purpose...
+bool RightModifier(Rel rel) {
+  for (Rel r : {Rel::kNounModifier, Rel::kPrepObject, Rel::kNamePart, Rel::kApposition,
+                Rel::kConjunct, Rel::kObject, Rel::kVerbModifier, Rel::kRelative,
+                Rel::kRelativeSubject, Rel::kRelativeObject, Rel::kPunctuationComma,
+                Rel::kPunctuationClose, Rel::kInfinitive, Rel::kToInfinitive,
+                Rel::kNumberModifier, Rel::kThatClause, Rel::kClause, Rel::kSubject,
+                Rel::kPassive, Rel::kAdjectiveComplement, Rel::kPerfect, Rel::kParticle})
+    if (RelIs(rel, r)) return true;
+  return false;
 }
 
 // `inner`: w is inside a modifier (a preposition, participle or relative
 // clause), whose own arguments belong to the phrase; otherwise w is a noun
 // head, whose clause (its verb, its subject link) does not.
-void Collect(const LinkGraph& g, int w, bool full, bool inner, int depth, std::set<int>* seen) {
+void Collect(const LinkGraph& g, int w, bool full, bool inner, bool conjuncts, int depth,
+             std::set<int>* seen) {
   if (depth > 30 || !seen->insert(w).second) return;
   for (const Adjacent& a : g.at(w)) {
-    const std::string& label = a.link->label;
+    const Rel rel = a.rel;
     if (g.word(a.other).begin == g.word(a.other).end) continue;  // walls
-    if (!a.to_right && a.link->right == w && LeftModifier(label)) {
-      Collect(g, a.other, full, false, depth + 1, seen);
-    } else if (LinkIs(label, "SJ") || (a.to_right && LinkIs(label, "G"))) {
-      Collect(g, a.other, full, false, depth + 1, seen);
+    if (!a.to_right && LeftModifier(rel)) {
+      Collect(g, a.other, full, false, conjuncts, depth + 1, seen);
+    } else if ((conjuncts && RelIs(rel, Rel::kConjunct)) ||
+               (a.to_right && RelIs(rel, Rel::kNamePart))) {
+      Collect(g, a.other, full, false, conjuncts, depth + 1, seen);
     } else if (!full || !a.to_right) {
       continue;
-    } else if (!inner && (LinkIs(label, "M") || LinkIs(label, "R") || LinkIs(label, "TO") ||
-                          LinkIs(label, "IV"))) {
-      Collect(g, a.other, full, true, depth + 1, seen);
-    } else if (LinkIs(label, "J")) {
-      Collect(g, a.other, full, false, depth + 1, seen);
-    } else if (inner && RightModifier(label) && !LinkIs(label, "S")) {
-      Collect(g, a.other, full, true, depth + 1, seen);
+    } else if (!inner && (RelIs(rel, Rel::kNounModifier) || RelIs(rel, Rel::kRelative) ||
+                          RelIs(rel, Rel::kToInfinitive) || RelIs(rel, Rel::kInfinitiveVerb))) {
+      Collect(g, a.other, full, true, conjuncts, depth + 1, seen);
+    } else if (RelIs(rel, Rel::kPrepObject)) {
+      Collect(g, a.other, full, false, conjuncts, depth + 1, seen);
+    } else if (inner && RightModifier(rel) && !RelIs(rel, Rel::kSubject)) {
+      Collect(g, a.other, full, true, conjuncts, depth + 1, seen);
     }
   }
 }
 
 }  // namespace
 
-std::vector<int> PhraseWords(const LinkGraph& g, int head, bool full) {
+std::vector<int> PhraseWords(const LinkGraph& g, int head, bool full, bool conjuncts) {
   std::set<int> seen;
-  Collect(g, head, full, /*inner=*/false, 0, &seen);
+  Collect(g, head, full, /*inner=*/false, conjuncts, 0, &seen);
   std::vector<int> out(seen.begin(), seen.end());
   // A phrase as written ends before a trailing comma.
   while (out.size() > 1 && (g.word(out.back()).text == "," || g.word(out.back()).text == "."))

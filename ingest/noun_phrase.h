@@ -7,34 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "ingest/internal/parse_tree.h"
+#include "ingest/sentence_view.h"
 
 namespace quiver::ingest {
 
-// Links of one word, either direction.
-struct Adjacent {
-  int other;
-  const ParseLink* link;
-  bool to_right;  // `other` is right of the word.
-};
-
-// Adjacency lists over a parse tree. The tree must outlive it.
-class LinkGraph {
- public:
-  explicit LinkGraph(const ParseTree& tree);
-  const ParseTree& tree() const { return tree_; }
-  const std::vector<Adjacent>& at(int word) const { return adj_[word]; }
-  // The first word linked to `word` on the given side by a link of `family`,
-  // or -1.
-  int Find(int word, const char* family, bool to_right) const;
-  std::vector<int> FindAll(int word, const char* family, bool to_right) const;
-  const ParseWord& word(int i) const { return tree_.words[i]; }
-  int size() const { return static_cast<int>(tree_.words.size()); }
-
- private:
-  const ParseTree& tree_;
-  std::vector<std::vector<Adjacent>> adj_;
-};
+// The typed view is what the noun-phrase, clause and entity code read; the
+// old name stays for callers outside extraction (pipeline, fuzz targets).
+using LinkGraph = SentenceView;
 
 // Conjuncts of a coordinated phrase ("Russia and China" -> Russia, China);
 // the word itself when it does not coordinate.
@@ -43,8 +22,10 @@ std::vector<int> Conjuncts(const LinkGraph& g, int head);
 // The words of the phrase headed by `head`, sorted. `full` adds post-nominal
 // modifiers (prepositional phrases, participles), as CaRB's arguments do;
 // otherwise only the words before the head that name it ("French Foreign
-// Minister Laurent Fabius").
-std::vector<int> PhraseWords(const LinkGraph& g, int head, bool full);
+// Minister Laurent Fabius"). `conjuncts` (the default) takes in the whole
+// coordination the head stands in ("apples and pears"); without, the
+// conjunct's own phrase ("pears").
+std::vector<int> PhraseWords(const LinkGraph& g, int head, bool full, bool conjuncts = true);
 
 // The text from the first to the last word of `words` in `sentence`.
 std::string SpanText(const LinkGraph& g, const std::vector<int>& words,

@@ -8,6 +8,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "util/mutex.h"
 #include "util/status_macros.h"
 
 namespace quiver::ingest {
@@ -15,8 +16,9 @@ namespace quiver::ingest {
 namespace {
 
 // The shared state of one multi-threaded run. Workers take the next step
-// under the mutex and run it outside; absl::Mutex re-evaluates the waiters'
-// conditions on every unlock, so no explicit signalling is needed.
+// under the mutex and run it outside; the absl::Mutex inside quiver::Mutex
+// re-evaluates the waiters' conditions on every unlock, so no explicit
+// signalling is needed.
 class Scheduler {
  public:
   Scheduler(size_t n, int jobs, const SentenceSteps& steps, const SchedulerWindow& window)
@@ -29,7 +31,7 @@ class Scheduler {
 
   // One worker: split, parse and finish until every document is finished.
   void Work(ParserSession& parser) {
-    absl::MutexLock lock(&mu_);
+    quiver::MutexLock lock(&mu_);
     for (;;) {
       mu_.Await(absl::Condition(this, &Scheduler::HasWork));
       // Split ahead while fewer sentences wait than there are workers, so
@@ -53,7 +55,7 @@ class Scheduler {
       mu_.LockWhen(absl::Condition(&done_[d]));
       mu_.Unlock();
       steps_.deliver(d);
-      absl::MutexLock lock(&mu_);
+      quiver::MutexLock lock(&mu_);
       auto it = docs_.find(d);
       in_flight_sentences_ -= it->second.sentences;
       docs_.erase(it);
@@ -123,7 +125,7 @@ class Scheduler {
   const size_t max_sentences_;
   const SentenceSteps& steps_;
 
-  absl::Mutex mu_;
+  quiver::Mutex mu_;
   size_t next_doc_ ABSL_GUARDED_BY(mu_) = 0;   // Next document to split.
   size_t splitting_ ABSL_GUARDED_BY(mu_) = 0;  // Documents being split now.
   size_t unclaimed_ ABSL_GUARDED_BY(mu_) = 0;  // Sentences split, not handed out.

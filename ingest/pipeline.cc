@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "ingest/carb_candidates.h"
 #include "ingest/carb_writer.h"
 #include "ingest/clause_extractor.h"
 #include "ingest/entity_resolver.h"
@@ -197,6 +198,7 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
       return it->second;
     };
     std::vector<Clause> clauses = ExtractClauses(g);
+    KeepConfidentClauses(g, span.text, partial, &clauses);
     // Resolve every argument and every name in word order, so a pronoun
     // sees the entities before it and names outside any clause still give
     // their offices ("..., Kremlin spokesman Dmitry Peskov said").

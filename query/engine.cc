@@ -6,7 +6,6 @@
 #include <unordered_map>
 
 #include "absl/base/thread_annotations.h"
-#include "absl/synchronization/mutex.h"
 #include "graph/reader.h"
 #include "graph/write_txn.h"
 #include "query/binder/binder.h"
@@ -16,6 +15,7 @@
 #include "query/exec/value_ops.h"
 #include "query/parser/parser.h"
 #include "query/planner/planner.h"
+#include "util/mutex.h"
 #include "util/status_macros.h"
 
 namespace quiver::query {
@@ -37,18 +37,18 @@ class StatementCache {
   static constexpr size_t kMaxEntries = 512;
 
   std::shared_ptr<Prepared> Find(const std::string& key) {
-    absl::MutexLock lock(&mu_);
+    quiver::MutexLock lock(&mu_);
     auto it = entries_.find(key);
     return it == entries_.end() ? nullptr : it->second;
   }
   void Put(const std::string& key, std::shared_ptr<Prepared> p) {
-    absl::MutexLock lock(&mu_);
+    quiver::MutexLock lock(&mu_);
     if (entries_.size() >= kMaxEntries) entries_.clear();
     entries_[key] = std::move(p);
   }
 
  private:
-  absl::Mutex mu_;
+  quiver::Mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<Prepared>> entries_ ABSL_GUARDED_BY(mu_);
 };
 
@@ -71,12 +71,10 @@ std::string CacheKey(std::string_view text, const ValueMap& params) {
 
 bool Cacheable(const ast::Statement& st) {
   if (st.mode != ast::ExplainMode::kNone) return false;
-  // Procedures may be registered per store: a plan holding one must not
-  // outlive the store's registry.
-  for (const auto& q : st.parts)
-    for (const auto& c : q.clauses)
-      if (c.kind == ast::ClauseKind::kCall) return false;
-  return true;
+  // Procedures may be registered per store: a plan holding one, or an AST
+  // bound to one's signature (a subquery's CALL), must not outlive the
+  // store's registry.
+  return !st.has_call;
 }
 
 absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool profile) {
@@ -90,7 +88,7 @@ absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool
       op->micros = std::chrono::duration_cast<std::chrono::microseconds>(
                        std::chrono::steady_clock::now() - start).count();
     }
-    if (std::chrono::steady_clock::now() > ctx.deadline) QUIVER_RETURN_IF_ERROR(ctx.Tick());
+    QUIVER_RETURN_IF_ERROR(ctx.CheckInterrupts());
   }
   return rows;
 }
@@ -212,12 +210,7 @@ absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
   if (!prepared) {
     prepared = std::make_shared<Prepared>();
     QUIVER_ASSIGN_OR_RETURN(prepared->st, Parse(text));
-    ProcedureLookup procs = [local](std::string_view name) -> std::shared_ptr<const Procedure> {
-      if (local) {
-        if (auto p = local->Find(name)) return p;
-      }
-      return ProcedureRegistry::Global().Find(name);
-    };
+    ProcedureLookup procs = [local](std::string_view name) { return FindProcedure(local, name); };
     QUIVER_RETURN_IF_ERROR(Bind(prepared->st, params, procs));
     QUIVER_ASSIGN_OR_RETURN(prepared->plan, BuildPlan(prepared->st, procs));
     if (Cacheable(prepared->st)) Cache().Put(key, prepared);

@@ -17,6 +17,7 @@ const char* ErrorTypeName(ErrorType type) {
     case ErrorType::kProcedureError: return "ProcedureError";
     case ErrorType::kParameterMissing: return "ParameterMissing";
     case ErrorType::kLimitExceeded: return "LimitExceeded";
+    case ErrorType::kCancelled: return "Cancelled";
   }
   return "Error";
 }
@@ -66,6 +67,7 @@ absl::Status MakeError(ErrorType type, Phase phase, std::string_view message,
       code = absl::StatusCode::kFailedPrecondition;
       break;
     case ErrorType::kLimitExceeded: code = absl::StatusCode::kResourceExhausted; break;
+    case ErrorType::kCancelled: code = absl::StatusCode::kCancelled; break;
     default: break;
   }
   absl::Status status(code, text);

@@ -35,6 +35,7 @@ enum class ErrorType {
   kProcedureError,
   kParameterMissing,
   kLimitExceeded,  // Quiver's own: a QueryOptions limit was reached.
+  kCancelled,      // Quiver's own: QueryOptions::cancel was set.
 };
 
 enum class Phase { kCompileTime, kRuntime };

@@ -20,6 +20,9 @@ packages=(
   nlohmann-json3-dev
   libgumbo-dev
   chromium  # tests: the HTML diagram loads in headless Chromium
+  # tools/train_confidence.py and the CaRB scorer it runs (its ctest skips
+  # without them)
+  python3-numpy python3-docopt python3-sklearn python3-nltk
 )
 
 missing=()

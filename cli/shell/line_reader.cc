@@ -1,8 +1,5 @@
 #include "cli/shell/line_reader.h"
 
-#include <signal.h>
-
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -10,6 +7,7 @@
 #include <editline/readline.h>
 
 #include "cli/shell/completion.h"
+#include "cli/shell/interrupt.h"
 
 namespace quiver::cli::shell {
 
@@ -35,10 +33,6 @@ class StreamLineReader : public LineReader {
 // completer through this pointer, set while an EditLineReader lives.
 const Completer* g_completer = nullptr;
 
-// Set by Ctrl-C: at the prompt it drops the current input instead of
-// killing the shell (a running statement ends by its time limit).
-volatile std::sig_atomic_t g_interrupted = 0;
-void OnInterrupt(int) { g_interrupted = 1; }
 std::vector<std::string> g_candidates;
 
 char* CandidateGenerator(const char*, int state) {
@@ -68,22 +62,23 @@ class EditLineReader : public LineReader {
     using_history();
     stifle_history(kHistorySize);
     if (!history_file_.empty()) read_history(history_file_.c_str());
-    struct sigaction on_interrupt = {};
-    on_interrupt.sa_handler = OnInterrupt;
-    sigemptyset(&on_interrupt.sa_mask);
-    sigaction(SIGINT, &on_interrupt, &previous_interrupt_);
   }
 
   ~EditLineReader() override {
     if (!history_file_.empty()) write_history(history_file_.c_str());
-    sigaction(SIGINT, &previous_interrupt_, nullptr);
     g_completer = nullptr;
   }
 
   std::optional<std::string> ReadLine(const std::string& prompt) override {
-    g_interrupted = 0;
-    char* line = readline(prompt.c_str());
-    if (g_interrupted) {
+    // Ctrl-C at the prompt drops the current input instead of killing the
+    // shell; during a statement the same flag cancels it (Shell resets it
+    // before each statement). One that came since the last statement, before
+    // readline started, counts as pressed at this prompt.
+    const bool pressed_before = InterruptFlag().cancelled();
+    char* line = pressed_before ? nullptr : readline(prompt.c_str());
+    if (InterruptFlag().cancelled()) {
+      InterruptFlag().Reset();
+      if (pressed_before) std::fputs(prompt.c_str(), stdout);
       free(line);
       interrupted_ = true;
       std::fputs("^C\n", stdout);
@@ -115,7 +110,7 @@ class EditLineReader : public LineReader {
   std::string history_file_;
   std::string last_entry_;
   bool interrupted_ = false;
-  struct sigaction previous_interrupt_ = {};
+  InterruptHandler interrupt_handler_;  // While the reader lives.
 };
 
 }  // namespace

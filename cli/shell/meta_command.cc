@@ -26,6 +26,11 @@ constexpr CommandInfo kCommands[] = {
     {"diagram", ":diagram FILE", "draw the last statement's result (.svg, .png, .pdf, .dot, .html)"},
     {"format", ":format table|csv|json|jsonl", "how rows are printed"},
     {"timing", ":timing on|off", "print the time each statement took"},
+    {"param", ":param NAME VALUE", "set $NAME for later statements (JSON or text; no VALUE: unset)"},
+    {"params", ":params [clear]", "list the parameters set (or drop them all)"},
+    {"read", ":read FILE", "run the statements and commands in FILE"},
+    {"width", ":width N|auto|off", "cut table columns to fit N columns (auto: the terminal's)"},
+    {"maxrows", ":maxrows N|off", "print at most N rows of a result, then how many were left out"},
     {"quit", ":quit", "leave the shell (also :exit, Ctrl-D)"},
 };
 
@@ -103,6 +108,56 @@ absl::StatusOr<MetaCommand> ParseMetaCommand(std::string_view line) {
     } else {
       return absl::InvalidArgumentError(
           absl::StrCat("usage: :timing on|off; got '", util::Absl(arg), "'"));
+    }
+    return c;
+  }
+  if (name == "param") {
+    c.kind = MetaCommand::Kind::kParam;
+    size_t end = 0;
+    while (end < arg.size() && !std::isspace(static_cast<unsigned char>(arg[end]))) ++end;
+    c.name = std::string(arg.substr(0, end));
+    if (!c.name.empty() && c.name.front() == '$') c.name.erase(0, 1);
+    bool valid = !c.name.empty() && !std::isdigit(static_cast<unsigned char>(c.name.front()));
+    for (char ch : c.name) valid = valid && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '_');
+    if (!valid) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "usage: :param NAME VALUE (NAME letters, digits and _; VALUE JSON such as 42, "
+          "\"text\", [1, 2] or {\"$date\": \"2016-10-11\"}, else taken as text); got '",
+          util::Absl(arg), "'"));
+    }
+    c.value = std::string(TrimSpace(arg.substr(end)));
+    return c;
+  }
+  if (name == "params") {
+    c.kind = MetaCommand::Kind::kParams;
+    std::string v = absl::AsciiStrToLower(util::Absl(arg));
+    if (v == "clear") {
+      c.clear = true;
+    } else if (!v.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("usage: :params [clear]; got '", util::Absl(arg), "'"));
+    }
+    return c;
+  }
+  if (name == "read") {
+    c.kind = MetaCommand::Kind::kRead;
+    if (arg.empty()) return absl::InvalidArgumentError("usage: :read FILE");
+    c.file = std::string(arg);
+    return c;
+  }
+  if (name == "width" || name == "maxrows") {
+    const bool width = name == "width";
+    c.kind = width ? MetaCommand::Kind::kWidth : MetaCommand::Kind::kMaxRows;
+    std::string v = absl::AsciiStrToLower(util::Absl(arg));
+    if (v == "off") {
+      c.number = 0;
+    } else if (width && v == "auto") {
+      c.automatic = true;
+    } else if (!absl::SimpleAtoi(v, &c.number) || c.number == 0 ||
+               (width && c.number < 10)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          width ? "usage: :width N|auto|off (N at least 10)" : "usage: :maxrows N|off (N at least 1)",
+          "; got '", util::Absl(arg), "'"));
     }
     return c;
   }

@@ -14,12 +14,24 @@
 namespace quiver::cli::shell {
 
 struct MetaCommand {
-  enum class Kind { kHelp, kSchema, kStats, kWhy, kDiagram, kFormat, kTiming, kQuit };
+  enum class Kind {
+    kHelp, kSchema, kStats, kWhy, kDiagram, kFormat, kTiming, kParam, kParams, kRead,
+    kWidth, kMaxRows, kQuit
+  };
   Kind kind = Kind::kHelp;
   uint64_t edge = 0;     // kWhy.
-  std::string file;      // kDiagram.
+  std::string file;      // kDiagram, kRead.
   std::string format;    // kFormat: table, csv, json or jsonl.
   bool timing = true;    // kTiming.
+  // kParam: `name` set to `value` (the --param notation: JSON or a string);
+  // an empty `value` removes the parameter. kParams: `clear` drops them all.
+  std::string name;
+  std::string value;
+  bool clear = false;
+  // kWidth: columns of a table (0: unlimited), or `automatic` (the
+  // terminal's). kMaxRows: rows printed per result (0: all).
+  size_t number = 0;
+  bool automatic = false;
 };
 
 // True when `line` is a meta command rather than (part of) a statement.

@@ -1,6 +1,8 @@
 #include "cli/shell/shell.h"
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <iomanip>
 #include <optional>
@@ -10,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "cli/shell/interrupt.h"
 #include "cli/shell/statement_splitter.h"
 #include "quiver/diagram.h"
 #include "util/strings.h"
@@ -91,13 +94,23 @@ void Shell::RefreshSchema() {
 int Shell::Run(LineReader& reader) {
   int failures = 0;
   StatementSplitter splitter;
+  bool interrupted_before = false;  // The last prompt ended with Ctrl-C.
   while (!quit_) {
     std::optional<std::string> line =
         reader.ReadLine(splitter.pending() ? kContinuationPrompt : kPrompt);
     if (reader.TakeInterrupt()) {
+      // A second Ctrl-C in a row, at an empty prompt, leaves.
+      if (interrupted_before && !splitter.pending()) {
+        quit_ = true;
+        break;
+      }
       splitter.Reset();
+      interrupted_before = true;
+      err_ << "(Ctrl-C again or Ctrl-D leaves the shell)\n";
+      err_.flush();
       continue;
     }
+    interrupted_before = false;
     if (!line) break;
     if (!splitter.pending() && IsMetaCommand(*line)) {
       reader.AddHistory(*line);
@@ -106,8 +119,11 @@ int Shell::Run(LineReader& reader) {
     }
     for (const std::string& statement : splitter.Feed(*line)) {
       reader.AddHistory(statement + ";");
-      if (!RunStatement(statement)) ++failures;
+      const bool ok = RunStatement(statement);
+      if (!ok) ++failures;
       if (quit_) break;
+      // Ctrl-C during a :read script stops the whole script.
+      if (!ok && read_depth_ > 0 && last_cancelled_) return failures;
     }
   }
   if (!quit_) {
@@ -123,21 +139,38 @@ int Shell::Run(LineReader& reader) {
 bool Shell::RunStatement(const std::string& text) {
   CatchUp();
   auto start = std::chrono::steady_clock::now();
-  auto result = db_.Query(text);
+  // Ctrl-C from here on cancels this statement (while its rows print too).
+  InterruptFlag().Reset();
+  QueryOptions query_options;
+  query_options.cancel = &InterruptFlag();
+  last_cancelled_ = false;
+  // The Ctrl-C that cancelled this statement is used up: the prompt after it
+  // starts afresh (one more Ctrl-C there does not leave the shell).
+  struct ResetAfter {
+    ~ResetAfter() { InterruptFlag().Reset(); }
+  } reset_after;
+  auto result = db_.Query(text, params_, query_options);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
                   .count();
   if (!result.ok()) {
+    last_cancelled_ = absl::IsCancelled(result.status());
     err_ << result.status().message() << "\n";
     err_.flush();
     return false;
   }
   last_statement_ = text;
   if (!result->plan().empty()) out_ << result->plan();
+  size_t left_out = 0;
   if (!result->columns().empty() || !result->empty()) {
-    PrintResult(*result, options_.format, options_.width, out_);
+    left_out = PrintResult(*result, options_.format, options_.width, out_, options_.max_rows);
   }
   out_.flush();
+  if (left_out > 0) {
+    err_ << "(" << Plural(int64_t(left_out), "more row", "more rows")
+         << " not shown: :maxrows off shows every row)\n";
+  }
   if (!result->status().ok()) {
+    last_cancelled_ = absl::IsCancelled(result->status());
     err_ << result->status().message() << "\n";
     err_.flush();
     return false;
@@ -185,6 +218,18 @@ bool Shell::RunMetaCommand(std::string_view line) {
     }
     case MetaCommand::Kind::kTiming:
       options_.timing = command->timing;
+      return true;
+    case MetaCommand::Kind::kParam:
+      return SetParam(*command);
+    case MetaCommand::Kind::kParams:
+      return ListParams(command->clear);
+    case MetaCommand::Kind::kRead:
+      return ReadScript(command->file);
+    case MetaCommand::Kind::kWidth:
+      options_.width = command->automatic ? TerminalWidth() : command->number;
+      return true;
+    case MetaCommand::Kind::kMaxRows:
+      options_.max_rows = command->number;
       return true;
     case MetaCommand::Kind::kQuit:
       quit_ = true;
@@ -287,6 +332,57 @@ bool Shell::Diagram(const std::string& file) {
        << Plural(diagram->edges, "edge", "edges") << "\n";
   if (!diagram->note.empty()) out_ << diagram->note << "\n";
   return true;
+}
+
+bool Shell::SetParam(const MetaCommand& command) {
+  if (command.value.empty()) {
+    if (params_.erase(command.name) == 0) {
+      err_ << "error: :param " << command.name << ": no such parameter (:params lists them)\n";
+      return false;
+    }
+    return true;
+  }
+  auto value = ParseParamValue(command.value);
+  if (!value.ok()) {
+    err_ << "error: :param " << command.name << ": " << value.status().message() << "\n";
+    return false;
+  }
+  params_[command.name] = *std::move(value);
+  return true;
+}
+
+bool Shell::ListParams(bool clear) {
+  if (clear) {
+    params_.clear();
+    return true;
+  }
+  if (params_.empty()) out_ << "no parameters (:param NAME VALUE sets one)\n";
+  for (const auto& [name, value] : params_) {
+    out_ << "$" << name << " = " << value.ToString() << "\n";
+  }
+  return true;
+}
+
+bool Shell::ReadScript(const std::string& file) {
+  if (read_depth_ >= kMaxReadDepth) {
+    err_ << "error: :read " << file << ": scripts nest more than " << kMaxReadDepth
+         << " deep (does a script read itself?)\n";
+    return false;
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    err_ << "error: :read " << file << ": cannot open: " << std::strerror(errno) << "\n";
+    return false;
+  }
+  std::unique_ptr<LineReader> reader = NewStreamLineReader(in);
+  ++read_depth_;
+  int failures = Run(*reader);
+  --read_depth_;
+  if (failures > 0) {
+    err_ << ":read " << file << ": " << Plural(failures, "statement or command", "statements or commands")
+         << " failed\n";
+  }
+  return failures == 0;
 }
 
 }  // namespace quiver::cli::shell

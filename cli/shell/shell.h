@@ -1,6 +1,9 @@
 // The `quiver shell` read-eval-print loop: reads lines, runs each complete
 // statement on the store and prints its rows (cli/query_format), handles the
-// meta commands, and keeps going after errors.
+// meta commands, and keeps going after errors. Ctrl-C (with the interactive
+// line reader's handler installed, cli/shell/interrupt.h) cancels the
+// running statement; at the prompt it drops the input, and a second one in a
+// row leaves.
 
 #ifndef QUIVER_CLI_SHELL_SHELL_H_
 #define QUIVER_CLI_SHELL_SHELL_H_
@@ -21,8 +24,12 @@ struct ShellOptions {
   ResultFormat format = ResultFormat::kTable;
   bool timing = true;
   size_t width = 0;        // Table width (0: unlimited).
+  size_t max_rows = 0;     // Rows printed per result (0: all).
   bool read_only = false;  // Catch up with the writer before each statement.
 };
+
+// How deep :read may nest (a script that reads itself stops here).
+inline constexpr int kMaxReadDepth = 16;
 
 class Shell {
  public:
@@ -47,6 +54,9 @@ class Shell {
   void RefreshSchema();
   bool Why(uint64_t edge);
   bool Diagram(const std::string& file);
+  bool SetParam(const MetaCommand& command);
+  bool ListParams(bool clear);
+  bool ReadScript(const std::string& file);
   bool Schema();
   bool PrintStats();
   // The store's counts after catching up, or nullopt after printing why not.
@@ -59,6 +69,9 @@ class Shell {
   std::ostream& err_;
   Completer completer_;
   std::string last_statement_;  // The last statement that ran, for :diagram.
+  ValueMap params_;             // :param, passed to every statement.
+  int read_depth_ = 0;          // :read scripts being run.
+  bool last_cancelled_ = false; // The last statement ended by Ctrl-C.
   bool quit_ = false;
 };
 

@@ -4,6 +4,7 @@
 #define QUIVER_QUIVER_H_
 
 #include "quiver/algorithms.h"
+#include "quiver/cancellation.h"
 #include "quiver/check.h"
 #include "quiver/database.h"
 #include "quiver/diagram.h"

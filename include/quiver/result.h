@@ -13,14 +13,16 @@
 //   ^(\w+) \((compile time|runtime)\)(?: \[(\w+)\])?: (.*)$
 // where group 1 is the type (SyntaxError, SemanticError, TypeError,
 // ArgumentError, EntityNotFound, ConstraintVerificationFailed,
-// ProcedureError, or Quiver's own LimitExceeded), group 2 the phase and
+// ProcedureError, or Quiver's own LimitExceeded and Cancelled), group 2 the
+// phase and
 // group 3, when present, the TCK's detail code (UndefinedVariable,
 // InvalidArgumentType, DeleteConnectedNode, ...). The same facts are attached
 // as payloads: status.GetPayload("quiver/error-type"), "quiver/error-phase",
 // "quiver/error-detail". Codes: kInvalidArgument for compile-time errors and
 // runtime type/argument errors, kNotFound for EntityNotFound,
 // kFailedPrecondition for ConstraintVerificationFailed, kResourceExhausted
-// when a QueryOptions limit is exceeded (the message names the limit).
+// when a QueryOptions limit is exceeded (the message names the limit),
+// kCancelled when QueryOptions::cancel was set.
 //
 // Thread-safety: see Result.
 
@@ -35,6 +37,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "quiver/cancellation.h"
 #include "quiver/value.h"
 
 namespace quiver {
@@ -65,6 +68,12 @@ struct QueryOptions {
   // statement until the next write; false keeps statements on the indexes.
   // Default: true.
   bool build_snapshot = true;
+
+  // When non-null, the statement stops with a Cancelled error (code
+  // kCancelled) soon after *cancel is set (quiver/cancellation.h); the flag
+  // must outlive the statement and its Result.
+  // Default: nullptr (not cancellable).
+  const CancellationFlag* cancel = nullptr;
 };
 
 // What a statement changed; all zero for a read-only statement.

@@ -29,6 +29,15 @@ struct ParseTree {
   std::vector<ParseWord> words;  // words[0] is LEFT-WALL.
   std::vector<ParseLink> links;
   int null_count = 0;  // Words the linkage left out.
+  // How sure the parser was, for the confidence model's features: the
+  // chosen linkage's place among link-grammar's (0 = its cheapest), how
+  // many valid linkages it found, the chosen one's disjunct cost, and how
+  // many chunks were parsed apart (1 = the whole sentence at once). Over
+  // chunks: the largest rank and count, the summed cost.
+  int linkage_rank = 0;
+  int linkages = 0;
+  double disjunct_cost = 0;
+  int chunks = 1;
 };
 
 }  // namespace quiver::ingest

@@ -30,6 +30,7 @@ struct Span {
 struct Expr;
 using ExprPtr = std::shared_ptr<Expr>;
 struct PatternPart;
+struct Subquery;
 
 enum class ExprKind {
   kLiteral,        // value
@@ -51,6 +52,8 @@ enum class ExprKind {
   kQuantifier,     // name(all|any|none|single)(variable IN children[0] WHERE children[1])
   kPatternPredicate,   // pattern (existence of a match)
   kPatternComprehension,  // [pattern WHERE children[0] | children[1]]
+  kExistsSubquery,  // EXISTS { subquery }: whether it yields a row
+  kCountSubquery,   // COUNT { subquery }: how many rows it yields
 };
 
 enum class Op {
@@ -84,6 +87,7 @@ struct Expr {
   std::vector<std::pair<ExprPtr, ExprPtr>> case_alternatives;
   ExprPtr case_else;
   std::shared_ptr<PatternPart> pattern;  // kPatternPredicate / comprehension
+  std::shared_ptr<Subquery> subquery;    // kExistsSubquery / kCountSubquery
   // Bound by the binder: the row slot of a variable (kVariable, and the
   // iteration variable of comprehensions and quantifiers).
   int slot = -1;
@@ -225,6 +229,19 @@ struct SingleQuery {
   bool updates = false;
 };
 
+// The body of EXISTS { … } or COUNT { … }: reading clauses, the last may be
+// a RETURN (the short form `{ pattern WHERE … }` is one MATCH). Correlated:
+// a variable of the enclosing scope named inside stands for its value.
+struct Subquery {
+  Span span;
+  std::vector<Clause> clauses;
+  // Set by the binder: the enclosing row's width where the subquery stands
+  // (its slots are visible inside; the subquery's own come after them), and
+  // the widest row its clauses make.
+  int outer_width = 0;
+  int width = 0;
+};
+
 enum class ExplainMode { kNone, kExplain, kProfile };
 
 struct Statement {
@@ -232,6 +249,9 @@ struct Statement {
   std::vector<SingleQuery> parts;  // UNION of these
   std::vector<bool> union_all;     // parts.size() - 1 entries
   std::string text;                // the source, for error excerpts
+  // Set by the parser: a CALL anywhere, inside subqueries too (such a
+  // statement's binding depends on the store's procedures).
+  bool has_call = false;
 };
 
 }  // namespace quiver::query::ast

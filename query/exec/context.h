@@ -25,6 +25,8 @@ namespace quiver::query {
 
 using Row = std::vector<Value>;
 
+struct SubqueryPlan;  // exec/subquery.cc
+
 struct ExecContext {
   const graph::Reader* reader = nullptr;
   graph::WriteTxn* txn = nullptr;  // Non-null for updating statements.
@@ -54,14 +56,26 @@ struct ExecContext {
   // read once, so every call in one statement sees the same instant
   // (nanoseconds since 1970-01-01T00:00Z; 0 until first read).
   int64_t statement_time_ns = 0;
+  // The operators of each EXISTS/COUNT subquery, planned on its first run
+  // and reused for every row of this statement.
+  std::unordered_map<const ast::Subquery*, std::shared_ptr<const SubqueryPlan>> subquery_plans;
 
   absl::Status Error(ErrorType type, const ast::Span* span, std::string_view message,
                      std::string_view detail = {}) const {
     return MakeError(type, Phase::kRuntime, message, source ? *source : "", span, detail);
   }
-  // Checks the time limit every few thousand calls.
+  // Checks cancellation and the time limit every few thousand calls.
   absl::Status Tick() {
-    if ((++ticks & 1023) == 0 && std::chrono::steady_clock::now() > deadline) {
+    if ((++ticks & 1023) != 0) return absl::OkStatus();
+    return CheckInterrupts();
+  }
+  // Checks them now.
+  absl::Status CheckInterrupts() const {
+    if (options.cancel != nullptr && options.cancel->cancelled()) {
+      return MakeError(ErrorType::kCancelled, Phase::kRuntime,
+                       "the statement was cancelled (QueryOptions::cancel)");
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
       return MakeError(ErrorType::kLimitExceeded, Phase::kRuntime,
                        absl::StrCat("the statement ran longer than the time limit of ",
                                     options.timeout_ms, " ms (QueryOptions::timeout_ms)"));

@@ -101,10 +101,10 @@ void Coroutine::Entry(unsigned int hi, unsigned int lo) {
 #ifdef QUIVER_ASAN
   __sanitizer_start_switch_fiber(nullptr, self->caller_bottom_, self->caller_size_);
 #endif
-#ifdef QUIVER_TSAN
-  __tsan_switch_to_fiber(self->tsan_caller_, 0);
-#endif
-  // Returning resumes uc_link: the caller's context.
+  // Returning resumes uc_link: the caller's context. TSan is told of that
+  // switch in Resume, after swapcontext returns: switching here would run
+  // this function's own instrumented exit on the caller's shadow stack,
+  // popping a frame that is not ours (TSan then crashed hashing a stack).
 }
 
 bool Coroutine::Resume() {
@@ -129,6 +129,9 @@ bool Coroutine::Resume() {
   __tsan_switch_to_fiber(tsan_fiber_, 0);
 #endif
   swapcontext(&caller_, &context_);
+#ifdef QUIVER_TSAN
+  if (finished_) __tsan_switch_to_fiber(tsan_caller_, 0);  // See Entry.
+#endif
 #ifdef QUIVER_ASAN
   __sanitizer_finish_switch_fiber(fake, nullptr, nullptr);
 #endif

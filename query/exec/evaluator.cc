@@ -1,11 +1,13 @@
 #include "query/exec/evaluator.h"
 
 #include <cmath>
+#include <limits>
 #include <regex>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
 #include "query/exec/matcher.h"
+#include "query/exec/subquery.h"
 #include "query/exec/temporal_functions.h"
 #include "query/exec/value_ops.h"
 #include "util/status_macros.h"
@@ -333,7 +335,15 @@ absl::StatusOr<Value> Evaluate(const ast::Expr& e, const Row& row, ExecContext& 
     case ExprKind::kLabelCheck: {
       QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*e.children[0], row, ctx));
       if (v.is_null()) return Value();
-      if (!v.is_node()) return TypeError(ctx, e, "label check needs a NODE");
+      if (v.is_relationship()) {
+        // r:T tests the type, as GQL's label expressions do; one type can
+        // never satisfy r:A:B with A and B different.
+        const std::string& type = v.AsRelationship().type;
+        for (const auto& l : e.keys)
+          if (l != type) return Value(false);
+        return Value(true);
+      }
+      if (!v.is_node()) return TypeError(ctx, e, "label check needs a NODE or a RELATIONSHIP");
       Value fresh = v;
       if (ctx.txn) { QUIVER_ASSIGN_OR_RETURN(fresh, ctx.NodeValueOf(v.AsNode().id)); }
       const auto& labels = fresh.AsNode().labels;
@@ -379,7 +389,16 @@ absl::StatusOr<Value> Evaluate(const ast::Expr& e, const Row& row, ExecContext& 
         QUIVER_RETURN_IF_ERROR(ctx.Tick());
         local[size_t(e.slot)] = item;
         Value keep(true);
-        if (e.children[1]) { QUIVER_ASSIGN_OR_RETURN(keep, Evaluate(*e.children[1], local, ctx)); }
+        if (e.children[1]) {
+          QUIVER_ASSIGN_OR_RETURN(keep, Evaluate(*e.children[1], local, ctx));
+          // As in a clause's WHERE: null counts as unknown, anything else
+          // that is not a boolean is a mistake, not false.
+          if (!keep.is_null() && !keep.is_bool()) {
+            return ctx.Error(ErrorType::kTypeError, &e.children[1]->span,
+                             absl::StrCat("WHERE needs a BOOLEAN, not ", TypeNameOf(keep)),
+                             "InvalidArgumentType");
+          }
+        }
         if (e.kind == ExprKind::kQuantifier) {
           if (keep.is_null()) ++nulls;
           else if (IsTrue(keep)) ++trues;
@@ -408,12 +427,27 @@ absl::StatusOr<Value> Evaluate(const ast::Expr& e, const Row& row, ExecContext& 
       QUIVER_ASSIGN_OR_RETURN(bool found, PatternExists(*e.pattern, row, ctx));
       return Value(found);
     }
+    case ExprKind::kExistsSubquery: {
+      QUIVER_ASSIGN_OR_RETURN(int64_t n, CountSubqueryRows(*e.subquery, row, ctx, 1));
+      return Value(n > 0);
+    }
+    case ExprKind::kCountSubquery: {
+      QUIVER_ASSIGN_OR_RETURN(
+          int64_t n,
+          CountSubqueryRows(*e.subquery, row, ctx, std::numeric_limits<int64_t>::max()));
+      return Value(n);
+    }
     case ExprKind::kPatternComprehension: {
       QUIVER_ASSIGN_OR_RETURN(auto rows, MatchPatternRows(*e.pattern, row, ctx));
       ValueList out;
       for (const auto& r : rows) {
         if (e.children[0]) {
           QUIVER_ASSIGN_OR_RETURN(Value keep, Evaluate(*e.children[0], r, ctx));
+          if (!keep.is_null() && !keep.is_bool()) {
+            return ctx.Error(ErrorType::kTypeError, &e.children[0]->span,
+                             absl::StrCat("WHERE needs a BOOLEAN, not ", TypeNameOf(keep)),
+                             "InvalidArgumentType");
+          }
           if (!IsTrue(keep)) continue;
         }
         QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*e.children[1], r, ctx));

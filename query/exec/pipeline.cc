@@ -20,8 +20,7 @@ class StreamingRun {
     }
   }
 
-  absl::Status Run() {
-    Row start;
+  absl::Status Run(Row start) {
     absl::Status s = PushTo(0, start);
     if (!s.ok() && !IsStop(s)) return s;
     // Batch operators, in order, each once everything before it is done.
@@ -92,7 +91,15 @@ absl::Status ExecuteByStreaming(Operator& op, ExecContext& ctx, std::vector<Row>
 absl::Status RunStreaming(const std::vector<OperatorPtr>& ops, ExecContext& ctx,
                           const RowFn& sink) {
   StreamingRun run(ops, ctx, sink);
-  return run.Run();
+  return run.Run(Row());
+}
+
+absl::Status RunStreamingFrom(const std::vector<OperatorPtr>& ops, Row start, ExecContext& ctx,
+                              const RowFn& sink) {
+  StreamingRun run(ops, ctx, sink);
+  absl::Status s = run.Run(std::move(start));
+  // A stop the sink asked for is where the caller wanted to end.
+  return IsStop(s) ? absl::OkStatus() : s;
 }
 
 }  // namespace quiver::query

@@ -24,6 +24,11 @@ namespace quiver::query {
 absl::Status RunStreaming(const std::vector<OperatorPtr>& ops, ExecContext& ctx,
                           const RowFn& sink);
 
+// As RunStreaming, from the input row `start` (a subquery's, which holds
+// the enclosing query's variables).
+absl::Status RunStreamingFrom(const std::vector<OperatorPtr>& ops, Row start, ExecContext& ctx,
+                              const RowFn& sink);
+
 }  // namespace quiver::query
 
 #endif  // QUIVER_QUERY_EXEC_PIPELINE_H_

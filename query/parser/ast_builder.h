@@ -51,6 +51,10 @@ class AstBuilder {
   ast::PatternPart BuildRelationshipsPattern(P::RelationshipsPatternContext* ctx);
   std::vector<std::string> BuildLabels(P::NodeLabelsContext* ctx);
 
+  // build_subqueries.cc
+  ast::ExprPtr BuildSubquery(ast::ExprKind kind, antlr4::ParserRuleContext* atom,
+                             P::SubqueryBodyContext* body);
+
   // build_expressions.cc
   ast::ExprPtr BuildExpression(P::ExpressionContext* ctx);
   ast::ExprPtr BuildOr(P::OrExpressionContext* ctx);
@@ -83,6 +87,7 @@ class AstBuilder {
   [[noreturn]] void Fail(antlr4::Token* token, std::string message) const;
 
   antlr4::CharStream* input_;
+  bool has_call_ = false;  // A CALL was built (Statement::has_call).
 };
 
 }  // namespace quiver::query

@@ -17,6 +17,7 @@ ast::Statement AstBuilder::BuildStatement(P::StatementContext* ctx) {
     st.union_all.push_back(u->ALL() != nullptr);
     st.parts.push_back(BuildSingleQuery(u->singleQuery()));
   }
+  st.has_call = has_call_;
   return st;
 }
 
@@ -205,6 +206,7 @@ ast::Clause AstBuilder::BuildDelete(P::DeleteClauseContext* ctx) {
 }
 
 ast::Clause AstBuilder::BuildCall(P::CallClauseContext* ctx) {
+  has_call_ = true;
   ast::Clause c;
   c.kind = ast::ClauseKind::kCall;
   std::vector<std::string> parts;

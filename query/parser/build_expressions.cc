@@ -331,6 +331,10 @@ ExprPtr AstBuilder::BuildAtom(P::AtomContext* ctx) {
         BuildRelationshipsPattern(a->relationshipsPattern()));
     return e;
   }
+  if (auto* a = dynamic_cast<P::ExistsSubqueryAtomContext*>(ctx))
+    return BuildSubquery(ExprKind::kExistsSubquery, ctx, a->subqueryBody());
+  if (auto* a = dynamic_cast<P::CountSubqueryAtomContext*>(ctx))
+    return BuildSubquery(ExprKind::kCountSubquery, ctx, a->subqueryBody());
   if (auto* a = dynamic_cast<P::ParenthesizedAtomContext*>(ctx))
     return BuildExpression(a->expression());
   if (auto* a = dynamic_cast<P::ExistsAtomContext*>(ctx)) {

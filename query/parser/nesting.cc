@@ -19,6 +19,8 @@ void PushPattern(const ast::PatternPart& part, int depth, Pending* pending) {
     if (r.properties) pending->emplace_back(r.properties.get(), depth);
 }
 
+void PushRoots(const ast::Clause& c, int depth, Pending* pending);
+
 void PushSubexpressions(const ast::Expr& e, int depth, Pending* pending) {
   for (const ast::ExprPtr& c : e.children)
     if (c) pending->emplace_back(c.get(), depth);
@@ -29,13 +31,16 @@ void PushSubexpressions(const ast::Expr& e, int depth, Pending* pending) {
   }
   if (e.case_else) pending->emplace_back(e.case_else.get(), depth);
   if (e.pattern) PushPattern(*e.pattern, depth, pending);
+  // A subquery's expressions sit one level below the EXISTS/COUNT holding it.
+  if (e.subquery)
+    for (const ast::Clause& c : e.subquery->clauses) PushRoots(c, depth, pending);
 }
 
-void PushRoots(const ast::Clause& c, Pending* pending) {
+void PushRoots(const ast::Clause& c, int depth, Pending* pending) {
   auto push = [&](const ast::ExprPtr& e) {
-    if (e) pending->emplace_back(e.get(), 1);
+    if (e) pending->emplace_back(e.get(), depth);
   };
-  for (const ast::PatternPart& part : c.patterns) PushPattern(part, 1, pending);
+  for (const ast::PatternPart& part : c.patterns) PushPattern(part, depth, pending);
   push(c.where);
   push(c.expr);
   for (const ast::ProjectionItem& item : c.projection.items) push(item.expr);
@@ -58,7 +63,7 @@ void PushRoots(const ast::Clause& c, Pending* pending) {
 absl::Status CheckExpressionDepth(const ast::Statement& statement) {
   Pending pending;
   for (const ast::SingleQuery& q : statement.parts)
-    for (const ast::Clause& c : q.clauses) PushRoots(c, &pending);
+    for (const ast::Clause& c : q.clauses) PushRoots(c, 1, &pending);
   while (!pending.empty()) {
     const auto [e, depth] = pending.back();
     pending.pop_back();

@@ -13,7 +13,8 @@ using ast::ExprKind;
 bool IsConstant(const ast::Expr& e) {
   if (e.kind == ExprKind::kVariable || e.kind == ExprKind::kPatternPredicate ||
       e.kind == ExprKind::kPatternComprehension || e.kind == ExprKind::kListComprehension ||
-      e.kind == ExprKind::kQuantifier)
+      e.kind == ExprKind::kQuantifier || e.kind == ExprKind::kExistsSubquery ||
+      e.kind == ExprKind::kCountSubquery)
     return false;
   for (const auto& c : e.children)
     if (c && !IsConstant(*c)) return false;

@@ -5,39 +5,44 @@
 
 namespace quiver::query {
 
+Pipeline PlanClauses(const std::vector<ast::Clause>& clauses, const ProcedureLookup& procedures,
+                     bool standalone) {
+  Pipeline p;
+  for (size_t ci = 0; ci < clauses.size(); ++ci) {
+    const ast::Clause& c = clauses[ci];
+    if (CountFoldable(clauses, ci)) {
+      // MATCH ... RETURN count(*): count instead of building rows; the
+      // projection's own aggregation (its first operator) is replaced.
+      p.ops.push_back(MakeCountMatchOp(c));
+      std::vector<OperatorPtr> rest;
+      AddProjectionOps(clauses[++ci], &rest);
+      for (size_t i = 1; i < rest.size(); ++i) p.ops.push_back(std::move(rest[i]));
+      continue;
+    }
+    switch (c.kind) {
+      case ast::ClauseKind::kMatch: p.ops.push_back(MakeMatchOp(clauses, ci)); break;
+      case ast::ClauseKind::kUnwind: p.ops.push_back(MakeUnwindOp(c, c.width)); break;
+      case ast::ClauseKind::kWith:
+      case ast::ClauseKind::kReturn: AddProjectionOps(c, &p.ops); break;
+      case ast::ClauseKind::kCreate: p.ops.push_back(MakeCreateOp(c, c.width)); break;
+      case ast::ClauseKind::kMerge: p.ops.push_back(MakeMergeOp(c, c.width)); break;
+      case ast::ClauseKind::kSet: p.ops.push_back(MakeSetOp(c.set_items, "SetProperties")); break;
+      case ast::ClauseKind::kRemove: p.ops.push_back(MakeRemoveOp(c)); break;
+      case ast::ClauseKind::kDelete: p.ops.push_back(MakeDeleteOp(c)); break;
+      case ast::ClauseKind::kCall:
+        p.ops.push_back(MakeCallOp(c, c.width, procedures(c.procedure), standalone));
+        break;
+    }
+  }
+  return p;
+}
+
 absl::StatusOr<Plan> BuildPlan(const ast::Statement& st, const ProcedureLookup& procedures) {
   Plan plan;
   for (const auto& q : st.parts) {
-    Pipeline p;
     plan.updates |= q.updates;
     bool standalone = q.clauses.size() == 1 && q.clauses[0].kind == ast::ClauseKind::kCall;
-    for (size_t ci = 0; ci < q.clauses.size(); ++ci) {
-      const ast::Clause& c = q.clauses[ci];
-      if (CountFoldable(q.clauses, ci)) {
-        // MATCH ... RETURN count(*): count instead of building rows; the
-        // projection's own aggregation (its first operator) is replaced.
-        p.ops.push_back(MakeCountMatchOp(c));
-        std::vector<OperatorPtr> rest;
-        AddProjectionOps(q.clauses[++ci], &rest);
-        for (size_t i = 1; i < rest.size(); ++i) p.ops.push_back(std::move(rest[i]));
-        continue;
-      }
-      switch (c.kind) {
-        case ast::ClauseKind::kMatch: p.ops.push_back(MakeMatchOp(q.clauses, ci)); break;
-        case ast::ClauseKind::kUnwind: p.ops.push_back(MakeUnwindOp(c, c.width)); break;
-        case ast::ClauseKind::kWith:
-        case ast::ClauseKind::kReturn: AddProjectionOps(c, &p.ops); break;
-        case ast::ClauseKind::kCreate: p.ops.push_back(MakeCreateOp(c, c.width)); break;
-        case ast::ClauseKind::kMerge: p.ops.push_back(MakeMergeOp(c, c.width)); break;
-        case ast::ClauseKind::kSet: p.ops.push_back(MakeSetOp(c.set_items, "SetProperties")); break;
-        case ast::ClauseKind::kRemove: p.ops.push_back(MakeRemoveOp(c)); break;
-        case ast::ClauseKind::kDelete: p.ops.push_back(MakeDeleteOp(c)); break;
-        case ast::ClauseKind::kCall:
-          p.ops.push_back(MakeCallOp(c, c.width, procedures(c.procedure), standalone));
-          break;
-      }
-    }
-    plan.pipelines.push_back(std::move(p));
+    plan.pipelines.push_back(PlanClauses(q.clauses, procedures, standalone));
   }
   return plan;
 }

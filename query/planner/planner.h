@@ -25,6 +25,12 @@ struct Plan {
 
 absl::StatusOr<Plan> BuildPlan(const ast::Statement& st, const ProcedureLookup& procedures);
 
+// The operators of one query's clauses (a UNION part, or the inside of an
+// EXISTS/COUNT subquery). `standalone`: a lone CALL whose columns are the
+// result.
+Pipeline PlanClauses(const std::vector<ast::Clause>& clauses, const ProcedureLookup& procedures,
+                     bool standalone);
+
 // The plan as an indented tree, last operator first (as Neo4j prints it);
 // with `profile`, each operator's rows and time.
 std::string RenderPlan(const Plan& plan, const ast::Statement& st, bool profile);

@@ -39,6 +39,16 @@ void CollectReadSlots(const ast::Expr& e, std::vector<bool>* slots) {
   }
   if (e.case_else) CollectReadSlots(*e.case_else, slots);
   if (e.pattern) CollectPatternSlots(*e.pattern, slots);
+  if (e.subquery) {
+    // Everything a subquery mentions may be an outer variable it reads.
+    for (const ast::Clause& c : e.subquery->clauses) {
+      for (const auto& part : c.patterns) CollectPatternSlots(part, slots);
+      for (const ast::Expr* x : {c.where.get(), c.expr.get()})
+        if (x) CollectReadSlots(*x, slots);
+      for (const auto& item : c.projection.items) CollectReadSlots(*item.expr, slots);
+      for (const auto& item : c.projection.order_by) CollectReadSlots(*item.expr, slots);
+    }
+  }
 }
 
 namespace {

@@ -21,7 +21,7 @@ absl::Status ProcedureRegistry::Register(Procedure procedure) {
   if (procedure.name.empty()) return absl::InvalidArgumentError("procedure name is empty");
   if (!procedure.fn)
     return absl::InvalidArgumentError(absl::StrCat("procedure ", procedure.name, " has no function"));
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   std::string key = Key(procedure.name);
   if (procedures_.count(key)) {
     return absl::AlreadyExistsError(
@@ -32,13 +32,13 @@ absl::Status ProcedureRegistry::Register(Procedure procedure) {
 }
 
 std::shared_ptr<const Procedure> ProcedureRegistry::Find(std::string_view name) const {
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   auto it = procedures_.find(Key(name));
   return it == procedures_.end() ? nullptr : it->second;
 }
 
 std::vector<std::string> ProcedureRegistry::Names() const {
-  absl::MutexLock lock(&mu_);
+  quiver::MutexLock lock(&mu_);
   std::vector<std::string> names;
   for (const auto& [k, p] : procedures_) names.push_back(p->name);
   return names;
@@ -51,6 +51,14 @@ ProcedureRegistry& ProcedureRegistry::Global() {
     return r;
   }();
   return *registry;
+}
+
+std::shared_ptr<const Procedure> FindProcedure(const ProcedureRegistry* local,
+                                               std::string_view name) {
+  if (local) {
+    if (auto p = local->Find(name)) return p;
+  }
+  return ProcedureRegistry::Global().Find(name);
 }
 
 const char* ProcTypeName(ProcType type) {

@@ -24,8 +24,8 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
-#include "absl/synchronization/mutex.h"
 #include "quiver/value.h"
+#include "util/mutex.h"
 
 namespace quiver::graph {
 class Reader;
@@ -76,10 +76,15 @@ class ProcedureRegistry {
   static ProcedureRegistry& Global();
 
  private:
-  mutable absl::Mutex mu_;
+  mutable quiver::Mutex mu_;
   std::map<std::string, std::shared_ptr<const Procedure>> procedures_
       ABSL_GUARDED_BY(mu_);
 };
+
+// `name` in `local` (a store's own registry; may be null), else in
+// Global(); null when neither has it. How statements find procedures.
+std::shared_ptr<const Procedure> FindProcedure(const ProcedureRegistry* local,
+                                               std::string_view name);
 
 const char* ProcTypeName(ProcType type);
 bool ProcTypeAccepts(ProcType type, const Value& value);

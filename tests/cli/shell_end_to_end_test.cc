@@ -23,6 +23,7 @@ using ::quiver::testing::ReadFile;
 using ::quiver::testing::RunCommand;
 using ::quiver::testing::RunQuiver;
 using ::quiver::testing::TempDir;
+using ::quiver::testing::WriteFile;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -177,6 +178,55 @@ TEST_F(ShellTest, AMissingStoreIsAnError) {
       RunQuiver("shell --create " + dir_.Sub("nothing-here"), "RETURN 1 AS one;\n");
   EXPECT_EQ(created.exit_code, 0) << created.err;
   EXPECT_THAT(created.out, HasSubstr("one"));
+}
+
+TEST_F(ShellTest, ParamsAreUsedByLaterStatementsAndListed) {
+  CommandResult r = Shell(
+      ":param who \"Marta Lind\"\n"
+      ":param since {\"$date\": \"2016-10-11\"}\n"
+      "MATCH (a {name: $who})-[:mayor_of]->(b) RETURN b.name AS place, $since AS since;\n"
+      ":params\n"
+      ":param who\n"
+      "RETURN $who AS gone;\n"
+      ":param bad {\"$date\": \"2016-13-45\"}\n");
+  EXPECT_THAT(r.out, HasSubstr("Kelvik"));
+  EXPECT_THAT(r.out, HasSubstr("2016-10-11"));
+  EXPECT_THAT(r.out, HasSubstr("$who = 'Marta Lind'"));
+  EXPECT_THAT(r.out, HasSubstr("$since = 2016-10-11"));
+  EXPECT_THAT(r.err, HasSubstr("ParameterMissing"));  // Unset by `:param who`.
+  EXPECT_THAT(r.err, HasSubstr("error: :param bad:"));
+  EXPECT_EQ(r.exit_code, 1);
+}
+
+TEST_F(ShellTest, MaxRowsAndWidthShapeTables) {
+  CommandResult r = Shell(
+      ":maxrows 2\n"
+      "UNWIND range(1, 5) AS x RETURN x;\n"
+      ":maxrows off\n"
+      ":width 24\n"
+      "RETURN 'a value much longer than twenty-four columns' AS long;\n");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("| 2 "));
+  EXPECT_THAT(r.out, Not(HasSubstr("| 3 ")));
+  EXPECT_THAT(r.err, HasSubstr("3 more rows not shown"));
+  EXPECT_THAT(r.out, HasSubstr("…"));
+  EXPECT_THAT(r.out, Not(HasSubstr("twenty-four columns")));
+}
+
+TEST_F(ShellTest, ReadRunsAScriptAndStopsAtSelfReference) {
+  const std::string script = dir_.Sub("script.cypher");
+  WriteFile(script, ":param n 3\nRETURN $n * 2 AS six;\nRETURN 'second' AS s\n");
+  const std::string loop = dir_.Sub("loop.cypher");
+  WriteFile(loop, absl::StrCat(":read ", loop, "\n"));
+  CommandResult r = Shell(absl::StrCat(":read ", script, "\nRETURN $n AS still;\n:read ", loop,
+                                       "\n:read ", dir_.Sub("missing.cypher"), "\n"));
+  EXPECT_THAT(r.out, HasSubstr("six"));
+  EXPECT_THAT(r.out, HasSubstr("| 6 "));
+  EXPECT_THAT(r.out, HasSubstr("second"));
+  EXPECT_THAT(r.out, HasSubstr("still"));  // Parameters set by a script stay.
+  EXPECT_THAT(r.err, HasSubstr("nest more than 16 deep"));
+  EXPECT_THAT(r.err, HasSubstr("missing.cypher: cannot open"));
+  EXPECT_EQ(r.exit_code, 1);
 }
 
 // The interactive prompt, through a real terminal. Skipped without tmux.

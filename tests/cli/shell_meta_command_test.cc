@@ -23,6 +23,37 @@ TEST(MetaCommand, RecognisesLinesStartingWithAColon) {
   EXPECT_FALSE(IsMetaCommand(""));
 }
 
+TEST(MetaCommand, ParsesParamsScriptsWidthAndMaxRows) {
+  auto param = ParseMetaCommand(":param who \"Marta Lind\"");
+  ASSERT_TRUE(param.ok()) << param.status();
+  EXPECT_EQ(param->kind, MetaCommand::Kind::kParam);
+  EXPECT_EQ(param->name, "who");
+  EXPECT_EQ(param->value, "\"Marta Lind\"");
+  auto unset = ParseMetaCommand(":param $who");
+  ASSERT_TRUE(unset.ok()) << unset.status();
+  EXPECT_EQ(unset->name, "who");
+  EXPECT_EQ(unset->value, "");
+  EXPECT_THAT(ParseMetaCommand(":param").status().message(), HasSubstr("usage: :param"));
+  EXPECT_THAT(ParseMetaCommand(":param 1x 2").status().message(), HasSubstr("usage: :param"));
+  EXPECT_THAT(ParseMetaCommand(":param a-b 2").status().message(), HasSubstr("usage: :param"));
+
+  EXPECT_FALSE(ParseMetaCommand(":params")->clear);
+  EXPECT_TRUE(ParseMetaCommand(":params clear")->clear);
+  EXPECT_FALSE(ParseMetaCommand(":params all").ok());
+
+  EXPECT_EQ(ParseMetaCommand(":read tests/a script.cypher")->file, "tests/a script.cypher");
+  EXPECT_FALSE(ParseMetaCommand(":read").ok());
+
+  EXPECT_EQ(ParseMetaCommand(":width 80")->number, 80u);
+  EXPECT_TRUE(ParseMetaCommand(":width auto")->automatic);
+  EXPECT_EQ(ParseMetaCommand(":width off")->number, 0u);
+  EXPECT_THAT(ParseMetaCommand(":width 5").status().message(), HasSubstr("at least 10"));
+  EXPECT_EQ(ParseMetaCommand(":maxrows 3")->number, 3u);
+  EXPECT_EQ(ParseMetaCommand(":maxrows off")->number, 0u);
+  EXPECT_FALSE(ParseMetaCommand(":maxrows 0").ok());
+  EXPECT_FALSE(ParseMetaCommand(":maxrows many").ok());
+}
+
 TEST(MetaCommand, ParsesEachCommand) {
   EXPECT_EQ(ParseMetaCommand(":help")->kind, MetaCommand::Kind::kHelp);
   EXPECT_EQ(ParseMetaCommand(":SCHEMA")->kind, MetaCommand::Kind::kSchema);

@@ -14,7 +14,12 @@ namespace {
 
 Triple Fact(std::string s, std::string r, std::string o, uint32_t sentence,
             std::string subject_mention = "") {
-  Triple t{std::move(s), std::move(r), std::move(o)};
+  // Field by field: a braced list of the first three leaves the rest to
+  // -Wmissing-field-initializers.
+  Triple t;
+  t.subject = std::move(s);
+  t.relation = std::move(r);
+  t.object = std::move(o);
   t.sentence = sentence;
   t.sentence_text = "sentence " + std::to_string(sentence);
   t.subject_mention = std::move(subject_mention);

@@ -91,6 +91,15 @@ TEST_F(Nesting, LongOperatorChainsAreALimitError) {
   ExpectTooDeep("RETURN 1" + Repeat(" < 2", n) + " IS NULL" + Repeat(" IS NULL", n));
 }
 
+TEST_F(Nesting, DeepSubqueriesAreALimitError) {
+  // Each EXISTS/COUNT { MATCH … WHERE … } level recurses through the
+  // parser, the binder and the evaluator like a bracket does.
+  for (int n : {1000, 10000}) {
+    ExpectTooDeep("RETURN " + Repeat("EXISTS { MATCH (a) WHERE ", n) + "true" + Repeat(" }", n));
+    ExpectTooDeep("RETURN " + Repeat("COUNT { (a) WHERE 0 < ", n) + "1" + Repeat(" }", n));
+  }
+}
+
 TEST_F(Nesting, TheErrorNamesWhere) {
   absl::StatusOr<Result> r = db_->Query("RETURN\n  " + Repeat("[", 5000) + Repeat("]", 5000));
   ASSERT_FALSE(r.ok());
@@ -106,6 +115,9 @@ TEST_F(Nesting, StatementsInsideTheLimitsRun) {
   // A run of signs before a number literal folds into the literal.
   ExpectValue("RETURN " + Repeat("- ", 20000) + "1", "1");
   ExpectValue("RETURN false" + Repeat(" OR false", 300) + " OR true", "true");
+  ASSERT_TRUE(db_->Query("CREATE (:N)").ok());
+  ExpectValue("RETURN " + Repeat("EXISTS { MATCH (a) WHERE ", 40) + "true" + Repeat(" }", 40),
+              "true");
 }
 
 TEST_F(Nesting, TheLimitsFitAFourMebibyteStack) {
@@ -122,6 +134,27 @@ TEST_F(Nesting, TheLimitsFitAFourMebibyteStack) {
     ExpectValue(b, std::to_string(chain));
     ExpectValue(c, "1");
   });
+}
+
+TEST_F(Nesting, TheDeepestSubqueriesFitAFourMebibyteStack) {
+  // Each level of EXISTS { MATCH (a) WHERE … } matches and evaluates
+  // inside the level around it: find the deepest nesting the limits admit,
+  // then parse and bind it on half of Linux's default stack and run it
+  // (with a node to match) on the statement's coroutine stack.
+  auto nested = [](int n) {
+    return "RETURN " + Repeat("EXISTS { MATCH (a) WHERE ", n) + "true" + Repeat(" }", n);
+  };
+  int lo = 1, hi = 2000;  // nested(lo) is admitted, nested(hi) is not
+  while (hi - lo > 1) {
+    int mid = (lo + hi) / 2;
+    absl::StatusOr<Result> r = db_->Query(nested(mid));
+    bool too_deep = !r.ok() && absl::StartsWith(r.status().message(), "LimitExceeded");
+    (too_deep ? hi : lo) = mid;
+  }
+  EXPECT_GT(lo, 20);
+  ASSERT_TRUE(db_->Query("CREATE (:N)").ok());
+  std::string deepest = nested(lo);
+  OnThreadWithStack(size_t(4) << 20, [&] { ExpectValue(deepest, "true"); });
 }
 
 }  // namespace

@@ -84,6 +84,37 @@ TEST(Parser, ListComprehensionIsNotAListLiteral) {
   EXPECT_EQ(items[1].expr->kind, ast::ExprKind::kListComprehension);
 }
 
+TEST(Parser, SubqueriesKeepTheirClauses) {
+  // The short form is one MATCH; the long form keeps each clause.
+  auto st = Parse("MATCH (n) WHERE EXISTS { (n)-->(m), (m)-->() WHERE m.x = 1 } "
+                  "RETURN COUNT { MATCH (n)-->(m) MATCH (m)-->(o) RETURN o } AS c");
+  ASSERT_TRUE(st.ok()) << st.status();
+  const auto& clauses = st->parts[0].clauses;
+  ASSERT_EQ(clauses.size(), 2u);
+  const ast::Expr& exists = *clauses[0].where;
+  ASSERT_EQ(exists.kind, ast::ExprKind::kExistsSubquery);
+  ASSERT_EQ(exists.subquery->clauses.size(), 1u);
+  EXPECT_EQ(exists.subquery->clauses[0].kind, ast::ClauseKind::kMatch);
+  EXPECT_EQ(exists.subquery->clauses[0].patterns.size(), 2u);
+  EXPECT_TRUE(exists.subquery->clauses[0].where);
+  const ast::Expr& count = *clauses[1].projection.items[0].expr;
+  ASSERT_EQ(count.kind, ast::ExprKind::kCountSubquery);
+  ASSERT_EQ(count.subquery->clauses.size(), 3u);
+  EXPECT_EQ(count.subquery->clauses[2].kind, ast::ClauseKind::kReturn);
+  // count(...) and exists(...) stay functions; `count` stays a name.
+  auto f = Parse("WITH 1 AS count RETURN count(count), exists(count.x)");
+  ASSERT_TRUE(f.ok()) << f.status();
+  EXPECT_EQ(f->parts[0].clauses[1].projection.items[0].expr->kind, ast::ExprKind::kFunction);
+  EXPECT_EQ(f->parts[0].clauses[1].projection.items[1].expr->kind, ast::ExprKind::kFunction);
+  EXPECT_TRUE(absl::StrContains(Error("RETURN EXISTS { }"), "unexpected '}'"));
+  // A CALL inside a subquery marks the statement as one with a CALL (the
+  // engine does not cache those).
+  EXPECT_FALSE(st->has_call);
+  auto c = Parse("RETURN EXISTS { CALL db.labels() YIELD label RETURN label } AS e");
+  ASSERT_TRUE(c.ok()) << c.status();
+  EXPECT_TRUE(c->has_call);
+}
+
 TEST(Parser, LiteralsAndEscapes) {
   auto st = Parse("RETURN 0x1F, 0o17, 1.5e3, 'it\\'s', \"\\u00e9\", -9223372036854775808");
   ASSERT_TRUE(st.ok()) << st.status();

@@ -1,7 +1,7 @@
 // quiver-tck: runs openCypher TCK feature files against Quiver's query engine.
 //
 //   quiver-tck [--verbose] [--filter TEXT] [--list-failures FILE]
-//              [--floor FILE] [--timeout SECONDS] [--no-fork]
+//              [--floor FILE] [--timeout SECONDS] [--no-fork] [--run-tagged]
 //              [--graphs DIR] [--tiers README] [--markdown FILE] PATH...
 //
 // Prints each failing scenario with its reason, a per-folder and per-tier
@@ -36,6 +36,7 @@ constexpr int kSkipExit = 77;
 struct Args {
   bool verbose = false;
   bool fork = true;
+  bool run_tagged = false;
   double timeout = 10;
   std::string filter, list_failures, floor, graphs, tiers, markdown;
   std::vector<std::string> paths;
@@ -43,7 +44,7 @@ struct Args {
 
 void Usage() {
   std::cerr << "usage: quiver-tck [--verbose] [--filter TEXT] [--list-failures FILE]\n"
-               "                  [--floor FILE] [--timeout SECONDS] [--no-fork]\n"
+               "                  [--floor FILE] [--timeout SECONDS] [--no-fork] [--run-tagged]\n"
                "                  [--graphs DIR] [--tiers README] [--markdown FILE]\n"
                "                  PATH...\n";
 }
@@ -60,6 +61,8 @@ bool ParseArgs(int argc, char** argv, Args* a) {
       a->verbose = true;
     } else if (arg == "--no-fork") {
       a->fork = false;
+    } else if (arg == "--run-tagged") {
+      a->run_tagged = true;
     } else if (arg == "--filter") {
       if (!value(&a->filter)) return false;
     } else if (arg == "--list-failures") {
@@ -174,6 +177,7 @@ int Main(int argc, char** argv) {
   auto tiers = LoadTiers(args);
   RunnerConfig config;
   config.graphs_dir = args.graphs;
+  config.run_tagged = args.run_tagged;
 
   std::map<std::string, Tally> by_folder, by_tier;
   Tally total;

@@ -258,7 +258,7 @@ absl::StatusOr<std::string> FindGraphScript(const std::string& name,
 Outcome RunScenario(const Scenario& scenario, const EngineFactory& factory,
                     const RunnerConfig& config) {
   for (const auto& tag : scenario.tags) {
-    if (tag == "@ignore" || tag == "@skip" || tag == "@fails") {
+    if (!config.run_tagged && (tag == "@ignore" || tag == "@skip" || tag == "@fails")) {
       return Skip(absl::StrCat("tagged ", tag));
     }
   }

@@ -26,6 +26,9 @@ struct RunnerConfig {
   // Folder holding <name>/<name>.cypher for "Given the <name> graph". When
   // empty, a "graphs" folder is looked for above the feature file.
   std::string graphs_dir;
+  // Run scenarios tagged @ignore, @skip or @fails too (they are skipped
+  // otherwise): Quiver aims at every scenario of the suite it keeps.
+  bool run_tagged = false;
 };
 
 Outcome RunScenario(const Scenario& scenario, const EngineFactory& factory,

@@ -51,13 +51,14 @@ Scenario Parse(const std::string& body) {
 struct Harness {
   Log log;
   std::function<void(FakeEngine&)> setup;
+  RunnerConfig config;
   Outcome Run(const Scenario& s) {
     EngineFactory factory = [this]() -> absl::StatusOr<std::unique_ptr<Engine>> {
       auto e = std::make_unique<FakeEngine>(&log);
       if (setup) setup(*e);
       return std::unique_ptr<Engine>(std::move(e));
     };
-    return RunScenario(s, factory, RunnerConfig{});
+    return RunScenario(s, factory, config);
   }
 };
 
@@ -172,6 +173,19 @@ TEST(Runner, ExpectedErrorsMatchByTypeAndPhase) {
   Outcome n = none.Run(Parse(kError));
   EXPECT_EQ(n.verdict, Verdict::kFail);
   EXPECT_NE(n.reason.find("returned 0 rows"), std::string::npos) << n.reason;
+}
+
+TEST(Runner, RunsTaggedScenariosWhenAsked) {
+  Harness h;
+  h.config.run_tagged = true;
+  h.setup = [](FakeEngine& e) {
+    e.answers["RETURN $p AS x"] =
+        ResultTable{{"x"}, {{Value(ValueList{Value(1), Value(2)})}}};
+  };
+  for (const char* tag : {"@ignore", "@skip", "@fails"}) {
+    Outcome o = h.Run(Parse(std::string(tag) + kReturn));
+    EXPECT_EQ(o.verdict, Verdict::kPass) << tag << ": " << o.reason;
+  }
 }
 
 TEST(Runner, SkipsIgnoredTagsUnknownStepsAndMissingProcedures) {
