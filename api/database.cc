@@ -153,6 +153,15 @@ absl::StatusOr<Stats> Database::GetStats() const {
   stats.edges = c.edges;
   stats.documents = c.docs;
   stats.evidence = c.evidence;
+  QUIVER_ASSIGN_OR_RETURN(std::vector<Document> docs, reader->Documents());
+  for (const Document& doc : docs) {
+    if (doc.date_value().is_null()) continue;
+    // ISO days of four-digit years order as text.
+    const std::string day = doc.date.substr(0, 10);
+    ++stats.dated_documents;
+    if (stats.earliest_date.empty() || day < stats.earliest_date) stats.earliest_date = day;
+    if (day > stats.latest_date) stats.latest_date = day;
+  }
   std::map<std::string, int64_t> types;
   // Index scans: stats are asked for rarely, and counting from the indexes
   // cannot drift from the data the way separate counters could.

@@ -2,9 +2,13 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <string>
 
+#include "absl/strings/str_cat.h"
 #include "api/database_impl.h"
 #include "graph/document_writer.h"
+#include "ingest/document_reader_dates.h"
 #include "ingest/pipeline.h"
 #include "quiver/database.h"
 #include "util/status_macros.h"
@@ -33,7 +37,15 @@ absl::StatusOr<AddResult> Database::Ingest(const DocumentInput& document) {
   source.source = document.source;
   source.title = document.title;
   source.url = document.url;
-  source.date = document.date;
+  if (!document.date.empty()) {
+    std::optional<std::string> date = ingest::NormalizeDocumentDate(document.date);
+    if (!date) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "document ", document.source, ": date \"", document.date,
+          "\" is not a date (write it as 2016-10-12 or 12 October 2016)"));
+    }
+    source.date = *date;
+  }
   source.text = document.content;
   ingest::ExtractedDocument extracted = ingest::ExtractDocument(source, parser);
   for (const Triple& t : document.triples) extracted.input.triples.push_back(t);

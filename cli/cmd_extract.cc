@@ -13,6 +13,7 @@
 #include "ingest/carb_candidates.h"
 #include "ingest/clause_extractor.h"
 #include "ingest/document_reader.h"
+#include "ingest/document_reader_dates.h"
 #include "ingest/pipeline.h"
 #include "ingest/sentence_splitter.h"
 
@@ -24,6 +25,7 @@ struct ExtractOptions {
   std::vector<std::string> paths;
   std::string format = "jsonl";
   int jobs = 1;
+  std::string date;  // --date: for documents that give none.
 };
 
 // One CaRB line: its tuples in CaRB's tab format ("" when there are none);
@@ -73,12 +75,15 @@ nlohmann::json ValueJson(const Value& v) {
   if (v.is_bool()) return v.AsBool();
   if (v.is_int()) return v.AsInt();
   if (v.is_double()) return v.AsDouble();
+  if (v.is_temporal()) return v.ToString();  // ISO 8601, as date() reads it back.
   return nullptr;
 }
 
 void RunJsonl(const ExtractOptions& opts) {
   ingest::ReadResult read = ingest::ReadInputs(opts.paths);
   for (const auto& s : read.skipped) std::cerr << "quiver: skipped " << s.path << ": " << s.reason << "\n";
+  for (const auto& w : read.warnings) std::cerr << "quiver: warning: " << w.path << ": " << w.reason << "\n";
+  if (!opts.date.empty()) ingest::FillMissingDates(opts.date, &read.documents);
   ingest::ExtractStats total;
   absl::Status st = ingest::ExtractAll(
       read.documents, opts.jobs, ingest::ParserSettings(),
@@ -87,6 +92,7 @@ void RunJsonl(const ExtractOptions& opts) {
         for (const Triple& t : d.input.triples) {
           nlohmann::json j;
           j["document"] = d.input.source;
+          if (!d.input.date.empty()) j["document_date"] = d.input.date;
           j["subject"] = t.subject;
           j["relation"] = t.relation;
           j["object"] = t.object;
@@ -137,6 +143,13 @@ void AddExtractCommand(CLI::App& app) {
                   "Parser threads (sentences are spread over them, so one long document "
                   "uses them all); the output is the same for any number")
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--date", opts->date,
+                  "Publication date (YYYY-MM-DD) of documents that give none; a date a "
+                  "document gives (HTML meta or <time>, JSON Lines \"date\", Markdown front "
+                  "matter, a dateline or \"Published ...\" line) wins. Relative time "
+                  "expressions (\"last week\") are resolved against it")
+      ->check(CLI::Validator([](std::string& s) { return ingest::CheckDateOption(s); },
+                              "YYYY-MM-DD"));
   cmd->callback([opts] {
     if (opts->format != "jsonl") RunCarb(*opts);
     else RunJsonl(*opts);

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
 #include "ingest/document_reader.h"
+#include "ingest/document_reader_dates.h"
 #include "ingest/pipeline.h"
 #include "ingest/sentence_splitter.h"
 #include "quiver/database.h"
@@ -25,6 +26,7 @@ struct IngestOptions {
   std::string store;
   std::vector<std::string> paths;
   int jobs = 1;
+  std::string date;  // --date: for documents that give none.
 };
 
 void RunIngest(const IngestOptions& opts) {
@@ -35,6 +37,8 @@ void RunIngest(const IngestOptions& opts) {
   auto db = OpenStoreOrFail(opts.store, options);
   ingest::ReadResult read = ingest::ReadInputs(opts.paths);
   for (const auto& s : read.skipped) std::cerr << "skipped " << s.path << ": " << s.reason << "\n";
+  for (const auto& w : read.warnings) std::cerr << "warning: " << w.path << ": " << w.reason << "\n";
+  if (!opts.date.empty()) ingest::FillMissingDates(opts.date, &read.documents);
   const bool tty = isatty(STDERR_FILENO) != 0;
   ingest::ExtractStats total;
   int64_t duplicates = 0, replaced = 0, nodes = 0, edges = 0, evidence = 0;
@@ -116,6 +120,13 @@ void AddIngestCommand(CLI::App& app) {
                   "uses them all); the graph is the same for any number")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
+  cmd->add_option("--date", opts->date,
+                  "Publication date (YYYY-MM-DD) of documents that give none; a date a "
+                  "document gives (HTML meta or <time>, JSON Lines \"date\", Markdown front "
+                  "matter, a dateline or \"Published ...\" line) wins. Relative time "
+                  "expressions (\"last week\") are resolved against it")
+      ->check(CLI::Validator([](std::string& s) { return ingest::CheckDateOption(s); },
+                              "YYYY-MM-DD"));
   cmd->callback([opts] { RunIngest(*opts); });
 }
 

@@ -41,6 +41,10 @@ void RunStats(const StatsOptions& opts) {
             << "nodes      " << stats->nodes << "\n"
             << "edges      " << stats->edges << "\n"
             << "documents  " << stats->documents << "\n"
+            << "dated      " << stats->dated_documents;
+  if (stats->dated_documents > 0)
+    std::cout << " (" << stats->earliest_date << " to " << stats->latest_date << ")";
+  std::cout << "\n"
             << "evidence   " << stats->evidence << "\n";
   PrintRanked("labels", stats->labels, opts.top);
   PrintRanked("relation types, most frequent first", stats->relation_types, opts.top);
@@ -51,7 +55,8 @@ void RunStats(const StatsOptions& opts) {
 void AddStatsCommand(CLI::App& app) {
   auto opts = std::make_shared<StatsOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "stats", "Count the nodes, edges, documents and evidence in STORE, and "
+      "stats", "Count the nodes, edges, documents and evidence in STORE (with how many "
+               "documents are dated and their date range), and "
                "list its labels and most frequent relation types.");
   cmd->add_option("store", opts->store, "Store directory")->required();
   cmd->add_option("--top", opts->top, "How many labels and types to list")

@@ -8,11 +8,14 @@
 #include "absl/strings/str_cat.h"
 #include "graph/coding.h"
 #include "graph/curation.h"
+#include "graph/fact_time.h"
 #include "graph/internal/check_context.h"
 #include "graph/reader.h"
 #include "graph/records.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
+#include "util/temporal.h"
+#include "util/temporal_format.h"
 
 namespace quiver::graph {
 
@@ -133,9 +136,30 @@ absl::Status CheckProvenance(CheckContext& ctx) {
       },
       [&](size_t i, std::string_view value) {
         StatementRecord statement;
-        if (!DecodeStatement(value, &statement))
+        if (!DecodeStatement(value, &statement)) {
           ctx.Problem(Cf::kProvenance, mirror_key(i), "the statement record does not decode");
+          return;
+        }
+        CheckedEdge* edge = ctx.FindEdge(mirror[i].edge);
+        std::optional<DaySpan> span = StatementSpan(statement.qualifiers);
+        if (edge == nullptr || !span) return;
+        auto& hull = edge->statements_seen;
+        hull = hull ? DaySpan{std::min(hull->first, span->first), std::max(hull->second, span->second)}
+                    : *span;
       }));
+  // A fact's first and last seen are the hull of its statements' times
+  // (graph/fact_time.h); an edge made by CREATE has no statements.
+  for (const CheckedEdge& e : ctx.edges) {
+    if (e.statements == 0 || e.seen == e.statements_seen) continue;
+    auto days = [](const std::optional<DaySpan>& s) {
+      if (!s) return std::string("none");
+      return absl::StrCat(temporal::Format(temporal::MakeDate(s->first)), " to ",
+                          temporal::Format(temporal::MakeDate(s->second)));
+    };
+    ctx.Problem(Cf::kEdges, IdKey(e.adj.edge),
+                absl::StrCat("first_seen/last_seen ", days(e.seen), ", but its statements say ",
+                             days(e.statements_seen)));
+  }
 
   // 'n': what a document did to a node; each has its 'm' entry and back.
   std::vector<std::pair<uint64_t, uint64_t>> named;  // (node, doc)

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
+#include "graph/fact_time.h"
 #include "graph/internal/check_context.h"
 #include "graph/reader.h"
 #include "graph/records.h"
@@ -123,6 +124,7 @@ absl::Status CheckEdges(CheckContext& ctx) {
     auto count = record.properties.find("count");
     if (count != record.properties.end() && count->second.is_int())
       edge.count = count->second.AsInt();
+    edge.seen = SeenOf(record.properties);
     for (uint64_t node : {record.src, record.dst}) {
       if (!ctx.HasNode(node)) ctx.Problem(Cf::kEdges, key, absl::StrCat("no node ", node));
     }

@@ -8,6 +8,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "graph/fact_time.h"
 #include "graph/records.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -50,7 +51,7 @@ void RestoreStatementProperties(const std::vector<StatementRecord>& left,
   for (const auto& s : left)
     for (const auto& [k, v] : s.qualifiers) keys.insert(k);
   for (const auto& k : keys) {
-    if (kOwn->count(k)) continue;
+    if (kOwn->count(k) || IsStatementTimeKey(k)) continue;
     const Value* first = nullptr;
     for (const auto& s : left) {
       auto it = s.qualifiers.find(k);
@@ -177,6 +178,10 @@ absl::Status DocumentRemover::RemoveEvidence(WriteTxn& txn, DocId doc, RemoveRes
     if (props.count("count")) props["count"] = Value(int64_t(left.size()));
     if (confidence) props["confidence"] = Value(*confidence);
     RestoreStatementProperties(left, lost_keys, &props);
+    std::vector<DaySpan> spans;
+    for (const auto& statement : left)
+      if (auto span = StatementSpan(statement.qualifiers)) spans.push_back(*span);
+    SetSeen(spans, &props);
     txn.Put(Cf::kEdges, IdKey(edge), EncodeEdge(*record));
   }
   return absl::OkStatus();

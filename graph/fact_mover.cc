@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "absl/strings/str_cat.h"
+#include "graph/fact_time.h"
 #include "util/status_macros.h"
 
 namespace quiver::graph {
@@ -82,11 +83,14 @@ absl::StatusOr<MovedFact> MoveStatements(WriteTxn& txn, EdgeId edge, NodeId src,
   int64_t moved = whole ? count.value_or(0) - dropped : int64_t(statements.size()) - dropped;
   into->properties["count"] = Value(Count(into->properties).value_or(0) + moved);
   if (combined) Combine(&into->properties, record->properties);
+  // When the fact was seen follows the statements each edge now holds.
+  QUIVER_RETURN_IF_ERROR(RecomputeSeen(txn, *target, &into->properties));
   QUIVER_RETURN_IF_ERROR(txn.UpdateEdgeProperties(*target, into->properties));
   if (whole) {
     QUIVER_RETURN_IF_ERROR(txn.DeleteEdge(edge));
   } else if (count) {
     record->properties["count"] = Value(*count - int64_t(statements.size()));
+    QUIVER_RETURN_IF_ERROR(RecomputeSeen(txn, edge, &record->properties));
     QUIVER_RETURN_IF_ERROR(txn.UpdateEdgeProperties(edge, record->properties));
   }
   return MovedFact{*target, combined};

@@ -212,6 +212,14 @@ absl::StatusOr<std::vector<Evidence>> Reader::EvidenceFor(EdgeId edge) const {
     out.push_back(std::move(e));
   }
   QUIVER_RETURN_IF_ERROR(cursor->status());
+  // Each statement's qualifiers (its time among them) are in its provenance
+  // mirror; a mirror missing or written before qualifiers were kept gives
+  // none (quiver check reports the missing one).
+  for (Evidence& e : out) {
+    QUIVER_ASSIGN_OR_RETURN(auto raw, Get(Cf::kProvenance, DocEvidenceKey(e.doc, edge, e.sentence)));
+    StatementRecord statement;
+    if (raw && DecodeStatement(*raw, &statement)) e.qualifiers = std::move(statement.qualifiers);
+  }
   return out;
 }
 

@@ -236,3 +236,16 @@ std::optional<double> DecodeConfidence(std::string_view value) {
 }
 
 }  // namespace quiver::graph
+
+namespace quiver {
+
+// Beside the document record's codec: the date is stored as text (so older
+// stores, which kept it unparsed, still decode) and read as a Date here.
+Value Document::date_value() const {
+  if (date.size() < 10) return Value();
+  auto day = ParseTemporal(TemporalValue::Kind::kDate, std::string_view(date).substr(0, 10));
+  if (!day.ok()) return Value();
+  return *day;
+}
+
+}  // namespace quiver

@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "graph/coding.h"
+#include "graph/fact_time.h"
 #include "graph/name_normalizer.h"
 #include "graph/rocksdb_status.h"
 #include "rocksdb/comparator.h"
@@ -362,7 +363,9 @@ absl::StatusOr<std::pair<EdgeId, bool>> WriteTxn::AddFact(
   }
   bool created = !found;
   if (created) {
-    ValueMap properties = fact.qualifiers;
+    ValueMap properties;
+    for (const auto& [k, v] : fact.qualifiers)
+      if (!IsStatementTimeKey(k)) properties.emplace(k, v);
     properties["text"] = Value(fact.text.empty() ? std::string(type) : fact.text);
     properties["negated"] = Value(fact.negated);
     properties["confidence"] = Value(fact.confidence);
@@ -392,7 +395,9 @@ absl::StatusOr<std::pair<EdgeId, bool>> WriteTxn::AddFact(
       conf->second.AsNumber() < fact.confidence) {
     props["confidence"] = Value(fact.confidence);
   }
-  for (const auto& [k, v] : fact.qualifiers) props.emplace(k, v);
+  for (const auto& [k, v] : fact.qualifiers)
+    if (!IsStatementTimeKey(k)) props.emplace(k, v);
+  WidenSeen(fact.qualifiers, &props);
   Put(Cf::kEdges, IdKey(*found), EncodeEdge(*record));
   return std::make_pair(*found, created);
 }

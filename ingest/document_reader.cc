@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "ingest/document_reader_dates.h"
 #include "ingest/html_depth.h"
 #include "util/strings.h"
 #include "util/utf8.h"
@@ -124,6 +125,41 @@ std::string TooLarge(uintmax_t size, size_t limit, std::string_view prefix = "")
                       ")");
 }
 
+// Keeps a found date that normalises; warns about one that does not.
+void SetDate(const std::string& where, FoundDate found, SourceDocument* doc, ReadResult* out) {
+  if (found.raw.empty()) return;
+  if (found.iso.empty()) found.iso = NormalizeDocumentDate(found.raw).value_or("");
+  if (found.iso.empty()) {
+    out->warnings.push_back(
+        {where, absl::StrCat("date \"", found.raw, "\" is not a date we can read; document kept undated")});
+    return;
+  }
+  doc->date = std::move(found.iso);
+}
+
+std::string HtmlText(std::string_view html, std::string* title, FoundDate* date) {
+  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  std::string text;
+  Walk(output->root, &text, title);
+  if (date != nullptr) *date = FindHtmlDate(output->root);
+  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  // Collapse the runs of blank lines that block elements leave.
+  std::string out;
+  int newlines = 0;
+  for (char c : text) {
+    if (c == '\n') {
+      if (++newlines <= 1) out.push_back('\n');
+    } else if (c == '\r') {
+      continue;
+    } else {
+      if (newlines == 0 || c != ' ') newlines = 0;
+      if (c == ' ' && newlines > 0) continue;
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 void ParseJsonLines(const std::string& path, std::string_view bytes, ReadResult* out) {
   std::istringstream in{std::string(bytes)};
   std::string line;
@@ -153,7 +189,7 @@ void ParseJsonLines(const std::string& path, std::string_view bytes, ReadResult*
     doc.source = id.empty() ? where : absl::StrCat(path, "#", id);
     doc.title = JsonString(j, "title");
     doc.url = JsonString(j, "url");
-    doc.date = JsonString(j, "date");
+    SetDate(where, FoundDate{JsonString(j, "date"), ""}, &doc, out);
     doc.text = JsonString(j, "text");
     if (!doc.title.empty()) doc.text = absl::StrCat(doc.title, "\n", doc.text);
     out->documents.push_back(std::move(doc));
@@ -186,25 +222,7 @@ void ReadFile(const std::string& path, ReadResult* out) {
 }  // namespace
 
 std::string HtmlToText(std::string_view html, std::string* title) {
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
-  std::string text;
-  Walk(output->root, &text, title);
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
-  // Collapse the runs of blank lines that block elements leave.
-  std::string out;
-  int newlines = 0;
-  for (char c : text) {
-    if (c == '\n') {
-      if (++newlines <= 1) out.push_back('\n');
-    } else if (c == '\r') {
-      continue;
-    } else {
-      if (newlines == 0 || c != ' ') newlines = 0;
-      if (c == ' ' && newlines > 0) continue;
-      out.push_back(c);
-    }
-  }
-  return out;
+  return HtmlText(html, title, nullptr);
 }
 
 std::string MarkdownToText(std::string_view markdown, std::string* title) {
@@ -259,18 +277,29 @@ void ParseContent(const std::string& path, std::string_view bytes, ReadResult* o
                                                   " deep (too deep to parse in good time)")});
       return;
     }
-    doc.text = HtmlToText(bytes, &doc.title);
+    FoundDate date;
+    doc.text = HtmlText(bytes, &doc.title, &date);
+    SetDate(path, date, &doc, out);
   } else if (ext == ".md" || ext == ".markdown") {
-    doc.text = MarkdownToText(bytes, &doc.title);
+    size_t body = 0;
+    FoundDate date = FindFrontMatterDate(bytes, &body);
+    doc.text = MarkdownToText(bytes.substr(body), &doc.title);
+    SetDate(path, date.raw.empty() ? FindTextDate(doc.text) : date, &doc, out);
   } else {
     doc.text = std::string(bytes);
     doc.title = TitleFromFirstLine(doc.text);
+    SetDate(path, FindTextDate(doc.text), &doc, out);
   }
   if (IsBlank(doc.text)) {
     out->skipped.push_back({path, "no text"});
     return;
   }
   out->documents.push_back(std::move(doc));
+}
+
+void FillMissingDates(std::string_view date, std::vector<SourceDocument>* documents) {
+  for (SourceDocument& doc : *documents)
+    if (doc.date.empty()) doc.date = std::string(date);
 }
 
 ReadResult ReadInputs(const std::vector<std::string>& paths) {

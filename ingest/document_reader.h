@@ -23,6 +23,9 @@ struct SourceDocument {
   std::string source;  // Path, "path#id" for a JSON Lines record, or "-".
   std::string title;
   std::string url;
+  // Publication date in ISO 8601 ("2016-10-11", or with time and offset:
+  // "2016-10-11T14:30:00+02:00"), found by the reader for the format
+  // (ingest/document_reader_dates.h); empty when none was found.
   std::string date;
   std::string text;  // Plain text, markup removed; valid UTF-8.
 };
@@ -35,6 +38,9 @@ struct SkippedInput {
 struct ReadResult {
   std::vector<SourceDocument> documents;
   std::vector<SkippedInput> skipped;
+  // Read, but with something ignored: a date that does not parse (the
+  // document is kept undated).
+  std::vector<SkippedInput> warnings;
 };
 
 // Reads every path in order; "-" is stdin (plain text). Folders are walked
@@ -46,6 +52,10 @@ ReadResult ReadInputs(const std::vector<std::string>& paths);
 // Turns one file's bytes into documents, by the format its name implies.
 // Appends to `out` (documents and skips). Exposed for tests.
 void ParseContent(const std::string& path, std::string_view bytes, ReadResult* out);
+
+// Gives `date` (a YYYY-MM-DD date, as --date takes it) to every document
+// that has none; a date a document gives wins.
+void FillMissingDates(std::string_view date, std::vector<SourceDocument>* documents);
 
 // Plain text of an HTML page without scripts, styles and navigation; sets
 // `title` from <title> when present.

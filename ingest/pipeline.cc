@@ -12,6 +12,7 @@
 #include "ingest/quotation.h"
 #include "ingest/sentence_splitter.h"
 #include "ingest/shallow_extractor.h"
+#include "ingest/time_expression_qualifiers.h"
 
 namespace quiver::ingest {
 
@@ -267,6 +268,7 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
       out.input.triples.push_back(std::move(t));
     }
   }
+  AddTimeQualifiers(out.input.date, &out.input.triples);
   return out;
 }
 

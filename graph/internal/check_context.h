@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -30,6 +31,10 @@ struct CheckedEdge {
   AdjEntry adj;
   std::optional<int64_t> count;
   int64_t statements = 0;  // Evidence entries found for it.
+  // "first_seen" / "last_seen" as the record says (epoch days), and the
+  // hull of its statements' times as their provenance mirrors say.
+  std::optional<std::pair<int64_t, int64_t>> seen;
+  std::optional<std::pair<int64_t, int64_t>> statements_seen;
 };
 
 // One statement: an `evidence` key.

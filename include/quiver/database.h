@@ -48,9 +48,13 @@ class Database {
 
   // Extracts facts from `document.content` (plain text: sentences, parse,
   // entities; see docs/extraction.md), adds them to `document.triples` and
-  // stores the result as AddDocument does. Re-ingesting unchanged content
-  // changes nothing. Errors: as AddDocument; kFailedPrecondition when the
-  // link-grammar English dictionary is missing.
+  // stores the result as AddDocument does. `document.date`, when given, may
+  // be written as documents write dates ("2016-10-12", "October 12, 2016",
+  // RFC 822); it is stored normalised to ISO 8601 and dates the statements'
+  // time expressions ("on Tuesday"). Re-ingesting unchanged content changes
+  // nothing. Errors: as AddDocument; kInvalidArgument for a date that does
+  // not read as one; kFailedPrecondition when the link-grammar English
+  // dictionary is missing.
   absl::StatusOr<AddResult> Ingest(const DocumentInput& document);
 
   // Takes every document stored under `source` out of the store, in one

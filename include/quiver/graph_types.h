@@ -37,7 +37,8 @@ struct Edge {
   NodeId dst = 0;
   std::string type;
   ValueMap properties;  // Includes "text", "negated", "count", "confidence"
-                        // for extracted facts.
+                        // for extracted facts, and "first_seen" / "last_seen"
+                        // (Dates) when any statement has a time.
   int64_t count() const;
   bool negated() const;
 };
@@ -62,16 +63,28 @@ struct Evidence {
   // reasons were recorded.
   std::string subject_reason;
   std::string object_reason;
+  // What the statement itself said beside the fact (its qualifiers:
+  // "modality", prepositions, and its time: "time" as written, "time_start"
+  // and "time_end" Dates, "time_granularity", "time_kind", and "reported",
+  // the document's date); empty for statements stored before they were kept.
+  ValueMap qualifiers;
 };
 
 struct Document {
   DocId id = 0;
   std::string source;  // Path or URL the document was read from.
   std::string title;
+  // Publication date, ISO 8601: "2016-10-11", or "2016-10-11T14:30:00+02:00"
+  // when the document gave a time with its offset; empty when unknown.
+  // Stores written before dates were normalised may hold another spelling.
   std::string date;
   std::string url;
   std::string content_hash;  // 32 hex digits (XXH3-128 of the content).
   int64_t statements = 0;    // Triples the document contributed.
+
+  // The day of `date` as a Date value; null when there is none or it does
+  // not begin with an ISO date (an older store's unparsed spelling).
+  Value date_value() const;
 };
 
 // A fact to add: subject –relation→ object, named by strings. The store finds
@@ -109,7 +122,7 @@ struct Triple {
 struct DocumentInput {
   std::string source;
   std::string title;
-  std::string date;
+  std::string date;  // As Document::date.
   std::string url;
   std::string content;  // Hashed to recognise a document seen before.
   std::vector<Triple> triples;
@@ -158,6 +171,11 @@ struct Stats {
   int64_t edges = 0;
   int64_t documents = 0;
   int64_t evidence = 0;
+  // Documents whose date reads as one (Document::date_value), and the
+  // earliest and latest of those days (YYYY-MM-DD; empty when none).
+  int64_t dated_documents = 0;
+  std::string earliest_date;
+  std::string latest_date;
   // (name, count), most frequent first, ties by name.
   std::vector<std::pair<std::string, int64_t>> labels;
   std::vector<std::pair<std::string, int64_t>> relation_types;
