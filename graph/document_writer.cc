@@ -330,16 +330,9 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
                      const std::vector<std::string>& aliases) -> absl::StatusOr<NodeId> {
     auto by = NameToResolve(*txn, name, mention, labels, aliases);
     QUIVER_RETURN_IF_ERROR(InTriple(i, by.status()));
-    // A person's full name carries its surname as an alias, which is how a
-    // later surname-only mention finds it (ingest's resolver adds it too).
-    std::vector<std::string> with_surname = *by->aliases;
-    if (!by->split_from)
-      if (auto alias = SurnameAlias(by->name, labels))
-        if (std::find(with_surname.begin(), with_surname.end(), *alias) == with_surname.end())
-          with_surname.push_back(*alias);
     NodeAdditions added;
     SurnameOutcome surname;
-    auto node = place(*by, labels, with_surname, &added, &surname);
+    auto node = place(*by, labels, *by->aliases, &added, &surname);
     QUIVER_RETURN_IF_ERROR(InTriple(i, node.status()));
     if (!reason.empty())
       QUIVER_RETURN_IF_ERROR(InTriple(i, CheckText("resolution reason", reason, kMaxNameBytes)));
@@ -347,16 +340,13 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     resolution.mention = mention.empty() ? name : mention;
     resolution.name = std::string(by->name);
     resolution.reason = reason;
-    if (!surname.resolved.empty()) {
-      resolution.store = surname.resolved;
-    } else {
-      QUIVER_ASSIGN_OR_RETURN(resolution.store, store_reasons.Explain(node->first, by->name,
-                                                                      labels, added,
-                                                                      by->split_from));
-      if (!surname.ambiguous.empty())
-        resolution.store = absl::StrCat(surname.ambiguous, "; ", resolution.store);
-    }
-    NoteMention(&mentions[node->first], node->second, by->name, labels, with_surname, added,
+    QUIVER_ASSIGN_OR_RETURN(resolution.store, store_reasons.Explain(node->first, by->name, labels,
+                                                                    added, by->split_from));
+    // The surname rule comes first: it is what chose the node (or chose
+    // none), the match that follows says how the name met it.
+    const std::string& rule = !surname.resolved.empty() ? surname.resolved : surname.ambiguous;
+    if (!rule.empty()) resolution.store = absl::StrCat(rule, "; ", resolution.store);
+    NoteMention(&mentions[node->first], node->second, by->name, labels, *by->aliases, added,
                 std::move(resolution));
     // A full name that arrives after its surname alone takes that node in.
     if (surname_checked.insert(node->first).second) {

@@ -40,18 +40,6 @@ std::string SurnameKey(std::string_view name) {
   return space == std::string::npos ? std::string() : key.substr(space + 1);
 }
 
-std::optional<std::string> SurnameAlias(std::string_view name,
-                                        const std::vector<std::string>& labels) {
-  if (!Has(labels, kPerson) || SurnameKey(name).empty()) return std::nullopt;
-  // NormalizeName trimmed the key; trim the name as written the same way.
-  std::string_view trimmed = name;
-  while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
-    trimmed.remove_suffix(1);
-  size_t space = trimmed.find_last_of(" \t");
-  if (space == std::string_view::npos) return std::nullopt;
-  return std::string(trimmed.substr(space + 1));
-}
-
 absl::StatusOr<std::vector<Node>> PersonsSurnamed(const Reader& reader, std::string_view name,
                                                   const std::vector<std::string>& labels) {
   std::vector<Node> persons;
@@ -101,7 +89,7 @@ absl::StatusOr<std::optional<NodeId>> AbsorbSurnameNode(WriteTxn& txn, NodeId fu
   QUIVER_ASSIGN_OR_RETURN(auto person, txn.GetNode(full));
   if (!person || !Has(person->labels, kPerson)) return std::nullopt;
   const std::string key = SurnameKey(person->name);
-  if (key.empty()) return std::nullopt;
+  if (key.empty() || !NameKeysOf(*person).count(key)) return std::nullopt;
   // kg.split ruled the surname is someone else: the user's word stands.
   QUIVER_ASSIGN_OR_RETURN(bool blocked, NameBlocked(txn, key, full));
   if (blocked) return std::nullopt;

@@ -24,19 +24,14 @@ namespace quiver::graph {
 // → "putin"); empty for a one-word name.
 std::string SurnameKey(std::string_view name);
 
-// The Person nodes (ascending id) whose name has two words or more and ends
-// with the one-word `name`, found by the surname alias every stored full
-// name carries (SurnameAlias), leaving out those kg.split ruled `name` is
-// not. Empty when `name` is not one word or `labels` say it is no person
-// (they must be empty or include Person).
+// The Person nodes (ascending id) whose name has two words or more, ends
+// with the one-word `name` and carries it as an alias (ingest's entity
+// resolver gives every person's full name its surname as an alias; a caller
+// of AddDocument that gives none keeps its full names out of this), leaving
+// out those kg.split ruled `name` is not. Empty when `name` is not one word
+// or `labels` say it is no person (they must be empty or include Person).
 absl::StatusOr<std::vector<Node>> PersonsSurnamed(const Reader& reader, std::string_view name,
                                                   const std::vector<std::string>& labels);
-
-// The surname of a person's full name as written ("Putin" of "Vladimir
-// Putin"), to be indexed as an alias so PersonsSurnamed finds the person;
-// nullopt when `labels` lack Person or the name is one word.
-std::optional<std::string> SurnameAlias(std::string_view name,
-                                        const std::vector<std::string>& labels);
 
 // The first node (by id) whose own name (not an alias) normalises like
 // `name`, whose labels agree with `labels` and from which kg.split did not
@@ -50,9 +45,11 @@ absl::StatusOr<std::optional<NodeId>> NodeNamedExactly(const Reader& reader,
 std::string SurnameReason(const Node& person);
 std::string AmbiguousSurnameReason(std::string_view name, const std::vector<Node>& candidates);
 
-// When node `full` is a Person with a full name, exactly one stored node is
-// named by its surname alone (labels agreeing), no other stored person has
-// that surname and kg.split did not rule the surname away from `full`:
+// When node `full` is a Person with a full name that carries its surname as
+// an alias (as PersonsSurnamed asks, so both directions agree), exactly one
+// stored node is named by its surname alone (labels agreeing), no other
+// stored person has that surname and kg.split did not rule the surname away
+// from `full`:
 // merges that node into `full` (graph/node_merger.h, so evidence,
 // provenance and counts follow and kg.split can undo it), logged with the
 // reason. Returns the id of the node merged away, nullopt when none was.
