@@ -7,6 +7,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "graph/acronym_resolver.h"
 #include "graph/bulk_loader.h"
 #include "graph/content_hash.h"
 #include "graph/document_remover.h"
@@ -291,14 +292,15 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
   // Nodes merged away in this document (a surname-only node absorbed by a
   // full name), so a side resolved before the merge follows it.
   absl::flat_hash_map<NodeId, NodeId> absorbed_into;
-  std::set<NodeId> surname_checked;  // Full names AbsorbSurnameNode looked at.
+  std::set<NodeId> surname_checked;  // Full names the Absorb* calls looked at.
   auto current = [&](NodeId id) {
     for (auto it = absorbed_into.find(id); it != absorbed_into.end(); it = absorbed_into.find(id))
       id = it->second;
     return id;
   };
   // Where the store puts a name: a one-word person mention by its surname
-  // (graph/surname_resolver.h), else by name or alias (FindOrCreateNamedNode).
+  // (graph/surname_resolver.h), else by name or alias (FindOrCreateNamedNode),
+  // else an acronym by its organisation (graph/acronym_resolver.h).
   auto place = [&](const ResolveBy& by, const std::vector<std::string>& labels,
                    const std::vector<std::string>& aliases, NodeAdditions* added,
                    SurnameOutcome* outcome) -> absl::StatusOr<std::pair<NodeId, bool>> {
@@ -311,7 +313,24 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
       outcome->resolved = SurnameReason(persons.front());
       return std::make_pair(persons.front().id, false);
     }
-    if (persons.empty()) return txn->FindOrCreateNamedNode(by.name, labels, aliases, added);
+    if (persons.empty()) {
+      QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> found, txn->FindNamedNode(by.name, labels));
+      if (found || !IsAcronym(by.name))
+        return txn->FindOrCreateNamedNode(by.name, labels, aliases, added);
+      // An acronym met for the first time: the organisation it abbreviates.
+      QUIVER_ASSIGN_OR_RETURN(std::vector<Node> organisations,
+                              OrganisationsAbbreviated(*txn, by.name, labels));
+      if (organisations.size() == 1) {
+        QUIVER_RETURN_IF_ERROR(
+            txn->NameExistingNode(organisations.front().id, by.name, labels, aliases, added));
+        outcome->resolved = AcronymReason(organisations.front());
+        return std::make_pair(organisations.front().id, false);
+      }
+      if (organisations.size() > 1)
+        outcome->ambiguous = AmbiguousAcronymReason(by.name, organisations);
+      QUIVER_ASSIGN_OR_RETURN(NodeId id, txn->CreateNamedNode(by.name, labels, aliases, added));
+      return std::make_pair(id, true);
+    }
     // Two people or more have the surname: never one of them by an alias,
     // only a node named by the surname alone.
     outcome->ambiguous = AmbiguousSurnameReason(by.name, persons);
@@ -348,10 +367,14 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     if (!rule.empty()) resolution.store = absl::StrCat(rule, "; ", resolution.store);
     NoteMention(&mentions[node->first], node->second, by->name, labels, *by->aliases, added,
                 std::move(resolution));
-    // A full name that arrives after its surname alone takes that node in.
+    // A full name that arrives after its surname or acronym alone takes
+    // that node in.
     if (surname_checked.insert(node->first).second) {
       QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> gone,
                               AbsorbSurnameNode(*txn, node->first));
+      if (!gone) {
+        QUIVER_ASSIGN_OR_RETURN(gone, AbsorbAcronymNode(*txn, node->first));
+      }
       if (gone) {
         absorbed_into[*gone] = node->first;
         FoldMention(&mentions, *gone, node->first);
