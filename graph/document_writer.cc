@@ -314,9 +314,12 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
       return std::make_pair(persons.front().id, false);
     }
     if (persons.empty()) {
+      if (!IsAcronym(by.name)) return txn->FindOrCreateNamedNode(by.name, labels, aliases, added);
       QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> found, txn->FindNamedNode(by.name, labels));
-      if (found || !IsAcronym(by.name))
-        return txn->FindOrCreateNamedNode(by.name, labels, aliases, added);
+      if (found) {
+        QUIVER_RETURN_IF_ERROR(txn->NameExistingNode(*found, by.name, labels, aliases, added));
+        return std::make_pair(*found, false);
+      }
       // An acronym met for the first time: the organisation it abbreviates.
       QUIVER_ASSIGN_OR_RETURN(std::vector<Node> organisations,
                               OrganisationsAbbreviated(*txn, by.name, labels));
