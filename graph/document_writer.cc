@@ -2,15 +2,18 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "graph/acronym_resolver.h"
 #include "graph/bulk_loader.h"
 #include "graph/content_hash.h"
 #include "graph/document_remover.h"
 #include "graph/curation.h"
 #include "graph/name_normalizer.h"
+#include "graph/surname_resolver.h"
 #include "graph/write_txn.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -54,6 +57,26 @@ void NoteMention(MentionRecord* m, bool created, std::string_view name,
   }
   resolution.count = 1;
   m->resolutions.push_back(std::move(resolution));
+}
+
+// How the store placed a one-word mention by its surname: the reason when
+// it resolved to the one person so named, or why it resolved to none.
+struct SurnameOutcome {
+  std::string resolved;
+  std::string ambiguous;
+};
+
+// Node `from` was merged into `to` during this document: what the document
+// did to `from` is now done to `to`, as WriteTxn::MoveMentions hands over
+// what earlier documents did.
+void FoldMention(std::map<NodeId, MentionRecord>* mentions, NodeId from, NodeId to) {
+  auto it = mentions->find(from);
+  if (it == mentions->end()) return;
+  MentionRecord moved = std::move(it->second);
+  mentions->erase(it);
+  MentionRecord& kept = (*mentions)[to];
+  kept.mentions += moved.mentions;
+  for (auto& r : moved.resolutions) kept.resolutions.push_back(std::move(r));
 }
 
 // Why the store put a name on the node it did (MentionResolution::store):
@@ -266,6 +289,62 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
   std::map<NodeId, MentionRecord> mentions;
   MentionKeeper mentions_as_written(*txn);
   StoreReasons store_reasons(*txn, mentions);
+  // Nodes merged away in this document (a surname-only node absorbed by a
+  // full name), so a side resolved before the merge follows it.
+  absl::flat_hash_map<NodeId, NodeId> absorbed_into;
+  std::set<NodeId> surname_checked;  // Full names the Absorb* calls looked at.
+  auto current = [&](NodeId id) {
+    for (auto it = absorbed_into.find(id); it != absorbed_into.end(); it = absorbed_into.find(id))
+      id = it->second;
+    return id;
+  };
+  // Where the store puts a name: a one-word person mention by its surname
+  // (graph/surname_resolver.h), else by name or alias (FindOrCreateNamedNode),
+  // else an acronym by its organisation (graph/acronym_resolver.h).
+  auto place = [&](const ResolveBy& by, const std::vector<std::string>& labels,
+                   const std::vector<std::string>& aliases, NodeAdditions* added,
+                   SurnameOutcome* outcome) -> absl::StatusOr<std::pair<NodeId, bool>> {
+    if (by.split_from) return txn->FindOrCreateNamedNode(by.name, labels, aliases, added);
+    QUIVER_RETURN_IF_ERROR(CheckText("name", by.name, kMaxNameBytes));
+    QUIVER_ASSIGN_OR_RETURN(std::vector<Node> persons, PersonsSurnamed(*txn, by.name, labels));
+    if (persons.size() == 1) {
+      QUIVER_RETURN_IF_ERROR(
+          txn->NameExistingNode(persons.front().id, by.name, labels, aliases, added));
+      outcome->resolved = SurnameReason(persons.front());
+      return std::make_pair(persons.front().id, false);
+    }
+    if (persons.empty()) {
+      if (!IsAcronym(by.name)) return txn->FindOrCreateNamedNode(by.name, labels, aliases, added);
+      QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> found, txn->FindNamedNode(by.name, labels));
+      if (found) {
+        QUIVER_RETURN_IF_ERROR(txn->NameExistingNode(*found, by.name, labels, aliases, added));
+        return std::make_pair(*found, false);
+      }
+      // An acronym met for the first time: the organisation it abbreviates.
+      QUIVER_ASSIGN_OR_RETURN(std::vector<Node> organisations,
+                              OrganisationsAbbreviated(*txn, by.name, labels));
+      if (organisations.size() == 1) {
+        QUIVER_RETURN_IF_ERROR(
+            txn->NameExistingNode(organisations.front().id, by.name, labels, aliases, added));
+        outcome->resolved = AcronymReason(organisations.front());
+        return std::make_pair(organisations.front().id, false);
+      }
+      if (organisations.size() > 1)
+        outcome->ambiguous = AmbiguousAcronymReason(by.name, organisations);
+      QUIVER_ASSIGN_OR_RETURN(NodeId id, txn->CreateNamedNode(by.name, labels, aliases, added));
+      return std::make_pair(id, true);
+    }
+    // Two people or more have the surname: never one of them by an alias,
+    // only a node named by the surname alone.
+    outcome->ambiguous = AmbiguousSurnameReason(by.name, persons);
+    QUIVER_ASSIGN_OR_RETURN(auto own, NodeNamedExactly(*txn, by.name, labels));
+    if (own) {
+      QUIVER_RETURN_IF_ERROR(txn->NameExistingNode(*own, by.name, labels, aliases, added));
+      return std::make_pair(*own, false);
+    }
+    QUIVER_ASSIGN_OR_RETURN(NodeId id, txn->CreateNamedNode(by.name, labels, aliases, added));
+    return std::make_pair(id, true);
+  };
   // One side of a triple: the node it names, recorded in `mentions` with
   // the mention as written and why it resolved there.
   auto resolve = [&](size_t i, const std::string& name, const std::string& mention,
@@ -274,7 +353,8 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     auto by = NameToResolve(*txn, name, mention, labels, aliases);
     QUIVER_RETURN_IF_ERROR(InTriple(i, by.status()));
     NodeAdditions added;
-    auto node = txn->FindOrCreateNamedNode(by->name, labels, *by->aliases, &added);
+    SurnameOutcome surname;
+    auto node = place(*by, labels, *by->aliases, &added, &surname);
     QUIVER_RETURN_IF_ERROR(InTriple(i, node.status()));
     if (!reason.empty())
       QUIVER_RETURN_IF_ERROR(InTriple(i, CheckText("resolution reason", reason, kMaxNameBytes)));
@@ -284,8 +364,25 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     resolution.reason = reason;
     QUIVER_ASSIGN_OR_RETURN(resolution.store, store_reasons.Explain(node->first, by->name, labels,
                                                                     added, by->split_from));
+    // The surname rule comes first: it is what chose the node (or chose
+    // none), the match that follows says how the name met it.
+    const std::string& rule = !surname.resolved.empty() ? surname.resolved : surname.ambiguous;
+    if (!rule.empty()) resolution.store = absl::StrCat(rule, "; ", resolution.store);
     NoteMention(&mentions[node->first], node->second, by->name, labels, *by->aliases, added,
                 std::move(resolution));
+    // A full name that arrives after its surname or acronym alone takes
+    // that node in.
+    if (surname_checked.insert(node->first).second) {
+      QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> gone,
+                              AbsorbSurnameNode(*txn, node->first));
+      if (!gone) {
+        QUIVER_ASSIGN_OR_RETURN(gone, AbsorbAcronymNode(*txn, node->first));
+      }
+      if (gone) {
+        absorbed_into[*gone] = node->first;
+        FoldMention(&mentions, *gone, node->first);
+      }
+    }
     return node->first;
   };
   for (size_t i = 0; i < input.triples.size(); ++i) {
@@ -296,6 +393,8 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     QUIVER_ASSIGN_OR_RETURN(NodeId object, resolve(i, t.object, t.object_mention,
                                                    t.object_reason, t.object_labels,
                                                    t.object_aliases));
+    subject = current(subject);  // The object's full name may have absorbed it.
+    object = current(object);
     FactProperties fact;
     fact.text = t.text;
     fact.negated = t.negated;

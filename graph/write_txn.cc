@@ -206,33 +206,51 @@ absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
   QUIVER_RETURN_IF_ERROR(CheckName("name", name));
   QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> found, FindNamedNode(name, labels));
   if (found) {
-    const NodeId id = *found;
-    QUIVER_ASSIGN_OR_RETURN(auto node, GetNode(id));
-    Node updated = *node;
-    for (const auto& l : labels) {
-      QUIVER_RETURN_IF_ERROR(CheckName("label", l));
-      AddUnique(&updated.labels, l);
-    }
-    AddUnique(&updated.aliases, std::string(name));
-    for (const auto& a : aliases) {
-      QUIVER_RETURN_IF_ERROR(CheckName("alias", a));
-      QUIVER_ASSIGN_OR_RETURN(bool alias_blocked, NameBlocked(*this, NormalizeName(a), id));
-      if (!alias_blocked) AddUnique(&updated.aliases, a);
-    }
-    ++updated.mentions;
-    QUIVER_RETURN_IF_ERROR(UpdateNode(updated));
-    if (added) {
-      added->matched = std::move(*node);
-      const Node& before = *added->matched;
-      for (const auto& l : updated.labels)
-        if (std::find(before.labels.begin(), before.labels.end(), l) == before.labels.end())
-          added->labels.push_back(l);
-      for (const auto& a : updated.aliases)
-        if (std::find(before.aliases.begin(), before.aliases.end(), a) == before.aliases.end())
-          added->aliases.push_back(a);
-    }
-    return std::make_pair(id, false);
+    QUIVER_RETURN_IF_ERROR(NameExistingNode(*found, name, labels, aliases, added));
+    return std::make_pair(*found, false);
   }
+  QUIVER_ASSIGN_OR_RETURN(NodeId id, CreateNamedNode(name, labels, aliases, added));
+  return std::make_pair(id, true);
+}
+
+absl::Status WriteTxn::NameExistingNode(NodeId id, std::string_view name,
+                                        const std::vector<std::string>& labels,
+                                        const std::vector<std::string>& aliases,
+                                        NodeAdditions* added) {
+  QUIVER_RETURN_IF_ERROR(CheckName("name", name));
+  QUIVER_ASSIGN_OR_RETURN(auto node, GetNode(id));
+  if (!node) return absl::NotFoundError(absl::StrCat("node ", id, " does not exist"));
+  Node updated = *node;
+  for (const auto& l : labels) {
+    QUIVER_RETURN_IF_ERROR(CheckName("label", l));
+    AddUnique(&updated.labels, l);
+  }
+  AddUnique(&updated.aliases, std::string(name));
+  for (const auto& a : aliases) {
+    QUIVER_RETURN_IF_ERROR(CheckName("alias", a));
+    QUIVER_ASSIGN_OR_RETURN(bool alias_blocked, NameBlocked(*this, NormalizeName(a), id));
+    if (!alias_blocked) AddUnique(&updated.aliases, a);
+  }
+  ++updated.mentions;
+  QUIVER_RETURN_IF_ERROR(UpdateNode(updated));
+  if (added) {
+    added->matched = std::move(*node);
+    const Node& before = *added->matched;
+    for (const auto& l : updated.labels)
+      if (std::find(before.labels.begin(), before.labels.end(), l) == before.labels.end())
+        added->labels.push_back(l);
+    for (const auto& a : updated.aliases)
+      if (std::find(before.aliases.begin(), before.aliases.end(), a) == before.aliases.end())
+        added->aliases.push_back(a);
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<NodeId> WriteTxn::CreateNamedNode(std::string_view name,
+                                                 const std::vector<std::string>& labels,
+                                                 const std::vector<std::string>& aliases,
+                                                 NodeAdditions* added) {
+  QUIVER_RETURN_IF_ERROR(CheckName("name", name));
   std::vector<std::string> all_aliases = {std::string(name)};
   for (const auto& a : aliases) AddUnique(&all_aliases, a);
   ValueMap properties;
@@ -247,7 +265,7 @@ absl::StatusOr<std::pair<NodeId, bool>> WriteTxn::FindOrCreateNamedNode(
     added->aliases = node->aliases;
     added->matched.reset();
   }
-  return std::make_pair(id, true);
+  return id;
 }
 
 absl::Status WriteTxn::UpdateNode(const Node& node) {

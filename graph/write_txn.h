@@ -97,6 +97,19 @@ class WriteTxn : public Reader {
       std::string_view name, const std::vector<std::string>& labels,
       const std::vector<std::string>& aliases, NodeAdditions* added = nullptr);
 
+  // The two halves of FindOrCreateNamedNode, for a caller that chose the
+  // node itself (graph/surname_resolver.h): another mention of node `id`
+  // (labels and aliases added, mentions incremented; kNotFound when there is
+  // no such node), and a new node called `name`, mentioned once.
+  absl::Status NameExistingNode(NodeId id, std::string_view name,
+                                const std::vector<std::string>& labels,
+                                const std::vector<std::string>& aliases,
+                                NodeAdditions* added = nullptr);
+  absl::StatusOr<NodeId> CreateNamedNode(std::string_view name,
+                                         const std::vector<std::string>& labels,
+                                         const std::vector<std::string>& aliases,
+                                         NodeAdditions* added = nullptr);
+
   // Rewrites a node (labels, aliases, properties) and its index entries.
   // Errors: kNotFound.
   absl::Status UpdateNode(const Node& node);

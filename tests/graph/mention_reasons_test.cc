@@ -122,7 +122,10 @@ TEST_F(MentionReasons, ALaterDocumentsMergeIntoAnExistingNodeSaysWhyAndByWhichNa
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].mention, "Hollande");
   EXPECT_EQ(r[0].reason, "proper name");
-  EXPECT_EQ(r[0].store, "alias \"Hollande\" of node " + std::to_string(hollande) +
+  // Hollande is the surname of the one stored person so named.
+  EXPECT_EQ(r[0].store, "surname of François Hollande (node " + std::to_string(hollande) +
+                            "), the one stored person so named; alias \"Hollande\" of node " +
+                            std::to_string(hollande) +
                             " \"François Hollande\" (created by a.txt); labels agree: Person");
   EXPECT_EQ(r[1].mention, "FRANCOIS HOLLANDE");
   EXPECT_EQ(r[1].reason, "");

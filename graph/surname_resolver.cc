@@ -1,0 +1,116 @@
+#include "graph/surname_resolver.h"
+
+#include <algorithm>
+
+#include "absl/strings/str_cat.h"
+#include "graph/curation.h"
+#include "graph/name_normalizer.h"
+#include "graph/node_merger.h"
+#include "util/status_macros.h"
+#include "util/strings.h"
+
+namespace quiver::graph {
+
+namespace {
+
+constexpr std::string_view kPerson = "Person";
+
+bool Has(const std::vector<std::string>& labels, std::string_view label) {
+  return std::find(labels.begin(), labels.end(), label) != labels.end();
+}
+
+// The store's label rule (WriteTxn::FindNamedNode): either side has none,
+// or they share one.
+bool Agree(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return true;
+  for (const auto& l : a)
+    if (Has(b, l)) return true;
+  return false;
+}
+
+bool MayBePerson(const std::vector<std::string>& labels) {
+  return labels.empty() || Has(labels, kPerson);
+}
+
+}  // namespace
+
+std::string SurnameKey(std::string_view name) {
+  std::string key = NormalizeName(name);
+  size_t space = key.rfind(' ');
+  return space == std::string::npos ? std::string() : key.substr(space + 1);
+}
+
+absl::StatusOr<std::vector<Node>> PersonsSurnamed(const Reader& reader, std::string_view name,
+                                                  const std::vector<std::string>& labels) {
+  std::vector<Node> persons;
+  const std::string key = NormalizeName(name);
+  if (key.empty() || key.find(' ') != std::string::npos || !MayBePerson(labels)) return persons;
+  QUIVER_ASSIGN_OR_RETURN(std::vector<NodeId> ids, reader.FindNodesByName(key));
+  for (NodeId id : ids) {
+    QUIVER_ASSIGN_OR_RETURN(auto node, reader.GetNode(id));
+    if (!node || !Has(node->labels, kPerson) || SurnameKey(node->name) != key) continue;
+    QUIVER_ASSIGN_OR_RETURN(bool blocked, NameBlocked(reader, key, id));
+    if (!blocked) persons.push_back(std::move(*node));
+  }
+  return persons;
+}
+
+absl::StatusOr<std::optional<NodeId>> NodeNamedExactly(const Reader& reader,
+                                                        std::string_view name,
+                                                        const std::vector<std::string>& labels) {
+  const std::string key = NormalizeName(name);
+  QUIVER_ASSIGN_OR_RETURN(std::vector<NodeId> ids, reader.FindNodesByName(key));
+  for (NodeId id : ids) {
+    QUIVER_ASSIGN_OR_RETURN(auto node, reader.GetNode(id));
+    if (!node || NormalizeName(node->name) != key || !Agree(node->labels, labels)) continue;
+    QUIVER_ASSIGN_OR_RETURN(bool blocked, NameBlocked(reader, key, id));
+    if (!blocked) return id;
+  }
+  return std::nullopt;
+}
+
+std::string SurnameReason(const Node& person) {
+  return absl::StrCat("surname of ", person.name, " (node ", person.id,
+                      "), the one stored person so named");
+}
+
+std::string AmbiguousSurnameReason(std::string_view name, const std::vector<Node>& candidates) {
+  std::string out = absl::StrCat("ambiguous surname \"", util::Absl(name), "\": ",
+                                 candidates.size(), " stored people have it (");
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    absl::StrAppend(&out, i ? ", " : "", "node ", candidates[i].id, " \"", candidates[i].name,
+                    "\"");
+  }
+  absl::StrAppend(&out, "), so it was merged with none of them");
+  return out;
+}
+
+absl::StatusOr<std::optional<NodeId>> AbsorbSurnameNode(WriteTxn& txn, NodeId full) {
+  QUIVER_ASSIGN_OR_RETURN(auto person, txn.GetNode(full));
+  if (!person || !Has(person->labels, kPerson)) return std::nullopt;
+  const std::string key = SurnameKey(person->name);
+  if (key.empty() || !NameKeysOf(*person).count(key)) return std::nullopt;
+  // kg.split ruled the surname is someone else: the user's word stands.
+  QUIVER_ASSIGN_OR_RETURN(bool blocked, NameBlocked(txn, key, full));
+  if (blocked) return std::nullopt;
+  QUIVER_ASSIGN_OR_RETURN(std::vector<Node> persons, PersonsSurnamed(txn, key, {}));
+  for (const Node& other : persons)
+    if (other.id != full) return std::nullopt;  // Two people share it: ambiguous.
+  QUIVER_ASSIGN_OR_RETURN(std::vector<NodeId> ids, txn.FindNodesByName(key));
+  std::vector<Node> surname_only;
+  for (NodeId id : ids) {
+    if (id == full) continue;
+    QUIVER_ASSIGN_OR_RETURN(auto node, txn.GetNode(id));
+    if (node && NormalizeName(node->name) == key && MayBePerson(node->labels))
+      surname_only.push_back(std::move(*node));
+  }
+  if (surname_only.size() != 1) return std::nullopt;
+  const Node& absorbed = surname_only.front();
+  const std::string reason =
+      absl::StrCat("ingest: \"", absorbed.name, "\" (node ", absorbed.id, ") is the ",
+                   SurnameReason(*person));
+  QUIVER_RETURN_IF_ERROR(MergeNodes(txn, full, absorbed.id, reason).status());
+  return absorbed.id;
+}
+
+}  // namespace quiver::graph

@@ -1,0 +1,60 @@
+// Store-side surname resolution across documents: a person named in full in
+// one document ("Vladimir Putin") and by surname alone in another ("Putin",
+// "President Putin" with the title stripped) is one node when exactly one
+// stored person has that surname, whichever document came first. Two or
+// more such people make the surname ambiguous: nothing is merged, and the
+// mention's resolution says so with its candidates. kg.split's rules win.
+
+#ifndef QUIVER_GRAPH_SURNAME_RESOLVER_H_
+#define QUIVER_GRAPH_SURNAME_RESOLVER_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "graph/reader.h"
+#include "graph/write_txn.h"
+#include "quiver/graph_types.h"
+
+namespace quiver::graph {
+
+// The normalised last word of a name of two words or more ("vladimir putin"
+// → "putin"); empty for a one-word name.
+std::string SurnameKey(std::string_view name);
+
+// The Person nodes (ascending id) whose name has two words or more, ends
+// with the one-word `name` and carries it as an alias (ingest's entity
+// resolver gives every person's full name its surname as an alias; a caller
+// of AddDocument that gives none keeps its full names out of this), leaving
+// out those kg.split ruled `name` is not. Empty when `name` is not one word
+// or `labels` say it is no person (they must be empty or include Person).
+absl::StatusOr<std::vector<Node>> PersonsSurnamed(const Reader& reader, std::string_view name,
+                                                  const std::vector<std::string>& labels);
+
+// The first node (by id) whose own name (not an alias) normalises like
+// `name`, whose labels agree with `labels` and from which kg.split did not
+// take `name`: where an ambiguous surname goes instead of to any full name.
+absl::StatusOr<std::optional<NodeId>> NodeNamedExactly(const Reader& reader,
+                                                        std::string_view name,
+                                                        const std::vector<std::string>& labels);
+
+// The store's reasons for a surname mention: resolved to `person`, or left
+// apart from every one of `candidates`.
+std::string SurnameReason(const Node& person);
+std::string AmbiguousSurnameReason(std::string_view name, const std::vector<Node>& candidates);
+
+// When node `full` is a Person with a full name that carries its surname as
+// an alias (as PersonsSurnamed asks, so both directions agree), exactly one
+// stored node is named by its surname alone (labels agreeing), no other
+// stored person has that surname and kg.split did not rule the surname away
+// from `full`:
+// merges that node into `full` (graph/node_merger.h, so evidence,
+// provenance and counts follow and kg.split can undo it), logged with the
+// reason. Returns the id of the node merged away, nullopt when none was.
+absl::StatusOr<std::optional<NodeId>> AbsorbSurnameNode(WriteTxn& txn, NodeId full);
+
+}  // namespace quiver::graph
+
+#endif  // QUIVER_GRAPH_SURNAME_RESOLVER_H_
