@@ -7,8 +7,9 @@ namespace quiver::render {
 
 namespace {
 
-// At most this many intervals between ticks: about one per 80 px of the
-// 780 px plot, which keeps "2016-10-11" labels from touching.
+// At most this many intervals between ticks: about one per 72 px of the
+// 720 px plot (render/timeline_svg.cc), which keeps "2016-10-11" labels
+// (about 60 px at 12 px) from touching.
 constexpr size_t kMaxIntervals = 10;
 
 enum class Unit { kDay, kMonth, kYear };

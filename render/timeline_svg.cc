@@ -17,7 +17,7 @@ namespace {
 // 12 px labels and a point of radius 5.
 constexpr double kWidth = 960;
 constexpr double kLeft = 200;  // Lane labels end here.
-constexpr double kRight = 20;
+constexpr double kRight = 40;  // Half a "2016-10-11" tick label fits.
 constexpr double kTop = 44;  // Below the title.
 constexpr double kLane = 26;
 constexpr size_t kLabelChars = 30;  // Longer lane labels end with "…".

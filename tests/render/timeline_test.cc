@@ -124,9 +124,9 @@ TEST(TimelineSvg, BarSpansItsDaysOnTheAxis) {
       std::regex("id=\"i0\"><title>[^<]*</title><rect x=\"([0-9.]+)\" "
                  "y=\"[0-9.]+\" width=\"([0-9.]+)\"")));
   double x = std::stod(m[1]), w = std::stod(m[2]);
-  // Axis: 2016-03-01 .. 2016-11-01 (245 days) over 740 px from x = 200.
+  // Axis: 2016-03-01 .. 2016-11-01 (245 days) over 720 px from x = 200.
   EXPECT_NEAR(x, 200, 0.1);
-  EXPECT_NEAR(w, 740.0 * 31 / 245, 0.2);
+  EXPECT_NEAR(w, 720.0 * 31 / 245, 0.2);
 }
 
 TEST(TimelineSvg, LongLaneLabelsAreCutAtACharacter) {
