@@ -6,6 +6,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "api/database_impl.h"
+#include "api/date_range.h"
 #include "graph/reader.h"
 #include "quiver/database.h"
 #include "quiver/result.h"
@@ -33,8 +34,12 @@ absl::Status Check(const DiagramOptions& o) {
   return absl::OkStatus();
 }
 
-render::DiagramLimits Limits(const DiagramOptions& o) {
+absl::StatusOr<render::DiagramLimits> Limits(const DiagramOptions& o) {
   render::DiagramLimits limits;
+  QUIVER_ASSIGN_OR_RETURN(api::DayRange range, api::ParseDayRange(o.from, o.to));
+  limits.by_date = range.bounded;
+  limits.from_day = range.from;
+  limits.to_day = range.to;
   limits.max_nodes = o.max_nodes;
   limits.max_edges = o.max_edges;
   limits.evidence = o.format == "html" || o.format == "svg";  // Tooltips.
@@ -42,12 +47,19 @@ render::DiagramLimits Limits(const DiagramOptions& o) {
 }
 
 absl::StatusOr<DiagramOutput> Draw(render::Diagram d, const DiagramOptions& o) {
+  if (d.edges.empty() && d.outside_range > 0) {
+    return absl::NotFoundError(absl::StrCat(
+        "nothing to draw between ", o.from.empty() ? "the start" : o.from, " and ",
+        o.to.empty() ? "the end" : o.to, ": all ", d.outside_range,
+        " edge(s) are undated or seen outside that range"));
+  }
   d.title = o.title;
   DiagramOutput out;
   out.nodes = static_cast<int64_t>(d.nodes.size());
   out.edges = static_cast<int64_t>(d.edges.size());
   out.omitted_nodes = d.omitted_nodes;
   out.omitted_edges = d.omitted_edges;
+  out.outside_range = d.outside_range;
   out.note = render::OmissionMessage(d);
   std::string dot = render::WriteDot(d);
   if (o.format == "dot") {
@@ -70,18 +82,20 @@ absl::StatusOr<DiagramOutput> Draw(render::Diagram d, const DiagramOptions& o) {
 absl::StatusOr<DiagramOutput> Around(Database& db, const std::vector<std::string>& names,
                                      int depth, const DiagramOptions& options) {
   QUIVER_RETURN_IF_ERROR(Check(options));
+  QUIVER_ASSIGN_OR_RETURN(render::DiagramLimits limits, Limits(options));
   if (names.empty()) return absl::InvalidArgumentError("name at least one node to draw around");
   const graph::Store& store = *db.impl()->store;
   QUIVER_ASSIGN_OR_RETURN(auto snap, db.impl()->snapshots.Get(store));
   auto reader = store.NewReader();
   QUIVER_ASSIGN_OR_RETURN(render::Diagram d,
-                          render::DiagramAround(*reader, *snap, names, depth, Limits(options)));
+                          render::DiagramAround(*reader, *snap, names, depth, limits));
   return Draw(std::move(d), options);
 }
 
 absl::StatusOr<DiagramOutput> OfQuery(Database& db, std::string_view query,
                                       const DiagramOptions& options) {
   QUIVER_RETURN_IF_ERROR(Check(options));
+  QUIVER_ASSIGN_OR_RETURN(render::DiagramLimits limits, Limits(options));
   QUIVER_ASSIGN_OR_RETURN(Result result, db.Query(query));
   if (result.empty()) return absl::NotFoundError("nothing to draw: the query returned no rows");
   std::vector<NodeId> nodes;
@@ -99,7 +113,7 @@ absl::StatusOr<DiagramOutput> OfQuery(Database& db, std::string_view query,
   auto reader = store.NewReader();
   QUIVER_ASSIGN_OR_RETURN(render::Diagram d,
                           render::DiagramOf(*reader, *snap, std::move(nodes), std::move(edges),
-                                            {}, Limits(options)));
+                                            {}, limits));
   return Draw(std::move(d), options);
 }
 

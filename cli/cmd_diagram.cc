@@ -31,6 +31,8 @@ struct DiagramCliOptions {
   size_t max_nodes = 60;
   size_t max_edges = 200;
   double budget_s = 20;
+  std::string from;
+  std::string to;
 };
 
 std::string FormatOf(const DiagramCliOptions& opts) {
@@ -57,6 +59,8 @@ void RunDiagram(const DiagramCliOptions& opts) {
   options.max_nodes = opts.max_nodes;
   options.max_edges = opts.max_edges;
   options.layout_budget_ms = static_cast<int>(opts.budget_s * 1000);
+  options.from = opts.from;
+  options.to = opts.to;
   if (!opts.query.empty() && !opts.around.empty()) {
     Fail("give either a QUERY or --around NAME, not both");
   }
@@ -76,6 +80,10 @@ void RunDiagram(const DiagramCliOptions& opts) {
                                   : diagram::OfQuery(*db, opts.query, options);
   if (!drawn.ok()) Fail(drawn.status());
   if (!drawn->note.empty()) std::cerr << "quiver: " << drawn->note << "\n";
+  if (drawn->outside_range > 0) {
+    std::cerr << "quiver: " << drawn->outside_range
+              << " edge(s) undated or seen outside --from/--to left out\n";
+  }
   if (options.format != "dot" && drawn->layout != options.layout) {
     std::cerr << "quiver: " << options.layout << " ran out of time; laid out with "
               << drawn->layout << " instead\n";
@@ -107,6 +115,10 @@ void AddDiagramCommand(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--max-edges", opts->max_edges, "Keep at most this many edges")
       ->capture_default_str();
+  cmd->add_option("--from", opts->from,
+                  "Keep edges last seen on or after this date (YYYY-MM-DD); with --from or "
+                  "--to, edges without dates are left out");
+  cmd->add_option("--to", opts->to, "Keep edges first seen on or before this date (YYYY-MM-DD)");
   cmd->add_option("--layout-budget", opts->budget_s,
                   "Seconds a layout may take before falling back to sfdp, then giving up")
       ->capture_default_str();

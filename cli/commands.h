@@ -25,6 +25,7 @@ void AddIngestCommand(CLI::App& app);
 void AddExtractCommand(CLI::App& app);
 void AddExportCommand(CLI::App& app);
 void AddDiagramCommand(CLI::App& app);
+void AddTimelineCommand(CLI::App& app);
 void AddShellCommand(CLI::App& app);
 void AddRemoveCommand(CLI::App& app);
 void AddCheckCommand(CLI::App& app);

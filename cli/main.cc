@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   quiver::cli::AddExtractCommand(app);
   quiver::cli::AddExportCommand(app);
   quiver::cli::AddDiagramCommand(app);
+  quiver::cli::AddTimelineCommand(app);
   quiver::cli::AddShellCommand(app);
   quiver::cli::AddRemoveCommand(app);
   quiver::cli::AddCheckCommand(app);

@@ -36,6 +36,7 @@ struct Diagram {
   std::vector<DiagramEdge> edges;
   int64_t omitted_nodes = 0;  // Left out by the size cap.
   int64_t omitted_edges = 0;
+  int64_t outside_range = 0;  // Edges undated or dated outside the range.
 };
 
 // Sorts nodes and edges into the canonical order above.

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "graph/algo/degree.h"
 #include "graph/algo/traversal.h"
+#include "graph/fact_time.h"
 #include "util/status_macros.h"
 
 namespace quiver::render {
@@ -51,9 +52,19 @@ absl::StatusOr<Diagram> DiagramOf(const graph::Reader& reader, const graph::Snap
                                   const DiagramLimits& limits) {
   Diagram d;
   std::vector<Edge> edges;
+  if (limits.by_date) nodes = keep_first;  // The others come back with an edge in range.
+  std::sort(edge_ids.begin(), edge_ids.end());  // A query may return an edge twice.
+  edge_ids.erase(std::unique(edge_ids.begin(), edge_ids.end()), edge_ids.end());
   for (EdgeId id : edge_ids) {
     QUIVER_ASSIGN_OR_RETURN(auto e, reader.GetEdge(id));
     if (!e) continue;  // Deleted since the query ran.
+    if (limits.by_date) {
+      auto seen = graph::SeenOf(e->properties);
+      if (!seen || seen->first > limits.to_day || seen->second < limits.from_day) {
+        ++d.outside_range;
+        continue;
+      }
+    }
     nodes.push_back(e->src);
     nodes.push_back(e->dst);
     edges.push_back(std::move(*e));

@@ -21,6 +21,12 @@ struct DiagramLimits {
   // Past this many edges keep those stated most often. Default: 200.
   size_t max_edges = 200;
   bool evidence = false;  // Load evidence sentences (HTML). Default: false.
+  // When set, keep only edges whose first_seen..last_seen overlaps
+  // [from_day, to_day] (epoch days, inclusive); undated edges go too, and
+  // so do nodes left without an edge (named start nodes stay). Default: off.
+  bool by_date = false;
+  int64_t from_day = 0;
+  int64_t to_day = 0;
 };
 
 // The nodes within `depth` hops (either direction) of every node found by

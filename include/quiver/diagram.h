@@ -31,6 +31,12 @@ struct DiagramOptions {
   // Per layout attempt; past it sfdp is tried, then the call fails with
   // kDeadlineExceeded and a hint. Default: 20000.
   int layout_budget_ms = 20000;
+  // Keep only edges whose first_seen..last_seen overlaps [from, to], ISO
+  // dates ("2016-10-11"), either side open when empty. With a range, edges
+  // without dates are left out too, and so are nodes left without an edge
+  // (the named nodes of Around stay). Default: both empty (no range).
+  std::string from;
+  std::string to;
 };
 
 struct DiagramOutput {
@@ -40,6 +46,7 @@ struct DiagramOutput {
   int64_t edges = 0;
   int64_t omitted_nodes = 0;
   int64_t omitted_edges = 0;
+  int64_t outside_range = 0;  // Edges left out by from/to.
   std::string note;  // Says what the size cap left out; empty otherwise.
 };
 
@@ -47,7 +54,8 @@ namespace diagram {
 
 // The nodes within `depth` hops (either direction) of the nodes named
 // `names`, and the edges among them. Errors: kNotFound for a name no node
-// has, kInvalidArgument for a bad option, kDeadlineExceeded (see above).
+// has or when from/to leave no edge, kInvalidArgument for a bad option or
+// date (or from after to), kDeadlineExceeded (see above).
 absl::StatusOr<DiagramOutput> Around(Database& db, const std::vector<std::string>& names,
                                      int depth, const DiagramOptions& options = {});
 

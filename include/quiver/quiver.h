@@ -10,6 +10,7 @@
 #include "quiver/diagram.h"
 #include "quiver/graph_types.h"
 #include "quiver/options.h"
+#include "quiver/timeline.h"
 #include "quiver/value.h"
 #include "quiver/version.h"
 
