@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -71,6 +72,9 @@ TEST(LiveReader, ReadOnlyShellSeesWholeDocumentsWhileAnotherProcessLoads) {
   ASSERT_EQ(run.exit_code, 0) << run.err;
   // Only each statement's row count on stderr: no warning, no error.
   for (absl::string_view line : absl::StrSplit(run.err, '\n', absl::SkipEmpty())) {
+    // "==PID==WARNING: ASan doesn't fully support makecontext…": the
+    // sanitizer runtime's own banner in sanitizer builds, not Quiver's.
+    if (absl::StartsWith(line, "==")) continue;
     EXPECT_EQ(line, "1 row") << "the reader printed a warning or an error";
   }
   ASSERT_EQ(ReadFile(dir.Sub("writer.rc")), "0\n") << ReadFile(dir.Sub("writer.out"));

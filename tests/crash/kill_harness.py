@@ -249,8 +249,12 @@ class Additive(Scenario):
                 raise Failure(f"{self.name} {when}: evidence of document {doc}, "
                               f"but only {k} documents are stored")
             if rows != self.ref_evidence.get(doc):
+                ref = self.ref_evidence.get(doc, [])
+                diff = sorted(set(rows) ^ set(ref))[:4]
                 raise Failure(f"{self.name} {when}: document {doc} holds {len(rows)} "
-                              f"statements, the uninterrupted run {len(self.ref_evidence.get(doc, []))}")
+                              f"statements, the uninterrupted run {len(ref)}; "
+                              f"first differences (edge, src, type, dst, sentence, text, "
+                              f"mentions): {diff}")
         for doc in range(1, k + 1):
             if self.ref_evidence.get(doc) and doc not in have:
                 raise Failure(f"{self.name} {when}: document {doc} is stored without evidence")
