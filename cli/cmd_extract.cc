@@ -143,13 +143,7 @@ void AddExtractCommand(CLI::App& app) {
                   "Parser threads (sentences are spread over them, so one long document "
                   "uses them all); the output is the same for any number")
       ->check(CLI::Range(1, 256));
-  cmd->add_option("--date", opts->date,
-                  "Publication date (YYYY-MM-DD) of documents that give none; a date a "
-                  "document gives (HTML meta or <time>, JSON Lines \"date\", Markdown front "
-                  "matter, a dateline or \"Published ...\" line) wins. Relative time "
-                  "expressions (\"last week\") are resolved against it")
-      ->check(CLI::Validator([](std::string& s) { return ingest::CheckDateOption(s); },
-                              "YYYY-MM-DD"));
+  AddDocumentDateOption(*cmd, &opts->date);
   cmd->callback([opts] {
     if (opts->format != "jsonl") RunCarb(*opts);
     else RunJsonl(*opts);

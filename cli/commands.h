@@ -37,6 +37,10 @@ void AddCheckCommand(CLI::App& app);
 // Opens the store at `path`, or fails (as above) saying why.
 std::unique_ptr<Database> OpenStoreOrFail(const std::string& path, const Options& options);
 
+// `--date YYYY-MM-DD` of `ingest` and `extract`: the publication date of
+// documents that give none, checked as it is parsed, into `*date`.
+void AddDocumentDateOption(CLI::App& cmd, std::string* date);
+
 }  // namespace quiver::cli
 
 #endif  // QUIVER_CLI_COMMANDS_H_

@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "ingest/document_reader_dates.h"
 #include "quiver/version.h"
 
 namespace quiver::cli {
@@ -20,6 +21,16 @@ std::unique_ptr<Database> OpenStoreOrFail(const std::string& path, const Options
   auto db = Database::Open(path, options);
   if (!db.ok()) Fail(db.status());
   return *std::move(db);
+}
+
+void AddDocumentDateOption(CLI::App& cmd, std::string* date) {
+  cmd.add_option("--date", *date,
+                 "Publication date (YYYY-MM-DD) of documents that give none; a date a "
+                 "document gives (HTML meta or <time>, JSON Lines \"date\", Markdown front "
+                 "matter, a dateline or \"Published ...\" line) wins. Relative time "
+                 "expressions (\"last week\") are resolved against it")
+      ->check(CLI::Validator([](std::string& s) { return ingest::CheckDateOption(s); },
+                             "YYYY-MM-DD"));
 }
 
 }  // namespace quiver::cli

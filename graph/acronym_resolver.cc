@@ -1,13 +1,13 @@
 #include "graph/acronym_resolver.h"
 
-#include <algorithm>
-
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "graph/curation.h"
 #include "graph/name_normalizer.h"
 #include "graph/node_merger.h"
+#include "graph/records.h"
+#include "graph/write_txn.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
 
@@ -17,12 +17,8 @@ namespace {
 
 constexpr std::string_view kOrganization = "Organization";
 
-bool Has(const std::vector<std::string>& labels, std::string_view label) {
-  return std::find(labels.begin(), labels.end(), label) != labels.end();
-}
-
 bool MayBeOrganisation(const std::vector<std::string>& labels) {
-  return labels.empty() || Has(labels, kOrganization);
+  return labels.empty() || HasLabel(labels, kOrganization);
 }
 
 }  // namespace
@@ -78,17 +74,13 @@ std::string AcronymReason(const Node& organisation) {
 std::string AmbiguousAcronymReason(std::string_view name, const std::vector<Node>& candidates) {
   std::string out = absl::StrCat("ambiguous acronym \"", util::Absl(name), "\": ",
                                  candidates.size(), " stored organisations have those initials (");
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    absl::StrAppend(&out, i ? ", " : "", "node ", candidates[i].id, " \"", candidates[i].name,
-                    "\"");
-  }
-  absl::StrAppend(&out, "), so it was merged with none of them");
+  absl::StrAppend(&out, CandidateNodes(candidates), "), so it was merged with none of them");
   return out;
 }
 
 absl::StatusOr<std::optional<NodeId>> AbsorbAcronymNode(WriteTxn& txn, NodeId full) {
   QUIVER_ASSIGN_OR_RETURN(auto organisation, txn.GetNode(full));
-  if (!organisation || !Has(organisation->labels, kOrganization)) return std::nullopt;
+  if (!organisation || !HasLabel(organisation->labels, kOrganization)) return std::nullopt;
   const std::string initials = Initials(organisation->name);
   if (initials.empty()) return std::nullopt;
   const std::string key = NormalizeName(initials);

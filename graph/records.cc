@@ -193,6 +193,15 @@ bool DecodeMention(std::string_view in, MentionRecord* m) {
   return in.empty();
 }
 
+std::string CandidateNodes(const std::vector<Node>& candidates) {
+  std::string out;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    absl::StrAppend(&out, i ? ", " : "", "node ", candidates[i].id, " \"", candidates[i].name,
+                    "\"");
+  }
+  return out;
+}
+
 std::string MatchReason(std::string_view alias, uint64_t node, std::string_view node_name,
                         std::string_view origin, std::string_view labels) {
   std::string out =

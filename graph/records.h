@@ -63,6 +63,10 @@ inline constexpr std::string_view kMentionHasNoLabels = "labels agree: the menti
 std::string MatchReason(std::string_view alias, uint64_t node, std::string_view node_name,
                         std::string_view origin, std::string_view labels);
 
+// `node ID "NAME", node ID "NAME"`: the candidates an ambiguous mention
+// was merged with none of.
+std::string CandidateNodes(const std::vector<Node>& candidates);
+
 struct MentionRecord {
   int64_t mentions = 0;
   bool created = false;  // The document's statements created the node.

@@ -1,11 +1,11 @@
 #include "graph/surname_resolver.h"
 
-#include <algorithm>
-
 #include "absl/strings/str_cat.h"
 #include "graph/curation.h"
 #include "graph/name_normalizer.h"
 #include "graph/node_merger.h"
+#include "graph/records.h"
+#include "graph/write_txn.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
 
@@ -15,21 +15,8 @@ namespace {
 
 constexpr std::string_view kPerson = "Person";
 
-bool Has(const std::vector<std::string>& labels, std::string_view label) {
-  return std::find(labels.begin(), labels.end(), label) != labels.end();
-}
-
-// The store's label rule (WriteTxn::FindNamedNode): either side has none,
-// or they share one.
-bool Agree(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  if (a.empty() || b.empty()) return true;
-  for (const auto& l : a)
-    if (Has(b, l)) return true;
-  return false;
-}
-
 bool MayBePerson(const std::vector<std::string>& labels) {
-  return labels.empty() || Has(labels, kPerson);
+  return labels.empty() || HasLabel(labels, kPerson);
 }
 
 }  // namespace
@@ -48,7 +35,7 @@ absl::StatusOr<std::vector<Node>> PersonsSurnamed(const Reader& reader, std::str
   QUIVER_ASSIGN_OR_RETURN(std::vector<NodeId> ids, reader.FindNodesByName(key));
   for (NodeId id : ids) {
     QUIVER_ASSIGN_OR_RETURN(auto node, reader.GetNode(id));
-    if (!node || !Has(node->labels, kPerson) || SurnameKey(node->name) != key) continue;
+    if (!node || !HasLabel(node->labels, kPerson) || SurnameKey(node->name) != key) continue;
     QUIVER_ASSIGN_OR_RETURN(bool blocked, NameBlocked(reader, key, id));
     if (!blocked) persons.push_back(std::move(*node));
   }
@@ -62,7 +49,7 @@ absl::StatusOr<std::optional<NodeId>> NodeNamedExactly(const Reader& reader,
   QUIVER_ASSIGN_OR_RETURN(std::vector<NodeId> ids, reader.FindNodesByName(key));
   for (NodeId id : ids) {
     QUIVER_ASSIGN_OR_RETURN(auto node, reader.GetNode(id));
-    if (!node || NormalizeName(node->name) != key || !Agree(node->labels, labels)) continue;
+    if (!node || NormalizeName(node->name) != key || !LabelsAgree(node->labels, labels)) continue;
     QUIVER_ASSIGN_OR_RETURN(bool blocked, NameBlocked(reader, key, id));
     if (!blocked) return id;
   }
@@ -77,17 +64,13 @@ std::string SurnameReason(const Node& person) {
 std::string AmbiguousSurnameReason(std::string_view name, const std::vector<Node>& candidates) {
   std::string out = absl::StrCat("ambiguous surname \"", util::Absl(name), "\": ",
                                  candidates.size(), " stored people have it (");
-  for (size_t i = 0; i < candidates.size(); ++i) {
-    absl::StrAppend(&out, i ? ", " : "", "node ", candidates[i].id, " \"", candidates[i].name,
-                    "\"");
-  }
-  absl::StrAppend(&out, "), so it was merged with none of them");
+  absl::StrAppend(&out, CandidateNodes(candidates), "), so it was merged with none of them");
   return out;
 }
 
 absl::StatusOr<std::optional<NodeId>> AbsorbSurnameNode(WriteTxn& txn, NodeId full) {
   QUIVER_ASSIGN_OR_RETURN(auto person, txn.GetNode(full));
-  if (!person || !Has(person->labels, kPerson)) return std::nullopt;
+  if (!person || !HasLabel(person->labels, kPerson)) return std::nullopt;
   const std::string key = SurnameKey(person->name);
   if (key.empty() || !NameKeysOf(*person).count(key)) return std::nullopt;
   // kg.split ruled the surname is someone else: the user's word stands.

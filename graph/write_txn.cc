@@ -25,19 +25,22 @@ std::string EncodeU64(uint64_t v) {
   return s;
 }
 
-bool LabelsAgree(const std::vector<std::string>& a,
-                 const std::vector<std::string>& b) {
-  if (a.empty() || b.empty()) return true;
-  for (const auto& l : a)
-    if (std::find(b.begin(), b.end(), l) != b.end()) return true;
-  return false;
-}
-
 void AddUnique(std::vector<std::string>* to, const std::string& s) {
   if (std::find(to->begin(), to->end(), s) == to->end()) to->push_back(s);
 }
 
 }  // namespace
+
+bool HasLabel(const std::vector<std::string>& labels, std::string_view label) {
+  return std::find(labels.begin(), labels.end(), label) != labels.end();
+}
+
+bool LabelsAgree(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  if (a.empty() || b.empty()) return true;
+  for (const auto& l : a)
+    if (HasLabel(b, l)) return true;
+  return false;
+}
 
 std::set<std::string> NameKeysOf(const Node& node) {
   std::set<std::string> keys;

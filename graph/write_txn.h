@@ -48,6 +48,11 @@ absl::Status CheckText(std::string_view what, std::string_view text, size_t limi
 // "name" property and its aliases (NormalizeName), empty ones left out.
 std::set<std::string> NameKeysOf(const Node& node);
 
+// The store's label rule for merging a mention into a node: either side has
+// no label, or they share one.
+bool LabelsAgree(const std::vector<std::string>& a, const std::vector<std::string>& b);
+bool HasLabel(const std::vector<std::string>& labels, std::string_view label);
+
 // What a merged fact edge carries besides its evidence.
 struct FactProperties {
   std::string text;  // Relation as written; the earliest statement's is kept.

@@ -9,38 +9,27 @@
 #include <regex>
 #include <vector>
 
+#include "absl/strings/ascii.h"
+#include "util/strings.h"
 #include "util/temporal.h"
+#include "util/temporal_format.h"
 
 namespace quiver::ingest {
 
 namespace {
 
-// Debian's Abseil has its own string_view, so these few are written here.
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = char(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool Space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
-
+// Abseil's ASCII helpers, across Debian's absl::string_view (util/strings.h).
+std::string Lower(std::string_view s) { return absl::AsciiStrToLower(util::Absl(s)); }
+std::string Upper(std::string_view s) { return absl::AsciiStrToUpper(util::Absl(s)); }
 std::string_view TrimLeft(std::string_view s) {
-  while (!s.empty() && Space(s.front())) s.remove_prefix(1);
-  return s;
+  return util::Std(absl::StripLeadingAsciiWhitespace(util::Absl(s)));
 }
-
 std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() && Space(s.back())) s.remove_suffix(1);
-  return s;
+  return util::Std(absl::StripTrailingAsciiWhitespace(util::Absl(s)));
 }
-
-std::string_view Trim(std::string_view s) { return TrimLeft(TrimRight(s)); }
+std::string_view Trim(std::string_view s) {
+  return util::Std(absl::StripAsciiWhitespace(util::Absl(s)));
+}
 
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && Lower(s.substr(0, prefix.size())) == Lower(prefix);
@@ -51,10 +40,9 @@ bool ValidDay(int64_t year, int month, int day) {
          day <= temporal::MonthLength(year, month);
 }
 
+// REQUIRES: ValidDay(year, month, day).
 std::string IsoDate(int64_t year, int month, int day) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", int(year), month, day);
-  return buf;
+  return temporal::Format(temporal::MakeDate(temporal::EpochDayOf(year, month, day)));
 }
 
 // "+02:00" from "+0200", "+02:00", "+02", "Z", "GMT", "UTC"; "" otherwise.

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_format.h"
 #include "util/temporal.h"
+#include "util/temporal_format.h"
 
 namespace quiver::render {
 
@@ -32,7 +33,7 @@ std::string Label(Unit unit, int64_t day) {
   temporal::CivilDate c = temporal::CivilOf(day);
   switch (unit) {
     case Unit::kDay:
-      return absl::StrFormat("%04d-%02d-%02d", c.year, c.month, c.day);
+      return temporal::Format(temporal::MakeDate(day));
     case Unit::kMonth:
       return absl::StrFormat("%04d-%02d", c.year, c.month);
     case Unit::kYear:

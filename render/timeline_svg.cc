@@ -8,6 +8,7 @@
 #include "render/time_axis.h"
 #include "render/xml_escape.h"
 #include "util/temporal.h"
+#include "util/temporal_format.h"
 
 namespace quiver::render {
 
@@ -39,10 +40,7 @@ std::string Shorten(const std::string& s) {
   return s;
 }
 
-std::string Day(int64_t day) {
-  temporal::CivilDate c = temporal::CivilOf(day);
-  return absl::StrFormat("%04d-%02d-%02d", c.year, c.month, c.day);
-}
+std::string Day(int64_t day) { return temporal::Format(temporal::MakeDate(day)); }
 
 }  // namespace
 

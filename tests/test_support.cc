@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -64,6 +65,16 @@ std::string ExampleFile(const std::string& name) {
 void LoadExampleTriples(const std::string& store) {
   CommandResult r = RunQuiver("load " + store + " " + ExampleFile("triples.tsv"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
+}
+
+bool RunHeadlessChromium(const std::string& url, CommandResult* result) {
+  if (access("/usr/bin/chromium", X_OK) != 0) return false;
+  TempDir profile;
+  *result = RunCommand(
+      "/usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
+      "--disable-component-update --disable-sync --no-first-run --user-data-dir=" +
+      profile.path() + " --enable-logging=stderr --v=0 --dump-dom '" + url + "'");
+  return true;
 }
 
 }  // namespace quiver::testing

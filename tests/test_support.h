@@ -30,6 +30,12 @@ struct CommandResult {
 // Runs `command` through /bin/sh with stdin from `input`.
 CommandResult RunCommand(const std::string& command, const std::string& input = "");
 
+// Loads `url` in headless Chromium (every background service off, a fresh
+// profile), with the page's DOM after its scripts on stdout and console
+// messages on stderr. False, without running anything, where
+// /usr/bin/chromium is not installed.
+bool RunHeadlessChromium(const std::string& url, CommandResult* result);
+
 // The path of the built `quiver` program.
 std::string QuiverBinary();
 

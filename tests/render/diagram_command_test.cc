@@ -1,8 +1,6 @@
 // quiver diagram and quiver export end to end, and the HTML diagram in a
 // real browser (headless Chromium; skipped when it is not installed).
 
-#include <unistd.h>
-
 #include <fstream>
 #include <regex>
 
@@ -14,7 +12,7 @@ namespace quiver::render {
 namespace {
 
 using ::quiver::testing::ReadFile;
-using ::quiver::testing::RunCommand;
+using ::quiver::testing::RunHeadlessChromium;
 using ::quiver::testing::RunQuiver;
 using ::quiver::testing::TempDir;
 using ::quiver::testing::WriteFile;
@@ -105,18 +103,6 @@ TEST_F(DiagramCommand, ExportWritesEveryFormat) {
   EXPECT_NE(r.err.find("unknown export format 'xml'"), std::string::npos);
 }
 
-// Headless Chromium, with every background service off and a fresh
-// profile. Returns false when chromium is not installed.
-bool Chromium(const std::string& url, ::quiver::testing::CommandResult* result) {
-  if (access("/usr/bin/chromium", X_OK) != 0) return false;
-  TempDir profile;
-  *result = RunCommand(
-      "/usr/bin/chromium --headless --no-sandbox --disable-gpu --disable-background-networking "
-      "--disable-component-update --disable-sync --no-first-run --user-data-dir=" +
-      profile.path() + " --enable-logging=stderr --v=0 --dump-dom '" + url + "'");
-  return true;
-}
-
 std::vector<std::string> ConsoleLines(const std::string& err) {
   std::vector<std::string> lines;
   std::regex console(":CONSOLE[(:]");
@@ -136,7 +122,8 @@ TEST(Chromium, ConsoleErrorsAreSeen) {
   TempDir dir;
   WriteFile(dir.Sub("bad.html"), "<!DOCTYPE html><html><body><script>nosuch();</script></body></html>");
   ::quiver::testing::CommandResult r;
-  if (!Chromium("file://" + dir.Sub("bad.html"), &r)) GTEST_SKIP() << "chromium not installed";
+  if (!RunHeadlessChromium("file://" + dir.Sub("bad.html"), &r))
+    GTEST_SKIP() << "chromium not installed";
   EXPECT_FALSE(ConsoleLines(r.err).empty()) << r.err;
 }
 
@@ -153,7 +140,8 @@ TEST_F(DiagramCommand, HtmlLoadsInChromiumWithEvidenceAndNoConsoleError) {
   ASSERT_TRUE(std::regex_search(page, m, std::regex("\"(e[0-9]+)\":\\{\"evidence\":\\[\"Hi Tokyo")))
       << page;
   ::quiver::testing::CommandResult r;
-  if (!Chromium("file://" + html + "#" + m[1].str(), &r)) GTEST_SKIP() << "chromium not installed";
+  if (!RunHeadlessChromium("file://" + html + "#" + m[1].str(), &r))
+    GTEST_SKIP() << "chromium not installed";
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(ConsoleLines(r.err).empty()) << r.err;
   EXPECT_NE(r.out.find("data-ready=\"1\""), std::string::npos) << r.out;  // The script ran.

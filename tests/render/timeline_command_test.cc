@@ -2,8 +2,6 @@
 // timeline in a real browser (headless Chromium; skipped when it is not
 // installed).
 
-#include <unistd.h>
-
 #include <fstream>
 #include <regex>
 
@@ -15,7 +13,7 @@ namespace quiver::render {
 namespace {
 
 using ::quiver::testing::ReadFile;
-using ::quiver::testing::RunCommand;
+using ::quiver::testing::RunHeadlessChromium;
 using ::quiver::testing::RunQuiver;
 using ::quiver::testing::TempDir;
 
@@ -130,21 +128,6 @@ TEST_F(TimelineCommand, DiagramFromToKeepsEdgesSeenInRange) {
       << help.out;
 }
 
-// Headless Chromium as diagram_command_test.cc runs it; false when absent.
-bool Chromium(const std::string& url,
-              ::quiver::testing::CommandResult* result) {
-  if (access("/usr/bin/chromium", X_OK) != 0) return false;
-  TempDir profile;
-  *result = RunCommand(
-      "/usr/bin/chromium --headless --no-sandbox --disable-gpu "
-      "--disable-background-networking "
-      "--disable-component-update --disable-sync --no-first-run "
-      "--user-data-dir=" +
-      profile.path() + " --enable-logging=stderr --v=0 --dump-dom '" + url +
-      "'");
-  return true;
-}
-
 TEST_F(TimelineCommand, HtmlLoadsInChromiumWithEvidenceAndNoConsoleError) {
   std::string html = dir_.Sub("t.html");
   auto q = Run("'François Hollande' -o " + html);
@@ -163,7 +146,7 @@ TEST_F(TimelineCommand, HtmlLoadsInChromiumWithEvidenceAndNoConsoleError) {
                  "^}]*\"sentence\":\"Hollande met Merkel")))
       << page;
   ::quiver::testing::CommandResult r;
-  if (!Chromium("file://" + html + "#" + m[1].str(), &r))
+  if (!RunHeadlessChromium("file://" + html + "#" + m[1].str(), &r))
     GTEST_SKIP() << "chromium not installed";
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err.find(":CONSOLE"), std::string::npos) << r.err;
