@@ -50,7 +50,6 @@ const char* OutcomeName(quiver::ingest::ParseOutcome o) {
   switch (o) {
     case ParseOutcome::kComplete: return "complete";
     case ParseOutcome::kPartial: return "partial";
-    case ParseOutcome::kTimedOut: return "timed out";
     case ParseOutcome::kTooLong: return "too long";
     case ParseOutcome::kNoParse: return "no parse";
   }
@@ -139,7 +138,6 @@ int main(int argc, char** argv) {
   Parse_Options o = parse_options_create();
   parse_options_set_linkage_limit(o, limit);
   parse_options_set_short_length(o, short_length);
-  parse_options_set_max_parse_time(o, 1);
   parse_options_set_repeatable_rand(o, 1);
   parse_options_set_verbosity(o, 0);
   parse_options_set_islands_ok(o, 0);

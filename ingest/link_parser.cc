@@ -2,7 +2,6 @@
 #include "ingest/sentence_view.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <mutex>
 
@@ -182,7 +181,7 @@ ParserSession::ParserSession(std::shared_ptr<LinkDictionary> dict,
   Parse_Options o = parse_options_create();
   parse_options_set_linkage_limit(o, settings.linkage_limit);
   parse_options_set_short_length(o, settings.short_length);
-  parse_options_set_max_parse_time(o, settings.max_parse_time_seconds);
+  // No max_parse_time (link-grammar's default is none): see ParserSettings.
   parse_options_set_repeatable_rand(o, 1);
   parse_options_set_verbosity(o, 0);
   parse_options_set_islands_ok(o, 0);
@@ -192,7 +191,6 @@ ParserSession::ParserSession(std::shared_ptr<LinkDictionary> dict,
 ParserSession::~ParserSession() { parse_options_delete(static_cast<Parse_Options>(options_)); }
 
 ParseOutcome ParserSession::Parse(std::string_view sentence, ParseTree* tree) {
-  const auto start = std::chrono::steady_clock::now();
   std::string text = BlankQuotes(sentence);
   // link-grammar takes a C string: a NUL byte (JSON's \u0000 gets one into
   // a document) would end the sentence early, and one at the start makes
@@ -201,46 +199,44 @@ ParseOutcome ParserSession::Parse(std::string_view sentence, ParseTree* tree) {
   const std::vector<SentenceChunk> chunks =
       settings_.chunk_min_words > 0 ? ChunkSentence(text, settings_.chunk_min_words)
                                     : std::vector<SentenceChunk>(1);
-  if (chunks.size() <= 1) return ParsePiece(text, sentence, start, /*depth=*/0, tree);
-  return ParseChunks(text, chunks, sentence, start, /*depth=*/0, tree);
+  if (chunks.size() <= 1) return ParsePiece(text, sentence, /*depth=*/0, tree);
+  return ParseChunks(text, chunks, sentence, /*depth=*/0, tree);
 }
 
 ParseOutcome ParserSession::ParseChunks(const std::string& text,
                                         const std::vector<SentenceChunk>& chunks,
                                         std::string_view sentence,
-                                        std::chrono::steady_clock::time_point start, int depth,
+                                        int depth,
                                         ParseTree* tree) {
   // Each chunk alone: everything else blanked byte for byte, so its word
   // spans index the sentence and the trees merge by position.
   std::vector<ParseTree> parts;
-  bool all_complete = true, timed_out = false, too_long = false;
+  bool all_complete = true, too_long = false;
   for (const SentenceChunk& chunk : chunks) {
     std::string blanked(text.size(), ' ');
     for (const auto& [b, e] : chunk.ranges) blanked.replace(b, e - b, text, b, e - b);
     ParseTree part;
-    const ParseOutcome outcome = ParsePiece(blanked, sentence, start, depth, &part);
+    const ParseOutcome outcome = ParsePiece(blanked, sentence, depth, &part);
     if (outcome == ParseOutcome::kComplete || outcome == ParseOutcome::kPartial) {
       all_complete = all_complete && outcome == ParseOutcome::kComplete;
       parts.push_back(std::move(part));
     } else {
       all_complete = false;
-      timed_out = timed_out || outcome == ParseOutcome::kTimedOut;
       too_long = too_long || outcome == ParseOutcome::kTooLong;
     }
   }
   if (parts.empty()) {
-    return timed_out ? ParseOutcome::kTimedOut
-                     : too_long ? ParseOutcome::kTooLong : ParseOutcome::kNoParse;
+    return too_long ? ParseOutcome::kTooLong : ParseOutcome::kNoParse;
   }
   MergeTrees(parts, tree);
   return all_complete ? ParseOutcome::kComplete : ParseOutcome::kPartial;
 }
 
 ParseOutcome ParserSession::ParsePiece(const std::string& text, std::string_view sentence,
-                                       std::chrono::steady_clock::time_point start, int depth,
+                                       int depth,
                                        ParseTree* tree) {
   if (!settings_.fallback_chunks) {
-    return ParseText(text, sentence, start, 0, settings_.max_null_words, tree);
+    return ParseText(text, sentence, 0, settings_.max_null_words, tree);
   }
   // Complete linkages only: a failed zero-null search is cheap (~8 ms); the
   // null-link search on a whole long sentence is not (20-90 ms at 30-60
@@ -249,26 +245,24 @@ ParseOutcome ParserSession::ParsePiece(const std::string& text, std::string_view
   // the null-link pass, a long one is split (FallbackChunks) and its pieces
   // parsed the same way; only pieces (or unsplittable sentences) of at most
   // piece_null_pass_max_words words get a null-link pass.
-  const ParseOutcome whole = ParseText(text, sentence, start, 0, 0, tree);
+  const ParseOutcome whole = ParseText(text, sentence, 0, 0, tree);
   if (whole != ParseOutcome::kNoParse) return whole;
   const int words = CountWords(text);
   if (settings_.max_null_words > 0 && words <= settings_.null_pass_max_words) {
-    return ParseText(text, sentence, start, 1, settings_.max_null_words, tree);
+    return ParseText(text, sentence, 1, settings_.max_null_words, tree);
   }
   if (depth == 0) {
     const std::vector<SentenceChunk> chunks = FallbackChunks(text);
-    if (chunks.size() > 1) return ParseChunks(text, chunks, sentence, start, depth + 1, tree);
+    if (chunks.size() > 1) return ParseChunks(text, chunks, sentence, depth + 1, tree);
   }
   if (settings_.max_null_words <= 0 || words > settings_.piece_null_pass_max_words) {
     return ParseOutcome::kNoParse;
   }
-  return ParseText(text, sentence, start, 1, settings_.max_null_words, tree);
+  return ParseText(text, sentence, 1, settings_.max_null_words, tree);
 }
 
 ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view sentence,
-                                      std::chrono::steady_clock::time_point start,
                                       int min_nulls, int max_nulls, ParseTree* tree) {
-  using Clock = std::chrono::steady_clock;
   // link-grammar 5.12 corrupts its heap inside sentence_split on input of
   // more than 32,767 bytes ("malloc(): invalid size", measured by bisection
   // on one sentence of clauses joined by "and"). The sentence splitter cuts
@@ -293,13 +287,9 @@ ParseOutcome ParserSession::ParseText(const std::string& text, std::string_view 
   parse_options_set_min_null_count(o, min_nulls);
   parse_options_set_max_null_count(o, max_nulls);
   int found = sentence_parse(sent, o);
-  auto elapsed_ms = [&] {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
-  };
-  const bool timed_out = parse_options_timer_expired(o) || elapsed_ms() > settings_.budget_ms;
   if (found <= 0 || sentence_num_valid_linkages(sent) <= 0) {
     sentence_delete(sent);
-    return timed_out ? ParseOutcome::kTimedOut : ParseOutcome::kNoParse;
+    return ParseOutcome::kNoParse;
   }
   // Choose among the best few linkages (they come sorted by cost). The
   // chosen one is kept rather than created again: link-grammar 5.12 leaks

@@ -141,12 +141,10 @@ absl::Status ParseSentencesInOrder(size_t n, int jobs, const ParserSettings& set
   if (n == 0) return absl::OkStatus();
   QUIVER_ASSIGN_OR_RETURN(std::shared_ptr<LinkDictionary> dict, LinkDictionary::Load());
   jobs = std::max(1, jobs);
-  ParserSettings per_thread = settings;
-  per_thread.max_parse_time_seconds *= jobs;
   // Parse options are created before the workers start (issue 4).
   std::vector<std::unique_ptr<ParserSession>> sessions;
   for (int j = 0; j < jobs; ++j)
-    sessions.push_back(std::make_unique<ParserSession>(dict, per_thread));
+    sessions.push_back(std::make_unique<ParserSession>(dict, settings));
   if (jobs == 1) {
     for (size_t d = 0; d < n; ++d) {
       const size_t count = steps.split(d);

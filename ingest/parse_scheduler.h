@@ -47,9 +47,8 @@ struct SentenceSteps {
 
 // Runs `steps` over `n` documents on `jobs` threads, each with its own
 // ParserSession created before the threads start; with jobs == 1 everything
-// runs on the calling thread. link-grammar's own timer counts process CPU
-// time, which `jobs` busy threads spend `jobs` times as fast, so each
-// session's timer is scaled by `jobs`. Errors: the dictionary's.
+// runs on the calling thread. Parsing has no time limit, so the result is
+// the same for any `jobs` and any load. Errors: the dictionary's.
 absl::Status ParseSentencesInOrder(size_t n, int jobs, const ParserSettings& settings,
                                    const SentenceSteps& steps,
                                    const SchedulerWindow& window = SchedulerWindow());

@@ -283,8 +283,7 @@ ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& pars
 absl::Status RunInOrder(size_t n, int jobs, const ParserSettings& settings,
                         const std::function<void(size_t, ParserSession&)>& work,
                         const std::function<void(size_t)>& sink) {
-  // Each item is a one-sentence document for the sentence scheduler; more
-  // workers than items would only stretch the parse timer.
+  // Each item is a one-sentence document for the sentence scheduler.
   SentenceSteps steps;
   steps.split = [](size_t) -> size_t { return 1; };
   steps.parse = [&](size_t i, size_t, ParserSession& parser) { work(i, parser); };

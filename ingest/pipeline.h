@@ -20,7 +20,7 @@ struct ExtractStats {
   int64_t sentences = 0;
   int64_t parsed_complete = 0;
   int64_t parsed_partial = 0;
-  int64_t fallback = 0;   // Timed out or no linkage: no parse-based triples.
+  int64_t fallback = 0;   // No linkage (or too long): no parse-based triples.
   int64_t too_long = 0;   // Over ParserSettings::max_words.
   int64_t long_cut = 0;   // Over kMaxSentenceWords/Bytes: cut into pieces.
   int64_t no_triple = 0;  // Sentences that yielded no triple.
@@ -33,18 +33,15 @@ struct ExtractedDocument {
   ExtractStats stats;
 };
 
-// Extracts one document. The same text always gives the same triples
-// (given the parser finishes within its budget).
+// Extracts one document. The same text always gives the same triples.
 ExtractedDocument ExtractDocument(const SourceDocument& doc, ParserSession& parser);
 
 // Runs `work(i, parser)` for every i in [0, n) on `jobs` threads, each with
 // its own ParserSession (created before the threads start), and calls
 // `sink(i)` on the calling thread in index order, as soon as item i and all
 // before it are done. `work` stores its result where `sink` finds it (e.g.
-// slot i of a vector the caller owns). link-grammar's own timer counts
-// process CPU time, which `jobs` busy threads spend `jobs` times as fast, so
-// each session's timer is scaled by `jobs`: a sentence gets about the same
-// CPU time on any number of threads. Items are scheduled as one-sentence
+// slot i of a vector the caller owns). Parsing has no time limit, so the
+// results are the same on any number of threads. Items are scheduled as one-sentence
 // documents by ingest/parse_scheduler.h, so only a window of results waits
 // for the sink. Errors: the dictionary's.
 absl::Status RunInOrder(size_t n, int jobs, const ParserSettings& settings,
