@@ -1,6 +1,7 @@
 #include "ingest/clause_extractor.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -55,6 +56,7 @@ struct State {
   bool passive = false;
   bool copula = false;
   Modality modality = Modality::kAsserted;
+  int speech_verb = -1;  // With kReported: the verb that reports it.
   std::vector<int> shared_objects;  // Objects a verb coordinator shares.
   std::vector<int> shared_preps;
   // The subject is a guess the parse makes often wrongly: CaRB keeps the
@@ -96,7 +98,7 @@ class Extractor {
       const std::string lower = absl::AsciiStrToLower(g_.word(subj).text);
       bool weak = false;
       if (lower == "which" || lower == "who" || lower == "that") {
-        int antecedent = g_.Find(subj, Rel::kRelative, false);
+        int antecedent = RelativeAntecedent(subj);
         if (antecedent < 0) continue;
         subj = antecedent;
         weak = AmbiguousAntecedent(subj);
@@ -104,10 +106,24 @@ class Extractor {
       State st;
       st.subjects = Conjuncts(g_, subj);
       st.weak = weak || UnlikelySubject(subj, l.right) || denied_.count(l.left) > 0;
-      if (reported_.count(l.left)) st.modality = Modality::kReported;
+      if (auto r = reported_.find(l.left); r != reported_.end()) {
+        st.modality = Modality::kReported;
+        st.speech_verb = r->second;
+      }
       if (conditional_.count(l.left)) st.modality = Modality::kPossible;
       Verb(l.right, st, 0);
     }
+  }
+
+  // The noun a relative pronoun stands for: "the man who" (R), or, set off
+  // by commas, "Karin Ek, who heads the authority" (the parser links
+  // "who" to the name as an apposition, MXsr). -1 when there is none.
+  int RelativeAntecedent(int pronoun) const {
+    const int restrictive = g_.Find(pronoun, Rel::kRelative, false);
+    if (restrictive >= 0) return restrictive;
+    const std::string lower = absl::AsciiStrToLower(g_.word(pronoun).text);
+    if (lower != "who" && lower != "which") return -1;
+    return g_.Find(pronoun, Rel::kApposition, false);
   }
 
   // Subject relatives: "the man who met Putin" (R then RS).
@@ -115,7 +131,7 @@ class Extractor {
     for (const Relation& l : g_.relations()) {
       if (!l.Is(Rel::kRelativeSubject)) continue;
       int rel = l.left;
-      int antecedent = g_.Find(rel, Rel::kRelative, false);
+      int antecedent = RelativeAntecedent(rel);
       if (antecedent < 0) continue;
       State st;
       st.subjects = Conjuncts(g_, antecedent);
@@ -231,6 +247,9 @@ class Extractor {
             tag[0] == 't') ||
           tag == "null")
         continue;
+      // "Karin Ek, who heads …": a relative clause, not an apposition.
+      const std::string right = absl::AsciiStrToLower(g_.word(l.right).text);
+      if (right == "who" || right == "which") continue;
       Clause cl;
       cl.subject = cl.subject_as_written = l.left;
       cl.object = cl.object_as_written = l.right;
@@ -252,8 +271,10 @@ class Extractor {
       if (subject < 0) subject = g_.Find(v, Rel::kSubject, false);
       if (subject <= 0) continue;
       for (Clause& c : out_)
-        if (c.verb < std::min(v, subject) && c.modality == Modality::kAsserted)
+        if (c.verb < std::min(v, subject) && c.modality == Modality::kAsserted) {
           c.modality = Modality::kReported;
+          c.speech_verb = v;
+        }
       Clause cl;
       cl.verb = v;
       cl.relation = VerbLemma(v);
@@ -341,7 +362,7 @@ class Extractor {
     for (int w = 2; w + 1 < g_.size(); ++w) {
       if (absl::AsciiStrToLower(g_.word(w).text) != "that" || !IsSpeechVerb(VerbLemma(w - 1)))
         continue;
-      for (int n : g_.FindAll(w, Rel::kDeterminer, true)) reported_.insert(n);
+      for (int n : g_.FindAll(w, Rel::kDeterminer, true)) reported_.emplace(n, w - 1);
     }
     for (const Relation& l : g_.relations()) {
       if (!(l.Is(Rel::kThatClause) || l.Is(Rel::kClause))) continue;
@@ -352,7 +373,7 @@ class Extractor {
                                                   "doubt", "worry", "dream"};
       const bool hope = kHope.count(lemma) > 0;
       if (!hope && !IsSpeechVerb(lemma)) continue;
-      std::set<int>& marks = hope ? conditional_ : reported_;
+      std::set<int> marks;
       // "I don't think that X ...": the speaker denies X rather than
       // reports it; the graph leaves such clauses out.
       if (Denied(l.left)) {
@@ -362,6 +383,10 @@ class Extractor {
       // "said that Y ..." -> that -Ce-> Y; "said Y ..." -> said -Ce-> Y.
       InsertClauseHeads(l.right, &marks);
       marks.insert(l.right);
+      for (int head : marks) {
+        if (hope) conditional_.insert(head);
+        else reported_.emplace(head, l.left);
+      }
     }
   }
 
@@ -503,6 +528,7 @@ class Extractor {
       base.relation = VerbLemma(v);
       base.negated = st.negated;
       base.modality = st.modality;
+      base.speech_verb = st.speech_verb;
       base.relation_words = st.words;
       base.clausal_object = true;
       base.graph_worthy = false;
@@ -542,6 +568,7 @@ class Extractor {
     base.verb = c;
     base.negated = st.negated;
     base.modality = st.modality;
+    base.speech_verb = st.speech_verb;
     base.relation_words = st.words;
     base.graph_worthy = !st.weak && !PossessiveReadAsIs(st.words);
     if (adjective) {
@@ -665,6 +692,7 @@ class Extractor {
       if (inf >= 0) {
         State inner;
         inner.subjects = st.subjects;
+        inner.speech_verb = st.speech_verb;
         inner.modality = st.modality == Modality::kAsserted || st.modality == Modality::kReported
                              ? Modality::kPlanned
                              : st.modality;
@@ -693,6 +721,7 @@ class Extractor {
     base.negated = st.negated;
     base.passive = st.passive;
     base.modality = st.modality;
+    base.speech_verb = st.speech_verb;
     base.relation_words = st.words;
     base.graph_worthy = !st.weak && !PossessiveReadAsIs(st.words);
     int particle = g_.Find(v, Rel::kParticle, true);
@@ -794,7 +823,7 @@ class Extractor {
   }
 
   const LinkGraph& g_;
-  std::set<int> reported_;
+  std::map<int, int> reported_;  // Clause head -> the speech verb reporting it.
   std::set<int> conditional_;
   std::set<int> denied_;
   int purpose_depth_ = 0;

@@ -31,6 +31,9 @@ struct Clause {
   bool negated = false;
   bool passive = false;      // Stated in the passive voice.
   Modality modality = Modality::kAsserted;
+  // With kReported from "X said that …": the speech verb ("said"), whose
+  // subject the graph keeps as the statement's speaker. -1 otherwise.
+  int speech_verb = -1;
   // A subject or object that is the patient of a passive without agent, or
   // an adjective complement: CaRB-worthy, too weak for the graph.
   bool graph_worthy = true;

@@ -101,6 +101,7 @@ struct DocumentEntities::NameParts {
   std::optional<std::string> country;  // From a demonym before the title.
   std::string org;                     // A capitalised qualifier ("Kremlin").
   std::string office;                  // Qualified office ("foreign minister"), or "".
+  int possessor = -1;                  // "Sweden" in "Sweden's ambassador X".
   bool honorific = false;
   bool capitalized_head = false;
 };
@@ -114,9 +115,12 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
     const std::string t = g.word(w).text;
     if (t == "'s" || t == "'" || t == "’s") {
       drop.insert(w);
-      const int owner = g.Find(w, Rel::kPossessive, false);
+      int owner = g.Find(w, Rel::kPossessive, false);
+      if (owner < 0) owner = g.Find(w, Rel::kPossessor, false);
+      if (owner < 0) owner = g.Find(w, Rel::kPossessorPlural, false);
       for (int p : PhraseWords(g, owner >= 0 ? owner : w, false))
         drop.insert(p);
+      if (owner > 0) parts.possessor = owner;
     }
   }
   // A name ends at its head: what follows is a coordination or an
@@ -174,6 +178,7 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
                          (core_start == title_at + 2 && IsHonorific(tokens[title_at + 1])))) {
     parts.title.clear();
     parts.title_text.clear();
+    parts.possessor = -1;
     parts.country.reset();
     parts.org.clear();
     parts.office.clear();
@@ -592,6 +597,14 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
         if (auto c = CountryByName(p.org)) f.of = CountryEntity(*c, p.org, "country name");
         else f.of.labels = {"Organization"};
         facts->push_back(f);
+      } else if (p.possessor > 0 && p.possessor != head) {
+        // "Sweden's ambassador Lars Holm", "the party's leader X".
+        std::vector<TitleFact> ignored;
+        auto owner = Resolve(g, p.possessor, &ignored);
+        if (owner && owner->named && owner->name != e.name) {
+          f.of = *owner;
+          facts->push_back(f);
+        }
       }
     }
     Remember(g, head, e);
@@ -654,11 +667,15 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
                                                       int title_head) {
   if (title_head <= 0 || !holder.named) return std::nullopt;
   const std::string lemma = Lemma(g.word(title_head).text, WordClass::kNoun);
-  if (!IsTitleWord(lemma)) return std::nullopt;
+  const bool office = IsTitleWord(lemma);
+  // Any of WordNet's nouns for a person says what the holder is to what
+  // follows "of": "a member of the Green Party", "the widow of …", "a
+  // native of Bergen" (issue 11: role words from WordNet, not a list).
+  if (!office && !NounIsA(lemma, "person")) return std::nullopt;
   TitleFact f;
   f.holder = holder;
   f.relation = lemma + "_of";
-  // "the foreign minister of France"
+  // "the foreign minister of France", "a member of the council"
   int of = g.Find(title_head, Rel::kNounOf, true);
   if (of < 0) of = g.Find(title_head, Rel::kNounPrep, true);
   if (of >= 0 && absl::AsciiStrToLower(g.word(of).text) == "of") {
@@ -666,12 +683,16 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
     if (obj >= 0) {
       std::vector<TitleFact> ignored;
       auto e = Resolve(g, obj, &ignored);
-      if (e && e->named) {
+      // A common noun only with a determiner: "the council" is a body,
+      // "director of studies" names no one's studies.
+      const bool determined = g.Find(obj, Rel::kDeterminer, false) >= 0;
+      if (e && (e->named || determined) && e->name != holder.name) {
         f.of = *e;
         return f;
       }
     }
   }
+  if (!office) return std::nullopt;
   // "the French foreign minister", "Kremlin spokesman"
   for (const Adjacent& a : g.at(title_head)) {
     if (a.to_right || !(a.Is(Rel::kAdjective) || a.Is(Rel::kNounAdjunct))) continue;

@@ -243,9 +243,20 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
         const auto& q = resolve(p.head);
         if (q && p.preposition != "of") t.qualifiers[p.preposition] = Value(q->name);
       }
+      // "Maria Sand said that Norway vetoed it": who reported the fact.
+      if (c.speech_verb > 0) {
+        int speaker = g.Find(c.speech_verb, Rel::kSubject, false);
+        if (speaker < 0) speaker = g.Find(c.speech_verb, Rel::kSubjectInverted, true);
+        if (speaker > 0)
+          if (const auto& who = resolve(speaker); who && who->name != s->name)
+            t.qualifiers["speaker"] = Value(who->name);
+      }
       triples.push_back(std::move(t));
     }
     for (const TitleFact& f : titles) {
+      // No relation from a name to itself ("[of Syrian President Bashar
+      // al-Assad]" read the name as the office's organisation too).
+      if (f.holder.name == f.of.name) continue;
       Triple t = MakeTriple(f.holder, TypeName(f.relation), f.of, span, static_cast<uint32_t>(i));
       t.text = f.relation.substr(0, f.relation.size() - 3);
       t.confidence = partial ? 0.7 : 0.9;

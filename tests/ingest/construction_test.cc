@@ -1,0 +1,79 @@
+// Constructions a news reader expects (issue 11 part 2), on the project's
+// own sentences through the real parser: role nouns from WordNet, titles
+// after a possessor, relative clauses set off by commas, and the speaker of
+// reported speech.
+
+#include <gtest/gtest.h>
+
+#include "tests/ingest/extraction_fixture.h"
+
+namespace quiver::ingest {
+namespace {
+
+using fixture::Dump;
+using fixture::Extract;
+using fixture::Find;
+
+std::string Qualifier(const Triple* t, const std::string& key) {
+  if (t == nullptr) return "<no triple>";
+  auto it = t->qualifiers.find(key);
+  return it == t->qualifiers.end() || !it->second.is_string() ? "" : it->second.AsString();
+}
+
+TEST(Construction, AnyPersonNounBeforeOfIsARole) {
+  // "member" is no office word: WordNet's person nouns decide.
+  auto ts = Extract("Olle Lund, a member of the Green Party, criticised the plan.");
+  EXPECT_NE(Find(ts, "Olle Lund", "member_of", "Green Party"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Olle Lund", "criticise", "plan"), nullptr) << Dump(ts);
+}
+
+TEST(Construction, CopularRoleWithABodyNamedByACommonNoun) {
+  auto ts = Extract("Erik Dahl is a member of the harbour council.");
+  EXPECT_NE(Find(ts, "Erik Dahl", "member_of", "harbour council"), nullptr) << Dump(ts);
+}
+
+TEST(Construction, NounThatIsNoPersonGivesNoRole) {
+  // "a part of" and "the capital of" are no roles; "director of studies"
+  // names no one's studies (no determiner).
+  auto ts = Extract("Bergen is a part of Norway. Nils Moe, director of studies at the "
+                    "institute, spoke.");
+  for (const Triple& t : ts) {
+    EXPECT_NE(t.relation, "part_of") << Dump(ts);
+    EXPECT_NE(t.relation, "director_of") << Dump(ts);
+  }
+}
+
+TEST(Construction, OfficeAfterAPossessor) {
+  auto ts = Extract("Sweden's ambassador Lars Holm met the minister.");
+  EXPECT_NE(Find(ts, "Lars Holm", "ambassador_of", "Sweden"), nullptr) << Dump(ts);
+}
+
+TEST(Construction, RelativeClauseSetOffByCommasHasTheNameAsSubject) {
+  auto ts = Extract("Karin Ek, who heads the Harbour Authority, signed the contract.");
+  EXPECT_NE(Find(ts, "Karin Ek", "head", "Harbour Authority"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Karin Ek", "sign", "contract"), nullptr) << Dump(ts);
+  // Not an apposition: nobody "is who".
+  for (const Triple& t : ts) EXPECT_NE(t.object, "who") << Dump(ts);
+}
+
+TEST(Construction, ReportedFactKeepsItsSpeaker) {
+  auto ts = Extract("Maria Sand said that Norway vetoed the proposal.");
+  const Triple* t = Find(ts, "Norway", "veto", "proposal");
+  EXPECT_EQ(Qualifier(t, "modality"), "reported") << Dump(ts);
+  EXPECT_EQ(Qualifier(t, "speaker"), "Maria Sand") << Dump(ts);
+}
+
+TEST(Construction, QuotedFactKeepsItsSpeaker) {
+  auto ts = Extract("Norway rejected the plan, Erik Dahl said.");
+  EXPECT_EQ(Qualifier(Find(ts, "Norway", "reject", "plan"), "speaker"), "Erik Dahl") << Dump(ts);
+}
+
+TEST(Construction, AssertedFactHasNoSpeaker) {
+  auto ts = Extract("Norway rejected the plan.");
+  const Triple* t = Find(ts, "Norway", "reject", "plan");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(Qualifier(t, "speaker"), "") << Dump(ts);
+}
+
+}  // namespace
+}  // namespace quiver::ingest
