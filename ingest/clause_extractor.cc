@@ -71,10 +71,12 @@ class Extractor {
   std::vector<Clause> Run() {
     MarkReported();
     MainClauses();
+    LightVerbs();
     const size_t main_clauses = out_.size();  // The rest hang on a noun.
     SubjectRelatives();
     Participles();
     PossessorInfinitives();
+    Nominalisations();
     for (size_t i = main_clauses; i < out_.size(); ++i) out_[i].from_modifier = true;
     Appositions();
     QuotationVerbs();
@@ -236,6 +238,79 @@ class Extractor {
     st.words.push_back(noun_word);
     if (to >= 0) st.words.push_back(to);
     Verb(inf, st, 0);
+  }
+
+  // The preposition after `noun` and that preposition's object:
+  // "talks WITH the rebels", "veto OF the resolution". {-1, -1} if none.
+  std::pair<int, int> NounPrepObject(int noun) const {
+    int prep = g_.Find(noun, Rel::kNounOf, true);
+    if (prep < 0) prep = g_.Find(noun, Rel::kNounPrep, true);
+    if (prep < 0) return {-1, -1};
+    const int obj = g_.Find(prep, Rel::kPrepObject, true);
+    return obj < 0 ? std::pair<int, int>{-1, -1} : std::pair<int, int>{prep, obj};
+  }
+
+  // The verb an event noun stands for, or "" (people and offices are not
+  // events: "Sweden's ambassador of …").
+  std::string EventVerb(int noun) const {
+    const std::string& tag = g_.word(noun).tag;
+    if (!tag.empty() && tag[0] != 'n' && tag[0] != 's') return "";
+    if (IsCapitalized(g_.word(noun).text)) return "";
+    const std::string lemma = Lemma(g_.word(noun).text, WordClass::kNoun);
+    if (NounIsA(lemma, "person")) return "";
+    return VerbOfNoun(lemma);
+  }
+
+  // Light verbs: the noun says what happened, the verb only that it did.
+  // "X held talks with Y" -> X talk_with Y; "X paid a visit to Oslo" ->
+  // X visit Oslo; "X launched an attack on Y" -> X attack Y. Added beside
+  // the light verb's own clause.
+  void LightVerbs() {
+    static const std::set<std::string> kLight = {"hold", "pay", "make", "give", "conduct",
+                                                 "launch", "stage", "carry", "have"};
+    const size_t n = out_.size();
+    for (size_t i = 0; i < n; ++i) {
+      const Clause c = out_[i];
+      if (c.object < 0 || c.verb < 0 || c.passive || c.object_prep_word >= 0) continue;
+      if (kLight.count(VerbLemma(c.verb)) == 0) continue;
+      const std::string verb = EventVerb(c.object);
+      if (verb.empty() || kLight.count(verb) > 0) continue;
+      const auto [prep, obj] = NounPrepObject(c.object);
+      if (prep < 0) continue;
+      const std::string p = absl::AsciiStrToLower(g_.word(prep).text);
+      if (p != "with" && p != "to" && p != "on" && p != "against" && p != "of") continue;
+      Clause cl = c;
+      cl.relation = p == "with" || p == "against" ? verb + "_" + p : verb;
+      cl.relation_words.push_back(c.object);
+      cl.relation_words.push_back(prep);
+      cl.object = cl.object_as_written = obj;
+      cl.verb = c.object;
+      cl.preps.clear();
+      for (const PrepArg& a : c.preps)
+        if (a.head != obj) cl.preps.push_back(a);
+      out_.push_back(cl);
+    }
+  }
+
+  // Nominalisations with a possessor: "Russia's veto of the resolution" ->
+  // Russia veto resolution.
+  void Nominalisations() {
+    for (int n = 1; n < g_.size(); ++n) {
+      if (PossessedInfinitiveNoun(n)) continue;
+      const int possessor = Possessor(n);
+      if (possessor < 0) continue;
+      const auto [prep, obj] = NounPrepObject(n);
+      if (prep < 0 || absl::AsciiStrToLower(g_.word(prep).text) != "of") continue;
+      const std::string verb = EventVerb(n);
+      if (verb.empty()) continue;
+      Clause cl;
+      cl.subject = cl.subject_as_written = possessor;
+      cl.object = cl.object_as_written = obj;
+      cl.verb = n;
+      cl.relation = verb;
+      cl.relation_words = {n, prep};
+      out_.push_back(cl);
+    }
   }
 
   // Appositions: "Laurent Fabius, the French foreign minister, ...".

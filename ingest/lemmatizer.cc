@@ -5,6 +5,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 namespace quiver::ingest {
 
@@ -74,6 +75,27 @@ bool InWordNet(std::string_view lemma, WordClass word_class) {
   for (char& ch : w)
     if (ch == ' ') ch = '_';
   return is_defined(w.data(), PosOf(word_class)) != 0;
+}
+
+std::string VerbOfNoun(std::string_view noun_lemma) {
+  const std::string n = Lower(noun_lemma);
+  if (n.size() < 3) return "";
+  if (InWordNet(n, WordClass::kVerb)) return n;
+  auto strip = [&](std::string_view suffix, std::string_view add) -> std::string {
+    if (n.size() <= suffix.size() + 2 || n.compare(n.size() - suffix.size(), suffix.size(),
+                                                   suffix.data(), suffix.size()) != 0)
+      return "";
+    std::string v = n.substr(0, n.size() - suffix.size()) + std::string(add);
+    return InWordNet(v, WordClass::kVerb) ? v : "";
+  };
+  // "-ion" + "e" is left out: it turns "station" into "state".
+  for (auto [suffix, add] : {std::pair<std::string_view, std::string_view>{"ment", ""},
+                             {"al", "e"}, {"al", ""}, {"ation", ""}, {"ation", "e"},
+                             {"ion", ""}, {"ing", ""}}) {
+    std::string v = strip(suffix, add);
+    if (!v.empty()) return v;
+  }
+  return "";
 }
 
 bool NounIsA(std::string_view lemma, std::string_view ancestor) {

@@ -19,6 +19,12 @@ std::string Lemma(std::string_view word, WordClass word_class);
 // True when WordNet lists `lemma` (lower case) as a word of that class.
 bool InWordNet(std::string_view lemma, WordClass word_class);
 
+// The verb an event noun names, when WordNet knows it as a verb: the same
+// word ("veto", "visit", "talk") or the noun less -ment, -al, -ation, -ion
+// or -ing ("endorsement", "refusal", "condemnation", "rejection",
+// "meeting"); "" otherwise.
+std::string VerbOfNoun(std::string_view noun_lemma);
+
 // True when some sense of the noun `lemma` descends from `ancestor`
 // ("paris" from "city"). Cached; used to type entities.
 bool NounIsA(std::string_view lemma, std::string_view ancestor);

@@ -75,5 +75,27 @@ TEST(Construction, AssertedFactHasNoSpeaker) {
   EXPECT_EQ(Qualifier(t, "speaker"), "") << Dump(ts);
 }
 
+TEST(Construction, LightVerbGivesTheEventNounsVerb) {
+  auto ts = Extract("Erik Dahl held talks with Anna Berg. The king of Norway paid a "
+                    "visit to Oslo. Finland launched an attack on the rebels.");
+  const Triple* talks = Find(ts, "Erik Dahl", "talk_with", "Anna Berg");
+  ASSERT_NE(talks, nullptr) << Dump(ts);
+  EXPECT_EQ(talks->text, "held talks with");
+  EXPECT_NE(Find(ts, "Finland", "attack", "rebel"), nullptr) << Dump(ts);
+}
+
+TEST(Construction, NominalisationWithAPossessor) {
+  auto ts = Extract("Norway's veto of the resolution surprised Anna Berg.");
+  const Triple* t = Find(ts, "Norway", "veto", "resolution");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_EQ(t->text, "veto of");
+}
+
+TEST(Construction, APersonNounIsNoEvent) {
+  // "judge" is also a verb, but the noun names a person, not an event.
+  auto ts = Extract("Norway's judge of the contest met Anna Berg.");
+  for (const Triple& t : ts) EXPECT_NE(t.relation, "judge") << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
