@@ -55,7 +55,11 @@ std::vector<OpenTuple> CarbCandidates(const std::string& line, ParserSession& pa
 
 void KeepConfidentClauses(const SentenceView& g, const std::string& sentence, bool partial,
                           std::vector<Clause>* clauses) {
-  const ConfidenceModel* model = ConfidenceModel::Embedded();
+  KeepConfidentClauses(g, sentence, partial, ConfidenceModel::Embedded(), clauses);
+}
+
+void KeepConfidentClauses(const SentenceView& g, const std::string& sentence, bool partial,
+                          const ConfidenceModel* model, std::vector<Clause>* clauses) {
   if (model == nullptr) return;
   std::vector<double> best(clauses->size(), -1);
   for (const OpenTuple& t : SentenceCandidates(&g, *clauses, sentence, partial))

@@ -31,6 +31,9 @@ std::vector<OpenTuple> SentenceCandidates(const SentenceView* g,
 // tuple of its own, nothing changes.
 void KeepConfidentClauses(const SentenceView& g, const std::string& sentence, bool partial,
                           std::vector<Clause>* clauses);
+// The same with a given model (nullptr: nothing changes); tests pass their own.
+void KeepConfidentClauses(const SentenceView& g, const std::string& sentence, bool partial,
+                          const ConfidenceModel* model, std::vector<Clause>* clauses);
 
 // The tuples to write, extras left out; with a model their confidence is
 // the model's score, without (nullptr) the hand-written one.

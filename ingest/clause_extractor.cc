@@ -498,7 +498,8 @@ class Extractor {
       // "did not sign" links "not" to both "did" (N) and "sign" (En): count
       // each negating word once.
       if (std::find(st->words.begin(), st->words.end(), a.other) != st->words.end()) continue;
-      if (a.Is(Rel::kNegation) || a.Is(Rel::kAdverb)) {  // E covers En.
+      // E covers En; "is not" is EB.
+      if (a.Is(Rel::kNegation) || a.Is(Rel::kAdverb) || a.Is(Rel::kAdverbAfterBe)) {
         st->negated = !st->negated;
         if (w == "longer") st->words.push_back(a.other - 1);
         st->words.push_back(a.other);

@@ -214,12 +214,28 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
         heads.insert(w);
     for (int h : heads)
       if (h > 0) resolve(h);
+    // "Maria Sand said that Norway vetoed it": who reported the fact.
+    auto add_speaker = [&](const Clause& c, const std::string& subject, Triple* t) {
+      if (c.speech_verb <= 0) return;
+      int speaker = g.Find(c.speech_verb, Rel::kSubject, false);
+      if (speaker < 0) speaker = g.Find(c.speech_verb, Rel::kSubjectInverted, true);
+      if (speaker <= 0) return;
+      if (const auto& who = resolve(speaker); who && who->name != subject)
+        t->qualifiers["speaker"] = Value(who->name);
+    };
+    // Titles stated by a copula or an apposition, by index into `titles`:
+    // they take that clause's polarity, modality and speaker ("'X is the
+    // murderer of his people,' says Y" is Y's claim, "X is not a member").
+    std::map<size_t, const Clause*> title_clauses;
     for (const Clause& c : clauses) {
       if (!c.graph_worthy || c.subject < 0 || c.object < 0) continue;
       const auto& s = resolve(c.subject);
       if (!s) continue;
       if (c.relation == "be") {
-        if (auto f = entities.OfficeFact(g, *s, c.object)) titles.push_back(*f);
+        if (auto f = entities.OfficeFact(g, *s, c.object)) {
+          title_clauses[titles.size()] = &c;
+          titles.push_back(*f);
+        }
         continue;
       }
       const auto& o = resolve(c.object);
@@ -243,17 +259,11 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
         const auto& q = resolve(p.head);
         if (q && p.preposition != "of") t.qualifiers[p.preposition] = Value(q->name);
       }
-      // "Maria Sand said that Norway vetoed it": who reported the fact.
-      if (c.speech_verb > 0) {
-        int speaker = g.Find(c.speech_verb, Rel::kSubject, false);
-        if (speaker < 0) speaker = g.Find(c.speech_verb, Rel::kSubjectInverted, true);
-        if (speaker > 0)
-          if (const auto& who = resolve(speaker); who && who->name != s->name)
-            t.qualifiers["speaker"] = Value(who->name);
-      }
+      add_speaker(c, s->name, &t);
       triples.push_back(std::move(t));
     }
-    for (const TitleFact& f : titles) {
+    for (size_t k = 0; k < titles.size(); ++k) {
+      const TitleFact& f = titles[k];
       // No relation from a name to itself ("[of Syrian President Bashar
       // al-Assad]" read the name as the office's organisation too).
       if (f.holder.name == f.of.name) continue;
@@ -261,6 +271,11 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
       t.text = f.relation.substr(0, f.relation.size() - 3);
       t.confidence = partial ? 0.7 : 0.9;
       t.qualifiers["modality"] = Value(std::string("asserted"));
+      if (auto c = title_clauses.find(k); c != title_clauses.end()) {
+        t.negated = c->second->negated;
+        t.qualifiers["modality"] = Value(std::string(ModalityName(c->second->modality)));
+        add_speaker(*c->second, f.holder.name, &t);
+      }
       triples.push_back(std::move(t));
     }
     // Not redundant: one triple per (subject, relation, object, polarity).

@@ -47,6 +47,7 @@ Rel RelOfParts(const LabelParts& p) {
   if (f == "K") return Rel::kParticle;
   if (f == "N") return Rel::kNegation;
   if (f == "E") return Rel::kAdverb;
+  if (f == "EB") return Rel::kAdverbAfterBe;
   if (f == "VJ") return Rel::kVerbConjunct;
   if (f == "MV") {
     if (s == 'p') return Rel::kVerbPrep;
@@ -193,6 +194,7 @@ const char* RelName(Rel r) {
     case Rel::kParticle: return "particle";
     case Rel::kNegation: return "negation";
     case Rel::kAdverb: return "adverb";
+    case Rel::kAdverbAfterBe: return "adverb_after_be";
     case Rel::kVerbConjunct: return "verb_conjunct";
     case Rel::kVerbModifier: return "verb_modifier";
     case Rel::kVerbPrep: return "verb_prep";

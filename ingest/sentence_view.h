@@ -43,6 +43,7 @@ enum class Rel : uint8_t {
   kParticle,             // verb -> particle ("round up")
   kNegation,             // auxiliary -> "not"
   kAdverb,               // adverb -> verb it modifies (left of it)
+  kAdverbAfterBe,        // "is" -> adverb after it ("is not", "is also")
   kVerbConjunct,         // coordinator <-> coordinated verbs
   // Verb modifiers.
   kVerbModifier,  // family: verb -> post-verbal modifier

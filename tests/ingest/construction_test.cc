@@ -97,5 +97,20 @@ TEST(Construction, APersonNounIsNoEvent) {
   for (const Triple& t : ts) EXPECT_NE(t.relation, "judge") << Dump(ts);
 }
 
+TEST(Construction, CopularRoleKeepsItsPolarity) {
+  auto ts = Extract("Erik Dahl is not a member of the Green Party.");
+  const Triple* t = Find(ts, "Erik Dahl", "member_of", "Green Party");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_TRUE(t->negated);
+}
+
+TEST(Construction, QuotedRoleIsTheSpeakersClaim) {
+  auto ts = Extract("\"Erik Dahl is the murderer of his people,\" says the new foreign minister, "
+                    "Anna Berg.");
+  const Triple* t = Find(ts, "Erik Dahl", "murderer_of", "people");
+  EXPECT_EQ(Qualifier(t, "modality"), "reported") << Dump(ts);
+  EXPECT_EQ(Qualifier(t, "speaker"), "Anna Berg") << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
