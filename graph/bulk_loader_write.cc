@@ -1,0 +1,220 @@
+// BulkLoader::Finish's stages: grouping the statements into edges, and
+// writing each family's SST file from the sorted entries.
+
+#include <algorithm>
+
+#include "absl/container/flat_hash_map.h"
+#include "graph/bulk_loader.h"
+#include "graph/coding.h"
+#include "graph/internal/bulk_entries.h"
+#include "graph/key_format.h"
+#include "graph/records.h"
+#include "graph/sst_sink.h"
+#include "util/status_macros.h"
+
+namespace quiver::graph {
+
+absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges(SstSink& out) {
+  Entries& e = *entries_;
+  // Once statements have spilled, their last run goes to disk too, so that
+  // they and the entries made from them do not both fill the budget.
+  if (e.statements.runs() > 0) QUIVER_RETURN_IF_ERROR(e.statements.Spill());
+  const size_t held = e.statements.memory_bytes();
+  const size_t left = options_.memory_budget > held ? options_.memory_budget - held : 0;
+  for (auto* runs : {&e.in, &e.by_type}) runs->set_budget(left / 4);
+  for (auto* runs : {&e.edges, &e.evidence}) runs->set_budget(left / 4);
+
+  // Edges are numbered in order of their first statement, as AddFact would
+  // create them. Sorted by fact, each fact's first statement is the first of
+  // its group: mark it in a bitmap over statement indexes, and an edge's id
+  // is the number of marks up to its first statement.
+  std::vector<uint64_t> first((statements_ + 63) / 64, 0);
+  Packed previous = ~Packed(0);  // No fact: facts are 96 bits.
+  QUIVER_RETURN_IF_ERROR(e.statements.ForEach([&](const Wide& w) {
+    Packed fact = w.key >> 32;
+    if (fact != previous) {
+      uint32_t index = uint32_t(w.key);
+      first[index >> 6] |= uint64_t{1} << (index & 63);
+      previous = fact;
+    }
+    return absl::OkStatus();
+  }));
+  std::vector<uint32_t> rank(first.size());
+  uint32_t marks = 0;
+  for (size_t i = 0; i < first.size(); ++i) {
+    rank[i] = marks;
+    marks += uint32_t(__builtin_popcountll(first[i]));
+  }
+  auto edge_of = [&](uint32_t index) {
+    uint64_t below = first[index >> 6] & ((uint64_t{1} << (index & 63)) - 1);
+    return rank[index >> 6] + uint32_t(__builtin_popcountll(below)) + 1;
+  };
+
+  EdgeTotals totals;
+  std::vector<Wide> group;
+  auto flush = [&]() -> absl::Status {
+    const Wide& head = group.front();
+    const uint32_t s = Field(head.key, 0), t = Field(head.key, 1), o = Field(head.key, 2);
+    const uint32_t edge = edge_of(Field(head.key, 3));
+    const uint32_t text = head.b;  // The first statement's relation as written.
+    QUIVER_RETURN_IF_ERROR(out.Add(OutKey({s, t, o, edge}), {}));
+    QUIVER_RETURN_IF_ERROR(e.in.Add(Pack(o, t, s, edge)));
+    QUIVER_RETURN_IF_ERROR(e.by_type.Add(Pack(t, s, o, edge)));
+    // A line that states the fact twice counts once, with its first
+    // statement's evidence, as AddFact keeps it.
+    if (group.size() > 1) {
+      std::sort(group.begin(), group.end(), [](const Wide& x, const Wide& y) {
+        return x.a != y.a ? x.a < y.a : x.key < y.key;
+      });
+    }
+    uint32_t count = 0;
+    for (size_t i = 0; i < group.size(); ++i) {
+      if (i > 0 && group[i].a == group[i - 1].a) continue;
+      ++count;
+      QUIVER_RETURN_IF_ERROR(e.evidence.Add(
+          {Pack(edge, group[i].a, Field(group[i].key, 3), 0), group[i].b, group[i].c, 0, 0}));
+    }
+    QUIVER_RETURN_IF_ERROR(e.edges.Add({Pack(edge, s, o, t), text, count, 0, 0}));
+    ++totals.edges;
+    totals.evidence += count;
+    group.clear();
+    return absl::OkStatus();
+  };
+  previous = ~Packed(0);
+  QUIVER_RETURN_IF_ERROR(e.statements.ForEach([&](const Wide& w) {
+    Packed fact = w.key >> 32;
+    if (fact != previous && !group.empty()) QUIVER_RETURN_IF_ERROR(flush());
+    previous = fact;
+    group.push_back(w);
+    return absl::OkStatus();
+  }));
+  if (!group.empty()) QUIVER_RETURN_IF_ERROR(flush());
+  return totals;
+}
+
+absl::Status BulkLoader::WriteAdjacency(std::vector<std::unique_ptr<SstSink>>& sinks) {
+  Entries& e = *entries_;
+  auto& in = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kIn, SinkPath(CfName(Cf::kIn))));
+  QUIVER_RETURN_IF_ERROR(e.in.ForEach([&](Packed v) {
+    return in.Add(InKey({Field(v, 2), Field(v, 1), Field(v, 0), Field(v, 3)}), {});
+  }));
+  auto& by_type = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kByType, SinkPath(CfName(Cf::kByType))));
+  QUIVER_RETURN_IF_ERROR(e.by_type.ForEach([&](Packed v) {
+    return by_type.Add(ByTypeKey({Field(v, 1), Field(v, 0), Field(v, 2), Field(v, 3)}), {});
+  }));
+
+  // Edge records differ only in ids, count and text: keep one record per
+  // (text, count) with its property map, and change only the ids.
+  absl::flat_hash_map<std::pair<uint32_t, uint32_t>, EdgeRecord> records;
+  auto& edges = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kEdges, SinkPath(CfName(Cf::kEdges))));
+  return e.edges.ForEach([&](const Wide& w) {
+    auto [it, inserted] = records.try_emplace({w.a, w.b});
+    EdgeRecord& record = it->second;
+    if (inserted) {
+      record.properties["confidence"] = Value(1.0);
+      record.properties["count"] = Value(int64_t(w.b));
+      record.properties["negated"] = Value(false);
+      record.properties["text"] = Value(texts_[w.a]);
+    }
+    record.src = Field(w.key, 1);
+    record.dst = Field(w.key, 2);
+    record.type = Field(w.key, 3);
+    return edges.Add(IdKey(Field(w.key, 0)), EncodeEdge(record));
+  });
+}
+
+absl::Status BulkLoader::WriteEvidence(std::vector<std::unique_ptr<SstSink>>& sinks) {
+  auto& evidence = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kEvidence, SinkPath(CfName(Cf::kEvidence))));
+  auto& provenance = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kProvenance, SinkPath("provenance-statements")));
+  // Each statement as AddFact records it: confidence 1, its relation as
+  // written, no qualifiers (BulkLoadable triples have none). One encoding
+  // per relation text.
+  std::vector<std::string> statement_by_text(texts_.size());
+  return entries_->evidence.ForEach([&](const Wide& w) -> absl::Status {
+    const uint32_t edge = Field(w.key, 0), line = Field(w.key, 1);
+    QUIVER_RETURN_IF_ERROR(evidence.Add(EvidenceKey(edge, kDocId, line), evidence_values_[w.b]));
+    std::string& value = statement_by_text[w.a];
+    if (value.empty()) {
+      StatementRecord record;
+      record.text = texts_[w.a];
+      value = EncodeStatement(record);
+    }
+    return provenance.Add(DocEvidenceKey(kDocId, edge, line), value);
+  });
+}
+
+absl::Status BulkLoader::WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>& sinks) {
+  auto& nodes = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kNodes, SinkPath(CfName(Cf::kNodes))));
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    Node node;
+    node.aliases = nodes_[i].aliases;
+    node.properties["name"] = Value(nodes_[i].name);
+    node.mentions = node_mentions_[i];
+    QUIVER_RETURN_IF_ERROR(nodes.Add(IdKey(i + 1), EncodeNode(node)));
+  }
+  std::vector<std::string> names;
+  names.reserve(nodes_.size());
+  for (const auto& [key, id] : node_by_key_) names.push_back(NameKey(key, id));
+  std::sort(names.begin(), names.end());
+  auto& name_sink = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kNames, SinkPath(CfName(Cf::kNames))));
+  for (const auto& k : names) QUIVER_RETURN_IF_ERROR(name_sink.Add(k, ""));
+
+  // The small families: terms, the document and its hash.
+  std::vector<std::pair<std::string, std::string>> terms;
+  for (size_t i = 0; i < terms_.size(); ++i) {
+    std::string id;
+    PutFixed32BE(&id, uint32_t(i + 1));
+    terms.emplace_back(TermByNameKey(terms_[i]), id);
+    terms.emplace_back(TermByIdKey(uint32_t(i + 1)), terms_[i]);
+  }
+  std::sort(terms.begin(), terms.end());
+  auto& term_sink = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kTerms, SinkPath(CfName(Cf::kTerms))));
+  for (const auto& [k, v] : terms) QUIVER_RETURN_IF_ERROR(term_sink.Add(k, v));
+  Document doc = doc_;
+  doc.statements = int64_t(statements_);
+  auto& docs = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kDocs, SinkPath(CfName(Cf::kDocs))));
+  QUIVER_RETURN_IF_ERROR(docs.Add(IdKey(kDocId), EncodeDocument(doc, hash_)));
+  auto& hashes = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kHashes, SinkPath(CfName(Cf::kHashes))));
+  QUIVER_RETURN_IF_ERROR(hashes.Add(hash_, IdKey(kDocId)));
+
+  // The nodes' provenance, as AddDocument records it, in key order:
+  // 'm' < 'n' < 's' (the statements' 'e' keys are in a file of their own).
+  auto& provenance = *sinks.emplace_back(
+      std::make_unique<SstSink>(store_, Cf::kProvenance, SinkPath("provenance-nodes")));
+  for (size_t i = 0; i < nodes_.size(); ++i)
+    QUIVER_RETURN_IF_ERROR(provenance.Add(NodeDocKey(i + 1, kDocId), ""));
+  std::vector<const std::string*> form_text(form_node_.size());
+  for (const auto& [text, form] : form_ids_) form_text[form] = &text;
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    MentionRecord mention;
+    mention.mentions = node_mentions_[i];
+    mention.created = true;
+    mention.aliases = nodes_[i].aliases;
+    mention.added_aliases = nodes_[i].aliases;
+    // Why each mention landed here, as AddDocument words it: the first
+    // made the node, the others share its normalised name.
+    mention.resolutions.push_back(
+        {nodes_[i].name, nodes_[i].name, "", std::string(kNewNodeReason), 1});
+    for (uint32_t form : nodes_[i].later_forms) {
+      const std::string& text = *form_text[form];
+      mention.resolutions.push_back(
+          {text, text, "",
+           MatchReason("", i + 1, nodes_[i].name, kCreatedHere, kMentionHasNoLabels),
+           form_later_[form]});
+    }
+    QUIVER_RETURN_IF_ERROR(provenance.Add(DocNodeKey(kDocId, i + 1), EncodeMention(mention)));
+  }
+  return provenance.Add(SourceKey(doc.source, kDocId), "");
+}
+
+}  // namespace quiver::graph
