@@ -41,12 +41,8 @@ size_t BulkLoader::spilled_runs() const {
 }
 
 void BulkLoader::SetDocument(const Document& doc, std::string_view content) {
-  SetDocumentHash(doc, ContentHash(content));
-}
-
-void BulkLoader::SetDocumentHash(const Document& doc, std::string hash) {
   doc_ = doc;
-  hash_ = std::move(hash);
+  hash_ = ContentHash(content);
   document_set_ = true;
   Evidence ev;
   ev.source = doc_.source;
@@ -149,6 +145,8 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
   ++statements_;
   return absl::OkStatus();
 }
+
+void BulkLoader::SetContentHash(std::string hash) { hash_ = std::move(hash); }
 
 std::string BulkLoader::SinkPath(std::string_view name) const {
   return absl::StrCat(store_->path(), "/bulk-", util::Absl(name), ".sst");

@@ -58,9 +58,10 @@ class BulkLoader {
   // The document the statements belong to; `content` is hashed as in
   // AddDocument, so the same file loaded later is recognised.
   void SetDocument(const Document& doc, std::string_view content);
-  // The same with the content's hash (ContentHash) computed by the caller,
-  // for content streamed rather than held.
-  void SetDocumentHash(const Document& doc, std::string hash);
+  // Replaces the hash of SetDocument's content with `hash` (ContentHash or
+  // ContentHasher's), for content streamed rather than held. Call it after
+  // SetDocument, at any time before Finish.
+  void SetContentHash(std::string hash);
 
   // A node that may have no edges (e.g. from an entity list).
   absl::Status AddNode(std::string_view name);

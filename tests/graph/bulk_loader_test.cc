@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 
+#include "graph/content_hash.h"
 #include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "gtest/gtest.h"
@@ -242,6 +243,24 @@ TEST(BulkLoader, AnUnwritableSpillDirectoryIsAClearError) {
   EXPECT_EQ(status.code(), absl::StatusCode::kInternal);
   EXPECT_NE(status.message().find(dir.Sub("missing")), std::string::npos) << status;
   EXPECT_EQ(store->counters().nodes, 0);
+}
+
+TEST(BulkLoader, AHashOfStreamedContentRecognisesTheSameDocumentLater) {
+  TempDir dir;
+  auto store = *Store::Open(dir.Sub("g"), {});
+  BulkLoader loader(store.get());
+  loader.SetDocument(Document{}, "");
+  ContentHasher hasher;
+  for (std::string_view piece : {"a,r,b\n", "c,r,", "d\n"}) hasher.Update(piece);
+  loader.SetContentHash(hasher.Digest());
+  ASSERT_TRUE(loader.AddStatement("a", "r", "b", 1).ok());
+  ASSERT_TRUE(loader.AddStatement("c", "r", "d", 2).ok());
+  ASSERT_TRUE(loader.Finish().ok());
+  DocumentInput again;
+  again.content = "a,r,b\nc,r,d\n";
+  auto result = AddDocument(*store, again);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_TRUE(result->duplicate);
 }
 
 TEST(BulkLoader, RefusesANonEmptyStoreAndBadNames) {
