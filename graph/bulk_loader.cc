@@ -1,6 +1,8 @@
 #include "graph/bulk_loader.h"
 
 #include <algorithm>
+#include <atomic>
+#include <functional>
 #include <filesystem>
 #include <thread>
 
@@ -36,7 +38,7 @@ std::string BulkLoader::SpillDir() const {
 
 size_t BulkLoader::spilled_runs() const {
   const Entries& e = *entries_;
-  return e.statements.runs() + e.in.runs() + e.by_type.runs() + e.edges.runs() +
+  return e.statements.runs() + e.out.runs() + e.in.runs() + e.by_type.runs() + e.edges.runs() +
          e.evidence.runs();
 }
 
@@ -163,23 +165,36 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
   if (!document_set_) SetDocument(doc_, "");
 
   // The node families need nothing from the edges: they are written while
-  // this thread groups the statements into edges.
-  std::vector<std::unique_ptr<SstSink>> node_sinks, adj_sinks, ev_sinks;
-  absl::Status node_status, adj_status;
+  // this thread groups the statements into edges. Then the edge families
+  // are written by two threads, each taking the next family as it is free
+  // (the costliest first).
+  std::vector<std::unique_ptr<SstSink>> node_sinks;
+  absl::Status node_status;
   std::thread node_worker([&] { node_status = WriteNodeFamilies(node_sinks); });
-  auto& out = *ev_sinks.emplace_back(
-      std::make_unique<SstSink>(store_, Cf::kOut, SinkPath(CfName(Cf::kOut))));
-  absl::StatusOr<EdgeTotals> totals = GroupEdges(out);
-  absl::Status ev_status = totals.status();
+  absl::StatusOr<EdgeTotals> totals = GroupEdges();
+  using Sinks = std::vector<std::unique_ptr<SstSink>>;
+  std::vector<std::function<absl::Status(Sinks&)>> tasks = {
+      [&](Sinks& sinks) { return WriteEdges(sinks); },
+      [&](Sinks& sinks) { return WriteEvidence(sinks); },
+      [&](Sinks& sinks) { return WriteIndex(Cf::kOut, sinks); },
+      [&](Sinks& sinks) { return WriteIndex(Cf::kIn, sinks); },
+      [&](Sinks& sinks) { return WriteIndex(Cf::kByType, sinks); },
+  };
+  std::vector<Sinks> task_sinks(tasks.size());
+  std::vector<absl::Status> task_status(tasks.size());
   if (totals.ok()) {
-    std::thread adj_worker([&] { adj_status = WriteAdjacency(adj_sinks); });
-    ev_status = WriteEvidence(ev_sinks);
-    adj_worker.join();
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i; (i = next++) < tasks.size();) task_status[i] = tasks[i](task_sinks[i]);
+    };
+    std::thread helper(work);
+    work();
+    helper.join();
   }
   node_worker.join();
   QUIVER_RETURN_IF_ERROR(node_status);
-  QUIVER_RETURN_IF_ERROR(ev_status);
-  QUIVER_RETURN_IF_ERROR(adj_status);
+  QUIVER_RETURN_IF_ERROR(totals.status());
+  for (const auto& s : task_status) QUIVER_RETURN_IF_ERROR(s);
 
   Counters after = c;
   after.next_node = nodes_.size() + 1;
@@ -196,7 +211,7 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
       {meta::kNextDocId, after.next_doc},          {meta::kNextEdgeId, after.next_edge},
       {meta::kNextNodeId, after.next_node},        {meta::kNextTermId, after.next_term}};
   std::sort(meta_entries.begin(), meta_entries.end());
-  auto& meta_sink = *ev_sinks.emplace_back(
+  auto& meta_sink = *node_sinks.emplace_back(
       std::make_unique<SstSink>(store_, Cf::kMeta, SinkPath(CfName(Cf::kMeta))));
   for (const auto& [k, v] : meta_entries) {
     std::string value;
@@ -207,8 +222,9 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
   // One argument per column family: provenance comes in two files (the
   // statements' keys and the nodes'), whose key ranges do not overlap.
   std::vector<rocksdb::IngestExternalFileArg> args;
-  for (auto* sinks : {&node_sinks, &adj_sinks, &ev_sinks}) {
-    for (auto& sink : *sinks) {
+  task_sinks.push_back(std::move(node_sinks));
+  for (auto& sinks : task_sinks) {
+    for (auto& sink : sinks) {
       QUIVER_ASSIGN_OR_RETURN(bool written, sink->Finish());
       if (!written) continue;
       auto same = std::find_if(args.begin(), args.end(), [&](const auto& a) {

@@ -106,9 +106,11 @@ class BulkLoader {
   std::string SpillDir() const;
 
   // Finish's stages (bulk_loader_write.cc).
-  absl::StatusOr<EdgeTotals> GroupEdges(class SstSink& out);
-  absl::Status WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>& sinks);
-  absl::Status WriteAdjacency(std::vector<std::unique_ptr<SstSink>>& sinks);
+  // Each Write* fills an SST file per family into `sinks`.
+  absl::StatusOr<EdgeTotals> GroupEdges();
+  absl::Status WriteNodeFamilies(std::vector<std::unique_ptr<class SstSink>>& sinks);
+  absl::Status WriteIndex(Cf cf, std::vector<std::unique_ptr<SstSink>>& sinks);  // out, in, by_type
+  absl::Status WriteEdges(std::vector<std::unique_ptr<SstSink>>& sinks);
   absl::Status WriteEvidence(std::vector<std::unique_ptr<SstSink>>& sinks);
   std::string SinkPath(std::string_view name) const;
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/str_cat.h"
 #include "graph/bulk_loader.h"
 #include "graph/coding.h"
 #include "graph/internal/bulk_entries.h"
@@ -14,15 +15,17 @@
 
 namespace quiver::graph {
 
-absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges(SstSink& out) {
+absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges() {
   Entries& e = *entries_;
   // Once statements have spilled, their last run goes to disk too, so that
   // they and the entries made from them do not both fill the budget.
   if (e.statements.runs() > 0) QUIVER_RETURN_IF_ERROR(e.statements.Spill());
   const size_t held = e.statements.memory_bytes();
   const size_t left = options_.memory_budget > held ? options_.memory_budget - held : 0;
-  for (auto* runs : {&e.in, &e.by_type}) runs->set_budget(left / 4);
-  for (auto* runs : {&e.edges, &e.evidence}) runs->set_budget(left / 4);
+  // Per edge: 16 bytes in each of the three index orders, 32 for its record
+  // and 32 for each line stating it: budget shares in proportion.
+  for (auto* runs : {&e.out, &e.in, &e.by_type}) runs->set_budget(left / 8);
+  for (auto* runs : {&e.edges, &e.evidence}) runs->set_budget(left / 4 + left / 16);
 
   // Edges are numbered in order of their first statement, as AddFact would
   // create them. Sorted by fact, each fact's first statement is the first of
@@ -57,7 +60,7 @@ absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges(SstSink& out) {
     const uint32_t s = Field(head.key, 0), t = Field(head.key, 1), o = Field(head.key, 2);
     const uint32_t edge = edge_of(Field(head.key, 3));
     const uint32_t text = head.b;  // The first statement's relation as written.
-    QUIVER_RETURN_IF_ERROR(out.Add(OutKey({s, t, o, edge}), {}));
+    QUIVER_RETURN_IF_ERROR(e.out.Add(Pack(s, t, o, edge)));
     QUIVER_RETURN_IF_ERROR(e.in.Add(Pack(o, t, s, edge)));
     QUIVER_RETURN_IF_ERROR(e.by_type.Add(Pack(t, s, o, edge)));
     // A line that states the fact twice counts once, with its first
@@ -92,25 +95,34 @@ absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges(SstSink& out) {
   return totals;
 }
 
-absl::Status BulkLoader::WriteAdjacency(std::vector<std::unique_ptr<SstSink>>& sinks) {
+absl::Status BulkLoader::WriteIndex(Cf cf, std::vector<std::unique_ptr<SstSink>>& sinks) {
   Entries& e = *entries_;
-  auto& in = *sinks.emplace_back(
-      std::make_unique<SstSink>(store_, Cf::kIn, SinkPath(CfName(Cf::kIn))));
-  QUIVER_RETURN_IF_ERROR(e.in.ForEach([&](Packed v) {
-    return in.Add(InKey({Field(v, 2), Field(v, 1), Field(v, 0), Field(v, 3)}), {});
-  }));
-  auto& by_type = *sinks.emplace_back(
-      std::make_unique<SstSink>(store_, Cf::kByType, SinkPath(CfName(Cf::kByType))));
-  QUIVER_RETURN_IF_ERROR(e.by_type.ForEach([&](Packed v) {
-    return by_type.Add(ByTypeKey({Field(v, 1), Field(v, 0), Field(v, 2), Field(v, 3)}), {});
-  }));
+  auto& sink = *sinks.emplace_back(std::make_unique<SstSink>(store_, cf, SinkPath(CfName(cf))));
+  switch (cf) {
+    case Cf::kOut:
+      return e.out.ForEach([&](Packed v) {
+        return sink.Add(OutKey({Field(v, 0), Field(v, 1), Field(v, 2), Field(v, 3)}), {});
+      });
+    case Cf::kIn:
+      return e.in.ForEach([&](Packed v) {
+        return sink.Add(InKey({Field(v, 2), Field(v, 1), Field(v, 0), Field(v, 3)}), {});
+      });
+    case Cf::kByType:
+      return e.by_type.ForEach([&](Packed v) {
+        return sink.Add(ByTypeKey({Field(v, 1), Field(v, 0), Field(v, 2), Field(v, 3)}), {});
+      });
+    default:
+      return absl::InternalError(absl::StrCat("bulk load: ", CfName(cf), " is no index family"));
+  }
+}
 
+absl::Status BulkLoader::WriteEdges(std::vector<std::unique_ptr<SstSink>>& sinks) {
   // Edge records differ only in ids, count and text: keep one record per
   // (text, count) with its property map, and change only the ids.
   absl::flat_hash_map<std::pair<uint32_t, uint32_t>, EdgeRecord> records;
   auto& edges = *sinks.emplace_back(
       std::make_unique<SstSink>(store_, Cf::kEdges, SinkPath(CfName(Cf::kEdges))));
-  return e.edges.ForEach([&](const Wide& w) {
+  return entries_->edges.ForEach([&](const Wide& w) {
     auto [it, inserted] = records.try_emplace({w.a, w.b});
     EdgeRecord& record = it->second;
     if (inserted) {

@@ -16,6 +16,7 @@
 #include <memory>
 #include <queue>
 #include <string>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -35,6 +36,10 @@ class SortedRuns {
   SortedRuns(std::string dir, size_t budget_bytes) : dir_(std::move(dir)) {
     set_budget(budget_bytes);
   }
+
+  // Sort the entries in memory on two threads (the calling one and one
+  // more), for the largest collection. Default: one thread.
+  void set_parallel_sort(bool parallel) { parallel_sort_ = parallel; }
 
   // Takes effect at the next Add.
   void set_budget(size_t budget_bytes) {
@@ -103,8 +108,16 @@ class SortedRuns {
   void SortMemory() {
     // Often already in order (entries made in key order): a scan is cheaper
     // than a sort.
-    if (!std::is_sorted(memory_.begin(), memory_.end()))
+    if (std::is_sorted(memory_.begin(), memory_.end())) return;
+    if (!parallel_sort_ || memory_.size() < (1 << 16)) {
       std::sort(memory_.begin(), memory_.end());
+      return;
+    }
+    auto middle = memory_.begin() + memory_.size() / 2;
+    std::thread helper([&] { std::sort(memory_.begin(), middle); });
+    std::sort(middle, memory_.end());
+    helper.join();
+    std::inplace_merge(memory_.begin(), middle, memory_.end());
   }
 
   absl::Status Refill(Cursor& c) {
@@ -148,6 +161,7 @@ class SortedRuns {
   }
 
   std::string dir_;
+  bool parallel_sort_ = false;
   size_t capacity_ = 1;
   uint64_t size_ = 0;
   std::vector<T> memory_;

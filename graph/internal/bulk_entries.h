@@ -30,12 +30,15 @@ struct Wide {
 
 struct BulkLoader::Entries {
   Entries(const std::string& dir, size_t budget)
-      : statements(dir, budget), in(dir, budget), by_type(dir, budget), edges(dir, budget),
-        evidence(dir, budget) {}
+      : statements(dir, budget), out(dir, budget), in(dir, budget), by_type(dir, budget),
+        edges(dir, budget), evidence(dir, budget) {
+    statements.set_parallel_sort(true);
+  }
   // (subject, type, object, statement index); a: line, b: text, c: evidence.
   SortedRuns<Wide> statements;
-  // (object, type, subject, edge) and (type, subject, object, edge).
-  SortedRuns<Packed> in, by_type;
+  // (subject, type, object, edge), (object, type, subject, edge) and
+  // (type, subject, object, edge).
+  SortedRuns<Packed> out, in, by_type;
   // (edge, subject, object, type); a: text, b: count.
   SortedRuns<Wide> edges;
   // (edge, line, statement index, 0); a: text, b: evidence.
