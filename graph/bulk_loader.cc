@@ -51,11 +51,11 @@ void BulkLoader::SetDocument(const Document& doc, std::string_view content) {
   evidence_values_ = {EncodeEvidence(ev)};
 }
 
-absl::StatusOr<uint32_t> BulkLoader::InternNode(std::string_view name) {
-  auto known = form_ids_.find(util::Absl(name));
-  if (known != form_ids_.end()) return known->second;
+absl::StatusOr<BulkLoader::Form*> BulkLoader::InternNode(std::string_view name) {
+  auto known = forms_.find(util::Absl(name));
+  if (known != forms_.end()) return &known->second;
   QUIVER_RETURN_IF_ERROR(CheckText("name", name, kMaxNameBytes));
-  if (nodes_.size() >= UINT32_MAX - 1 || form_node_.size() >= UINT32_MAX - 1) {
+  if (forms_.size() >= UINT32_MAX - 1) {
     return absl::ResourceExhaustedError("bulk load: more than 2^32 - 2 distinct names");
   }
   std::string key = NormalizeName(name);
@@ -71,19 +71,15 @@ absl::StatusOr<uint32_t> BulkLoader::InternNode(std::string_view name) {
     if (std::find(aliases.begin(), aliases.end(), name) == aliases.end())
       aliases.emplace_back(name);
   }
-  uint32_t form = uint32_t(form_node_.size());
-  form_node_.push_back(it->second);
-  form_later_.push_back(0);
-  form_ids_.emplace(std::string(name), form);
-  return form;
+  Form form{uint32_t(forms_.size()), it->second};
+  return &forms_.emplace(std::string(name), form).first->second;
 }
 
-void BulkLoader::NoteMention(uint32_t form) {
-  const uint32_t node = form_node_[form];
+void BulkLoader::NoteMention(Form& form) {
   // The first mention is the new node's own name; each later one counts for
   // its form, which joins the node's list when first seen.
-  if (node_mentions_[node - 1]++ == 0) return;
-  if (form_later_[form]++ == 0) nodes_[node - 1].later_forms.push_back(form);
+  if (node_mentions_[form.node - 1]++ == 0) return;
+  if (form.later++ == 0) nodes_[form.node - 1].later_forms.push_back(form.id);
 }
 
 uint32_t BulkLoader::InternText(std::string_view text) {
@@ -119,12 +115,14 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
     terms_.emplace_back(relation);
     term_text_.push_back(kNoText);
   }
-  QUIVER_ASSIGN_OR_RETURN(uint32_t s_form, InternNode(subject));
-  QUIVER_ASSIGN_OR_RETURN(uint32_t o_form, InternNode(object));
+  QUIVER_ASSIGN_OR_RETURN(Form* s, InternNode(subject));
+  const size_t forms = forms_.size();
+  QUIVER_ASSIGN_OR_RETURN(Form* o, InternNode(object));
+  if (forms_.size() != forms) s = &forms_.find(util::Absl(subject))->second;  // Moved.
   // Both names are valid before either mention counts, as on the ordinary
   // path, where a bad statement changes nothing.
-  NoteMention(s_form);
-  NoteMention(o_form);
+  NoteMention(*s);
+  NoteMention(*o);
   uint32_t text;
   if (relation_text.empty() || relation_text == relation) {
     uint32_t& same = term_text_[term - 1];
@@ -143,7 +141,7 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
   }
   const uint32_t index = uint32_t(statements_);
   QUIVER_RETURN_IF_ERROR(entries_->statements.Add(
-      {Pack(form_node_[s_form], term, form_node_[o_form], index), line, text, evidence, 0}));
+      {Pack(s->node, term, o->node, index), line, text, evidence, 0}));
   ++statements_;
   return absl::OkStatus();
 }

@@ -91,8 +91,8 @@ class BulkLoader {
   struct NodeEntry {
     std::string name;     // First surface form seen.
     std::vector<std::string> aliases;
-    // Forms (ids into form_*) of the mentions after the first, in the order
-    // first seen: the resolutions AddDocument would record.
+    // Forms (Form::id) of the mentions after the first, in the order first
+    // seen: the resolutions AddDocument would record.
     std::vector<uint32_t> later_forms;
   };
   struct EdgeTotals {
@@ -100,8 +100,15 @@ class BulkLoader {
     uint64_t evidence = 0;
   };
 
-  absl::StatusOr<uint32_t> InternNode(std::string_view name);
-  void NoteMention(uint32_t form);
+  // A surface form of a node's name.
+  struct Form {
+    uint32_t id;
+    uint32_t node;
+    int64_t later = 0;  // Mentions in this form after the node's first.
+  };
+  // The form's entry; valid until the next new form.
+  absl::StatusOr<Form*> InternNode(std::string_view name);
+  void NoteMention(Form& form);
   uint32_t InternText(std::string_view text);
   std::string SpillDir() const;
 
@@ -123,12 +130,12 @@ class BulkLoader {
   std::string hash_;
   bool document_set_ = false;
   absl::flat_hash_map<std::string, uint32_t> node_by_key_;  // normalised name
-  // Surface form → form id. Most mentions repeat a form seen before, and
-  // this spares them the ICU normalisation; counting per form keeps the
-  // per-mention work to two array increments.
-  absl::flat_hash_map<std::string, uint32_t> form_ids_;
-  std::vector<uint32_t> form_node_;     // form id → node id
-  std::vector<int64_t> form_later_;     // mentions after the node's first
+  // Surface form → its node and count. Most mentions repeat a form seen
+  // before, and this spares them the ICU normalisation; keeping the count
+  // in the entry the lookup just brought into the cache spares a mention
+  // all other memory but its node's count (perf at 4M edges, 400,000 nodes:
+  // NoteMention took 1.4 CPU s with counts in arrays by form id, 0.6 s so).
+  absl::flat_hash_map<std::string, Form> forms_;
   std::vector<int64_t> node_mentions_;  // index = id - 1
   std::vector<NodeEntry> nodes_;        // index = id - 1
   absl::flat_hash_map<std::string, uint32_t> term_ids_;

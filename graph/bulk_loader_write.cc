@@ -74,10 +74,10 @@ absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges() {
     for (size_t i = 0; i < group.size(); ++i) {
       if (i > 0 && group[i].a == group[i - 1].a) continue;
       ++count;
-      QUIVER_RETURN_IF_ERROR(e.evidence.Add(
-          {Pack(edge, group[i].a, Field(group[i].key, 3), 0), group[i].b, group[i].c, 0, 0}));
+      QUIVER_RETURN_IF_ERROR(
+          e.evidence.Add({Pack(edge, group[i].a, 0, 0), group[i].b, group[i].c, 0, 0}));
     }
-    QUIVER_RETURN_IF_ERROR(e.edges.Add({Pack(edge, s, o, t), text, count, 0, 0}));
+    QUIVER_RETURN_IF_ERROR(e.edges.Add({Pack(edge, count, 0, 0), s, o, t, text}));
     ++totals.edges;
     totals.evidence += count;
     group.clear();
@@ -123,17 +123,18 @@ absl::Status BulkLoader::WriteEdges(std::vector<std::unique_ptr<SstSink>>& sinks
   auto& edges = *sinks.emplace_back(
       std::make_unique<SstSink>(store_, Cf::kEdges, SinkPath(CfName(Cf::kEdges))));
   return entries_->edges.ForEach([&](const Wide& w) {
-    auto [it, inserted] = records.try_emplace({w.a, w.b});
+    const uint32_t count = Field(w.key, 1);
+    auto [it, inserted] = records.try_emplace({w.d, count});
     EdgeRecord& record = it->second;
     if (inserted) {
       record.properties["confidence"] = Value(1.0);
-      record.properties["count"] = Value(int64_t(w.b));
+      record.properties["count"] = Value(int64_t(count));
       record.properties["negated"] = Value(false);
-      record.properties["text"] = Value(texts_[w.a]);
+      record.properties["text"] = Value(texts_[w.d]);
     }
-    record.src = Field(w.key, 1);
-    record.dst = Field(w.key, 2);
-    record.type = Field(w.key, 3);
+    record.src = w.a;
+    record.dst = w.b;
+    record.type = w.c;
     return edges.Add(IdKey(Field(w.key, 0)), EncodeEdge(record));
   });
 }
@@ -205,8 +206,8 @@ absl::Status BulkLoader::WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>
       std::make_unique<SstSink>(store_, Cf::kProvenance, SinkPath("provenance-nodes")));
   for (size_t i = 0; i < nodes_.size(); ++i)
     QUIVER_RETURN_IF_ERROR(provenance.Add(NodeDocKey(i + 1, kDocId), ""));
-  std::vector<const std::string*> form_text(form_node_.size());
-  for (const auto& [text, form] : form_ids_) form_text[form] = &text;
+  std::vector<std::pair<const std::string*, int64_t>> form_by_id(forms_.size());
+  for (const auto& [text, form] : forms_) form_by_id[form.id] = {&text, form.later};
   for (size_t i = 0; i < nodes_.size(); ++i) {
     MentionRecord mention;
     mention.mentions = node_mentions_[i];
@@ -218,11 +219,12 @@ absl::Status BulkLoader::WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>
     mention.resolutions.push_back(
         {nodes_[i].name, nodes_[i].name, "", std::string(kNewNodeReason), 1});
     for (uint32_t form : nodes_[i].later_forms) {
-      const std::string& text = *form_text[form];
+      const auto& [text_ptr, later] = form_by_id[form];
+      const std::string& text = *text_ptr;
       mention.resolutions.push_back(
           {text, text, "",
            MatchReason("", i + 1, nodes_[i].name, kCreatedHere, kMentionHasNoLabels),
-           form_later_[form]});
+           later});
     }
     QUIVER_RETURN_IF_ERROR(provenance.Add(DocNodeKey(kDocId, i + 1), EncodeMention(mention)));
   }

@@ -4,9 +4,11 @@
 // loader's index entries go through it, so its memory stays bounded however
 // large the input is.
 //
-// T must be trivially copyable with a strict weak order `operator<`; equal
-// entries may come back in any order. Not thread-safe; different instances
-// may be used on different threads.
+// T must be trivially copyable with a 128-bit sort key `RadixKey(const T&)`
+// (radix_sort.h); entries of equal keys come back in the order added when
+// they share a run. The budget covers the entries and the second buffer
+// their sort needs. Not thread-safe; different instances may be used on
+// different threads.
 
 #ifndef QUIVER_GRAPH_SORTED_RUNS_H_
 #define QUIVER_GRAPH_SORTED_RUNS_H_
@@ -16,12 +18,12 @@
 #include <memory>
 #include <queue>
 #include <string>
-#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "graph/radix_sort.h"
 #include "graph/spill_file.h"
 #include "util/status_macros.h"
 
@@ -37,13 +39,15 @@ class SortedRuns {
     set_budget(budget_bytes);
   }
 
-  // Sort the entries in memory on two threads (the calling one and one
-  // more), for the largest collection. Default: one thread.
-  void set_parallel_sort(bool parallel) { parallel_sort_ = parallel; }
+  // The lowest `bits` (a multiple of 8) of the key take no part in sorting
+  // a run (RadixSort's `ignored_bits`). REQUIRES: entries equal in the
+  // other bits are added in the order of these bits, or none are equal.
+  // Default: 0.
+  void set_ignored_bits(int bits) { ignored_bits_ = bits; }
 
   // Takes effect at the next Add.
   void set_budget(size_t budget_bytes) {
-    capacity_ = std::max<size_t>(1, budget_bytes / sizeof(T));
+    capacity_ = std::max<size_t>(1, budget_bytes / (2 * sizeof(T)));
   }
 
   absl::Status Add(const T& entry) {
@@ -108,16 +112,10 @@ class SortedRuns {
   void SortMemory() {
     // Often already in order (entries made in key order): a scan is cheaper
     // than a sort.
-    if (std::is_sorted(memory_.begin(), memory_.end())) return;
-    if (!parallel_sort_ || memory_.size() < (1 << 16)) {
-      std::sort(memory_.begin(), memory_.end());
-      return;
-    }
-    auto middle = memory_.begin() + memory_.size() / 2;
-    std::thread helper([&] { std::sort(memory_.begin(), middle); });
-    std::sort(middle, memory_.end());
-    helper.join();
-    std::inplace_merge(memory_.begin(), middle, memory_.end());
+    auto less = [](const T& a, const T& b) { return RadixKey(a) < RadixKey(b); };
+    if (std::is_sorted(memory_.begin(), memory_.end(), less)) return;
+    std::vector<T> scratch;
+    RadixSort(memory_, scratch, ignored_bits_);
   }
 
   absl::Status Refill(Cursor& c) {
@@ -145,7 +143,11 @@ class SortedRuns {
     }
     cursors.back().at = memory_.data();
     cursors.back().end = memory_.data() + memory_.size();
-    auto later = [&](size_t a, size_t b) { return *cursors[b].at < *cursors[a].at; };
+    // Among equal keys the earlier run first, as entries were added.
+    auto later = [&](size_t a, size_t b) {
+      Packed ka = RadixKey(*cursors[a].at), kb = RadixKey(*cursors[b].at);
+      return kb < ka || (kb == ka && b < a);
+    };
     std::priority_queue<size_t, std::vector<size_t>, decltype(later)> heap(later);
     for (size_t i = 0; i < cursors.size(); ++i)
       if (cursors[i].at != cursors[i].end) heap.push(i);
@@ -161,7 +163,7 @@ class SortedRuns {
   }
 
   std::string dir_;
-  bool parallel_sort_ = false;
+  int ignored_bits_ = 0;
   size_t capacity_ = 1;
   uint64_t size_ = 0;
   std::vector<T> memory_;

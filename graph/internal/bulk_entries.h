@@ -9,11 +9,10 @@
 #include <string>
 
 #include "graph/bulk_loader.h"
+#include "graph/radix_sort.h"
 #include "graph/sorted_runs.h"
 
 namespace quiver::graph {
-
-__extension__ using Packed = unsigned __int128;
 
 inline Packed Pack(uint32_t a, uint32_t b, uint32_t c, uint32_t d) {
   return (Packed((uint64_t(a) << 32) | b) << 64) | Packed((uint64_t(c) << 32) | d);
@@ -25,23 +24,27 @@ inline uint32_t Field(Packed v, int i) { return uint32_t(v >> (96 - 32 * i)); }
 struct Wide {
   Packed key;
   uint32_t a, b, c, d;
-  bool operator<(const Wide& o) const { return key < o.key; }
 };
+inline Packed RadixKey(const Wide& w) { return w.key; }
 
 struct BulkLoader::Entries {
   Entries(const std::string& dir, size_t budget)
       : statements(dir, budget), out(dir, budget), in(dir, budget), by_type(dir, budget),
         edges(dir, budget), evidence(dir, budget) {
-    statements.set_parallel_sort(true);
+    // Statement entries are added in index order, and an edge's three ids
+    // are unique without the edge id: the last field need not be sorted.
+    for (auto* runs : {&out, &in, &by_type}) runs->set_ignored_bits(32);
+    statements.set_ignored_bits(32);
   }
   // (subject, type, object, statement index); a: line, b: text, c: evidence.
   SortedRuns<Wide> statements;
   // (subject, type, object, edge), (object, type, subject, edge) and
   // (type, subject, object, edge).
   SortedRuns<Packed> out, in, by_type;
-  // (edge, subject, object, type); a: text, b: count.
+  // (edge, count, 0, 0); a: subject, b: object, c: type, d: text.
   SortedRuns<Wide> edges;
-  // (edge, line, statement index, 0); a: text, b: evidence.
+  // (edge, line, 0, 0), the first statement of the line; a: text,
+  // b: evidence.
   SortedRuns<Wide> evidence;
 };
 
