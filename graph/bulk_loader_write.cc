@@ -23,9 +23,11 @@ absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges() {
   const size_t held = e.statements.memory_bytes();
   const size_t left = options_.memory_budget > held ? options_.memory_budget - held : 0;
   // Per edge: 16 bytes in each of the three index orders, 32 for its record
-  // and 32 for each line stating it: budget shares in proportion.
-  for (auto* runs : {&e.out, &e.in, &e.by_type}) runs->set_budget(left / 8);
-  for (auto* runs : {&e.edges, &e.evidence}) runs->set_budget(left / 4 + left / 16);
+  // and 32 for each line stating it, budgeted in proportion, and room for
+  // the two largest to be sorted at once (two threads): 176 bytes in all.
+  const size_t unit = left / 176;
+  for (auto* runs : {&e.out, &e.in, &e.by_type}) runs->set_budget(16 * unit);
+  for (auto* runs : {&e.edges, &e.evidence}) runs->set_budget(32 * unit);
 
   // Edges are numbered in order of their first statement, as AddFact would
   // create them. Sorted by fact, each fact's first statement is the first of

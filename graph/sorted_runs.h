@@ -6,9 +6,10 @@
 //
 // T must be trivially copyable with a 128-bit sort key `RadixKey(const T&)`
 // (radix_sort.h); entries of equal keys come back in the order added when
-// they share a run. The budget covers the entries and the second buffer
-// their sort needs. Not thread-safe; different instances may be used on
-// different threads.
+// they share a run. The budget covers the entries held; sorting them needs
+// a second buffer of their size while it runs, which the caller leaves room
+// for. Not thread-safe; different instances may be used on different
+// threads.
 
 #ifndef QUIVER_GRAPH_SORTED_RUNS_H_
 #define QUIVER_GRAPH_SORTED_RUNS_H_
@@ -47,7 +48,7 @@ class SortedRuns {
 
   // Takes effect at the next Add.
   void set_budget(size_t budget_bytes) {
-    capacity_ = std::max<size_t>(1, budget_bytes / (2 * sizeof(T)));
+    capacity_ = std::max<size_t>(1, budget_bytes / sizeof(T));
   }
 
   absl::Status Add(const T& entry) {

@@ -29,7 +29,8 @@ inline Packed RadixKey(const Wide& w) { return w.key; }
 
 struct BulkLoader::Entries {
   Entries(const std::string& dir, size_t budget)
-      : statements(dir, budget), out(dir, budget), in(dir, budget), by_type(dir, budget),
+      // Alone while statements are added: half for them, half to sort them.
+      : statements(dir, budget / 2), out(dir, budget), in(dir, budget), by_type(dir, budget),
         edges(dir, budget), evidence(dir, budget) {
     // Statement entries are added in index order, and an edge's three ids
     // are unique without the edge id: the last field need not be sorted.

@@ -207,7 +207,7 @@ TEST(BulkLoader, SpillingToDiskBuildsTheSameStore) {
   ASSERT_TRUE(memory_result.ok()) << memory_result.status();
   EXPECT_EQ(memory_runs, 0u);
 
-  // 640 bytes hold 10 statement entries and their sort buffer: the 700
+  // 640 bytes hold 10 statement entries and room to sort them: the 700
   // statements and the entries made from them go to disk in dozens of runs.
   auto spilled = *Store::Open(dir.Sub("spilled"), {});
   BulkLoadOptions tiny;

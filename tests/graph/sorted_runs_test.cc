@@ -23,8 +23,7 @@ std::vector<uint64_t> Collect(SortedRuns<uint64_t>& runs) {
 
 TEST(SortedRuns, ReturnsEntriesInOrderAcrossSpilledRuns) {
   TempDir dir;
-  // 50 entries of 8 bytes a run (and their sort buffer); 100,000 entries
-  // with repeats.
+  // 100 entries of 8 bytes a run; 100,000 entries with repeats.
   SortedRuns<uint64_t> runs(dir.path(), 800);
   std::mt19937_64 rng(7);
   std::vector<uint64_t> added;
