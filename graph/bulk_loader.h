@@ -13,12 +13,14 @@
 // the resulting store is identical to the one AddDocument would build from
 // the same statements (same ids, records, counts, provenance).
 //
-// Memory: the sorted entries (32 bytes a statement, 16 to 32 bytes an edge
-// per index) stay within `BulkLoadOptions::memory_budget`; beyond it they
-// are spilled to disk as sorted runs and merged while the SST files are
-// written. What stays in memory is per node (its names, aliases and mention
-// counts), per distinct relation and relation text, a bit per statement,
-// and the sentence texts of statements that carry one.
+// Memory: the sorted entries (32 bytes a statement; then 112 bytes an edge
+// across its three index orders, its record and its lines) and the buffers
+// that sort them stay within `BulkLoadOptions::memory_budget`; beyond it
+// they are spilled to disk as sorted runs and merged while the SST files
+// are written. What stays in memory is per node (its names, aliases and
+// mention counts: about 300 bytes a node of short names), per distinct
+// relation and relation text, a bit per statement, and the sentence texts
+// of statements that carry one.
 //
 // Only unlabelled statements without aliases are accepted (label agreement
 // decides node identity on the ordinary path). Not thread-safe.
@@ -38,6 +40,8 @@
 #include "quiver/graph_types.h"
 
 namespace quiver::graph {
+
+class SstSink;
 
 struct BulkLoadOptions {
   // Bytes of sorted entries held in memory before they are spilled to disk.
@@ -115,7 +119,7 @@ class BulkLoader {
   // Finish's stages (bulk_loader_write.cc).
   // Each Write* fills an SST file per family into `sinks`.
   absl::StatusOr<EdgeTotals> GroupEdges();
-  absl::Status WriteNodeFamilies(std::vector<std::unique_ptr<class SstSink>>& sinks);
+  absl::Status WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>& sinks);
   absl::Status WriteIndex(Cf cf, std::vector<std::unique_ptr<SstSink>>& sinks);  // out, in, by_type
   absl::Status WriteEdges(std::vector<std::unique_ptr<SstSink>>& sinks);
   absl::Status WriteEvidence(std::vector<std::unique_ptr<SstSink>>& sinks);
