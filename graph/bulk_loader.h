@@ -119,6 +119,9 @@ class BulkLoader {
   // Finish's stages (bulk_loader_write.cc).
   // Each Write* fills an SST file per family into `sinks`.
   absl::StatusOr<EdgeTotals> GroupEdges();
+  // The id of the edge whose first statement has this index (after
+  // GroupEdges).
+  uint32_t EdgeId(uint32_t first_statement) const;
   absl::Status WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>& sinks);
   absl::Status WriteIndex(Cf cf, std::vector<std::unique_ptr<SstSink>>& sinks);  // out, in, by_type
   absl::Status WriteEdges(std::vector<std::unique_ptr<SstSink>>& sinks);
@@ -152,6 +155,10 @@ class BulkLoader {
   // source; [0] is the default (no sentence, the document's source).
   std::vector<std::string> evidence_values_;
   std::unique_ptr<Entries> entries_;
+  // GroupEdges' bitmap of the statements that are an edge's first, and the
+  // marks before each 64-bit word of it.
+  std::vector<uint64_t> first_;
+  std::vector<uint32_t> rank_;
 };
 
 }  // namespace quiver::graph

@@ -31,36 +31,19 @@ absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges() {
 
   // Edges are numbered in order of their first statement, as AddFact would
   // create them. Sorted by fact, each fact's first statement is the first of
-  // its group: mark it in a bitmap over statement indexes, and an edge's id
-  // is the number of marks up to its first statement.
-  std::vector<uint64_t> first((statements_ + 63) / 64, 0);
-  Packed previous = ~Packed(0);  // No fact: facts are 96 bits.
-  QUIVER_RETURN_IF_ERROR(e.statements.ForEach([&](const Wide& w) {
-    Packed fact = w.key >> 32;
-    if (fact != previous) {
-      uint32_t index = uint32_t(w.key);
-      first[index >> 6] |= uint64_t{1} << (index & 63);
-      previous = fact;
-    }
-    return absl::OkStatus();
-  }));
-  std::vector<uint32_t> rank(first.size());
-  uint32_t marks = 0;
-  for (size_t i = 0; i < first.size(); ++i) {
-    rank[i] = marks;
-    marks += uint32_t(__builtin_popcountll(first[i]));
-  }
-  auto edge_of = [&](uint32_t index) {
-    uint64_t below = first[index >> 6] & ((uint64_t{1} << (index & 63)) - 1);
-    return rank[index >> 6] + uint32_t(__builtin_popcountll(below)) + 1;
-  };
-
+  // its group. The entries made here carry that statement's index in place
+  // of the edge id (the order is the same), and mark it in a bitmap over
+  // statement indexes; once all are marked, an edge's id is the number of
+  // marks up to its first statement (EdgeId), so one pass over the
+  // statements does.
+  first_.assign((statements_ + 63) / 64, 0);
   EdgeTotals totals;
   std::vector<Wide> group;
   auto flush = [&]() -> absl::Status {
     const Wide& head = group.front();
     const uint32_t s = Field(head.key, 0), t = Field(head.key, 1), o = Field(head.key, 2);
-    const uint32_t edge = edge_of(Field(head.key, 3));
+    const uint32_t edge = Field(head.key, 3);  // Its first statement, for now.
+    first_[edge >> 6] |= uint64_t{1} << (edge & 63);
     const uint32_t text = head.b;  // The first statement's relation as written.
     QUIVER_RETURN_IF_ERROR(e.out.Add(Pack(s, t, o, edge)));
     QUIVER_RETURN_IF_ERROR(e.in.Add(Pack(o, t, s, edge)));
@@ -85,7 +68,7 @@ absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges() {
     group.clear();
     return absl::OkStatus();
   };
-  previous = ~Packed(0);
+  Packed previous = ~Packed(0);  // No fact: facts are 96 bits.
   QUIVER_RETURN_IF_ERROR(e.statements.ForEach([&](const Wide& w) {
     Packed fact = w.key >> 32;
     if (fact != previous && !group.empty()) QUIVER_RETURN_IF_ERROR(flush());
@@ -94,7 +77,19 @@ absl::StatusOr<BulkLoader::EdgeTotals> BulkLoader::GroupEdges() {
     return absl::OkStatus();
   }));
   if (!group.empty()) QUIVER_RETURN_IF_ERROR(flush());
+  rank_.resize(first_.size());
+  uint32_t marks = 0;
+  for (size_t i = 0; i < first_.size(); ++i) {
+    rank_[i] = marks;
+    marks += uint32_t(__builtin_popcountll(first_[i]));
+  }
   return totals;
+}
+
+uint32_t BulkLoader::EdgeId(uint32_t first_statement) const {
+  const uint32_t i = first_statement;
+  uint64_t below = first_[i >> 6] & ((uint64_t{1} << (i & 63)) - 1);
+  return rank_[i >> 6] + uint32_t(__builtin_popcountll(below)) + 1;
 }
 
 absl::Status BulkLoader::WriteIndex(Cf cf, std::vector<std::unique_ptr<SstSink>>& sinks) {
@@ -103,15 +98,16 @@ absl::Status BulkLoader::WriteIndex(Cf cf, std::vector<std::unique_ptr<SstSink>>
   switch (cf) {
     case Cf::kOut:
       return e.out.ForEach([&](Packed v) {
-        return sink.Add(OutKey({Field(v, 0), Field(v, 1), Field(v, 2), Field(v, 3)}), {});
+        return sink.Add(OutKey({Field(v, 0), Field(v, 1), Field(v, 2), EdgeId(Field(v, 3))}), {});
       });
     case Cf::kIn:
       return e.in.ForEach([&](Packed v) {
-        return sink.Add(InKey({Field(v, 2), Field(v, 1), Field(v, 0), Field(v, 3)}), {});
+        return sink.Add(InKey({Field(v, 2), Field(v, 1), Field(v, 0), EdgeId(Field(v, 3))}), {});
       });
     case Cf::kByType:
       return e.by_type.ForEach([&](Packed v) {
-        return sink.Add(ByTypeKey({Field(v, 1), Field(v, 0), Field(v, 2), Field(v, 3)}), {});
+        return sink.Add(
+            ByTypeKey({Field(v, 1), Field(v, 0), Field(v, 2), EdgeId(Field(v, 3))}), {});
       });
     default:
       return absl::InternalError(absl::StrCat("bulk load: ", CfName(cf), " is no index family"));
@@ -137,7 +133,7 @@ absl::Status BulkLoader::WriteEdges(std::vector<std::unique_ptr<SstSink>>& sinks
     record.src = w.a;
     record.dst = w.b;
     record.type = w.c;
-    return edges.Add(IdKey(Field(w.key, 0)), EncodeEdge(record));
+    return edges.Add(IdKey(EdgeId(Field(w.key, 0))), EncodeEdge(record));
   });
 }
 
@@ -151,7 +147,7 @@ absl::Status BulkLoader::WriteEvidence(std::vector<std::unique_ptr<SstSink>>& si
   // per relation text.
   std::vector<std::string> statement_by_text(texts_.size());
   return entries_->evidence.ForEach([&](const Wide& w) -> absl::Status {
-    const uint32_t edge = Field(w.key, 0), line = Field(w.key, 1);
+    const uint32_t edge = EdgeId(Field(w.key, 0)), line = Field(w.key, 1);
     QUIVER_RETURN_IF_ERROR(evidence.Add(EvidenceKey(edge, kDocId, line), evidence_values_[w.b]));
     std::string& value = statement_by_text[w.a];
     if (value.empty()) {

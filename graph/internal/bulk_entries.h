@@ -39,6 +39,8 @@ struct BulkLoader::Entries {
   }
   // (subject, type, object, statement index); a: line, b: text, c: evidence.
   SortedRuns<Wide> statements;
+  // Made by GroupEdges, where "edge" is the index of the edge's first
+  // statement (BulkLoader::EdgeId gives its id):
   // (subject, type, object, edge), (object, type, subject, edge) and
   // (type, subject, object, edge).
   SortedRuns<Packed> out, in, by_type;
