@@ -2,10 +2,12 @@
 // compare with raw RocksDB writing the same keys.
 //
 //   python3 ../shared/bench/gen_graph.py --out /tmp/quiver-bench
-//   build/release/bench/load_bench /tmp/quiver-bench [--no-baseline]
+//   build/release/bench/load_bench /tmp/quiver-bench [--no-baseline] [--budget-mib N]
 //
 // Each phase runs in a child process so its peak memory is its own. The
-// Quiver phase: read entities.csv and edges.csv, BulkLoader, close; then a
+// Quiver phase: stream entities.csv and edges.csv (a block at a time, never
+// held whole) into a BulkLoader with a memory budget of N MiB (default: the
+// loader's, 256), close; then a
 // reopen verifies the counts and the one-hop answers of params.json. The
 // baseline: the same out/in/by_type/edges/evidence keys written to a plain
 // RocksDB with WriteBatch (WAL off), then flushed: what the store would cost
@@ -16,6 +18,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -27,11 +30,14 @@
 #include <nlohmann/json.hpp>
 
 #include "bench/bench_graph.h"
+#include "graph/bulk_loader.h"
+#include "graph/content_hash.h"
 #include "graph/key_format.h"
 #include "graph/reader.h"
 #include "graph/store.h"
 #include "rocksdb/db.h"
 #include "rocksdb/write_batch.h"
+#include "util/status_macros.h"
 
 namespace {
 
@@ -76,27 +82,83 @@ void InChild(const char* name, const std::function<int()>& phase) {
   }
 }
 
-int QuiverPhase(const std::string& data, const std::string& store_path) {
-  auto t0 = Clock::now();
-  std::string entities = ReadFileOrExit(data + "/entities.csv");
-  std::string csv = ReadFileOrExit(data + "/edges.csv");
-  std::vector<CsvEdge> edges = quiver::bench::ParseEdgesCsv(csv);
-  double read_s = Seconds(t0);
+// Calls `fn(line)` for each line of the file at `path`, read a block at a
+// time so that the input is never held whole; each block also goes to
+// `hasher` when given. Exits with a hint when the file is missing.
+template <typename Fn>
+absl::Status ForEachLine(const std::string& path, quiver::graph::ContentHasher* hasher, Fn fn) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) {
+    std::cerr << "cannot read " << path
+              << " (generate the data: python3 ../shared/bench/gen_graph.py --out DIR)\n";
+    std::exit(2);
+  }
+  std::string buffer(size_t{4} << 20, '\0');
+  size_t kept = 0;  // Bytes of an unfinished line carried to the next block.
+  absl::Status status;
+  while (status.ok()) {
+    size_t n = std::fread(buffer.data() + kept, 1, buffer.size() - kept, f);
+    if (n == 0) break;
+    if (hasher) hasher->Update(std::string_view(buffer.data() + kept, n));
+    std::string_view block(buffer.data(), kept + n);
+    size_t pos = 0;
+    for (size_t eol; status.ok() && (eol = block.find('\n', pos)) != block.npos; pos = eol + 1)
+      status = fn(block.substr(pos, eol - pos));
+    kept = block.size() - pos;
+    std::memmove(buffer.data(), buffer.data() + pos, kept);
+    if (kept == buffer.size()) buffer.resize(buffer.size() * 2);  // A very long line.
+  }
+  if (status.ok() && kept > 0) status = fn(std::string_view(buffer.data(), kept));
+  std::fclose(f);
+  return status;
+}
 
-  auto t1 = Clock::now();
-  double cpu1 = CpuSeconds();
+// Streams entities.csv and edges.csv into the loader (edge i on line i + 1),
+// as bench::BulkLoadBenchmarkGraph does from files held in memory, and
+// hashes edges.csv as the document's content.
+absl::StatusOr<quiver::AddResult> StreamBenchmarkGraph(quiver::graph::Store* store,
+                                                      const std::string& data,
+                                                      size_t budget, int64_t* edges,
+                                                      size_t* runs) {
+  quiver::graph::BulkLoadOptions options;
+  options.memory_budget = budget;
+  quiver::graph::BulkLoader loader(store, options);
+  quiver::Document doc;
+  doc.source = data + "/edges.csv";
+  loader.SetDocument(doc, "");
+  QUIVER_RETURN_IF_ERROR(ForEachLine(data + "/entities.csv", nullptr, [&](std::string_view l) {
+    return l.empty() ? absl::OkStatus() : loader.AddNode(l);
+  }));
+  quiver::graph::ContentHasher hasher;
+  uint32_t line = 0;
+  QUIVER_RETURN_IF_ERROR(ForEachLine(data + "/edges.csv", &hasher, [&](std::string_view l) {
+    size_t c1 = l.find(','), c2 = l.find(',', c1 + 1);
+    if (c1 == l.npos || c2 == l.npos) return absl::OkStatus();
+    ++line;
+    return loader.AddStatement(l.substr(0, c1), l.substr(c2 + 1), l.substr(c1 + 1, c2 - c1 - 1),
+                               line);
+  }));
+  loader.SetContentHash(hasher.Digest());
+  *edges = line;
+  auto result = loader.Finish();
+  *runs = loader.spilled_runs();
+  return result;
+}
+
+int QuiverPhase(const std::string& data, const std::string& store_path, size_t budget) {
+  auto t0 = Clock::now();
   auto store = quiver::graph::Store::Open(store_path, {});
   if (!store.ok()) return std::cerr << store.status() << "\n", 1;
-  auto result = quiver::bench::BulkLoadBenchmarkGraph(store->get(), entities, csv, edges,
-                                                     data + "/edges.csv");
+  int64_t edges = 0;
+  size_t runs = 0;
+  auto result = StreamBenchmarkGraph(store->get(), data, budget, &edges, &runs);
   if (!result.ok()) return std::cerr << result.status() << "\n", 1;
   store->reset();  // close: everything durable
-  double load_s = Seconds(t1);
-  double load_cpu = CpuSeconds() - cpu1;
-  std::printf("quiver bulk load: %zu edges, %lld nodes: parse %.3f s, load+close %.3f s "
-              "(%.0f edges/s; %.3f CPU s), total %.3f s, peak %.0f MiB\n",
-              edges.size(), (long long)result->nodes_created, read_s, load_s,
-              double(edges.size()) / load_s, load_cpu, read_s + load_s, PeakMiB());
+  double s = Seconds(t0);
+  std::printf("quiver bulk load: %lld edges, %lld nodes: read+parse+load+close %.3f s "
+              "(%.0f edges/s; %.3f CPU s), peak %.0f MiB; budget %zu MiB, %zu runs spilled\n",
+              (long long)edges, (long long)result->nodes_created, s, double(edges) / s,
+              CpuSeconds(), PeakMiB(), budget >> 20, runs);
   return 0;
 }
 
@@ -194,10 +256,22 @@ int BaselinePhase(const std::string& data, const std::string& path) {
 
 int main(int argc, char** argv) {
   std::string data = argc > 1 ? argv[1] : "/tmp/quiver-bench";
-  bool baseline = !(argc > 2 && std::string(argv[2]) == "--no-baseline");
+  bool baseline = true;
+  size_t budget = quiver::graph::BulkLoadOptions().memory_budget;
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--no-baseline") {
+      baseline = false;
+    } else if (arg == "--budget-mib" && i + 1 < argc) {
+      budget = size_t(std::stoull(argv[++i])) << 20;
+    } else {
+      std::cerr << "usage: load_bench DIR [--no-baseline] [--budget-mib N]\n";
+      return 2;
+    }
+  }
   char tmpl[] = "/tmp/quiver-load-bench-XXXXXX";
   std::string dir = mkdtemp(tmpl);
-  InChild("quiver load", [&] { return QuiverPhase(data, dir + "/store"); });
+  InChild("quiver load", [&] { return QuiverPhase(data, dir + "/store", budget); });
   InChild("verify", [&] { return VerifyPhase(data, dir + "/store"); });
   if (baseline) InChild("baseline", [&] { return BaselinePhase(data, dir + "/raw"); });
   std::string cmd = "rm -rf " + dir;

@@ -3,12 +3,24 @@
 //
 // The ordinary write path (WriteTxn) looks up every name and edge as it goes
 // and pays a memtable skiplist insert per key. For a fresh store nothing needs
-// looking up: the loader interns names in memory, sorts fixed-width index
-// entries as integers, writes one SST file per column family (two threads),
-// and hands them all to RocksDB's IngestExternalFiles, which records them in
-// the MANIFEST atomically: after a crash the load is there entirely or not at
-// all. The resulting store is identical to the one AddDocument would build
-// from the same statements (same ids, records and counts).
+// looking up: the loader interns names in memory and streams each statement
+// on as a fixed-width entry; Finish sorts those by (subject, type, object) to
+// find the edges, numbers them in order of first statement, sorts the other
+// index orders as integers, writes one SST file per column family (on two
+// threads) and hands them all to RocksDB's IngestExternalFiles, which records
+// them in the MANIFEST atomically: after a crash the load is there entirely
+// or not at all. Keys and records go through the write path's encoders, and
+// the resulting store is identical to the one AddDocument would build from
+// the same statements (same ids, records, counts, provenance).
+//
+// Memory: the sorted entries (32 bytes a statement; then 112 bytes an edge
+// across its three index orders, its record and its lines) and the buffers
+// that sort them stay within `BulkLoadOptions::memory_budget`; beyond it
+// they are spilled to disk as sorted runs and merged while the SST files
+// are written. What stays in memory is per node (its names, aliases and
+// mention counts: about 300 bytes a node of short names), per distinct
+// relation and relation text, a bit per statement, and the sentence texts
+// of statements that carry one.
 //
 // Only unlabelled statements without aliases are accepted (label agreement
 // decides node identity on the ordinary path). Not thread-safe.
@@ -17,6 +29,7 @@
 #define QUIVER_GRAPH_BULK_LOADER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,14 +41,31 @@
 
 namespace quiver::graph {
 
+class SstSink;
+
+struct BulkLoadOptions {
+  // Bytes of sorted entries held in memory before they are spilled to disk.
+  // Default: 256 MiB.
+  size_t memory_budget = size_t{256} << 20;
+  // The directory spilled runs go to (they are deleted as they are
+  // created, so nothing is left behind). Default (empty): the store's
+  // directory, or the system's temporary directory for a store without one.
+  std::string spill_dir;
+};
+
 class BulkLoader {
  public:
   // REQUIRES: `store` outlives the loader.
-  explicit BulkLoader(Store* store);
+  explicit BulkLoader(Store* store, BulkLoadOptions options = {});
+  ~BulkLoader();
 
   // The document the statements belong to; `content` is hashed as in
   // AddDocument, so the same file loaded later is recognised.
   void SetDocument(const Document& doc, std::string_view content);
+  // Replaces the hash of SetDocument's content with `hash` (ContentHash or
+  // ContentHasher's), for content streamed rather than held. Call it after
+  // SetDocument, at any time before Finish.
+  void SetContentHash(std::string hash);
 
   // A node that may have no edges (e.g. from an entity list).
   absl::Status AddNode(std::string_view name);
@@ -43,7 +73,9 @@ class BulkLoader {
   // One statement: subject –relation→ object, stated on line `line`
   // (its evidence sentence index). `relation_text` is the relation as written
   // (empty: same as `relation`). The evidence keeps `sentence_text` and
-  // `source` (empty: the document's source).
+  // `source` (empty: the document's source). Errors: kInvalidArgument for a
+  // bad name or relation; kResourceExhausted past 2^32 - 1 statements;
+  // kInternal when a spill file cannot be written.
   absl::Status AddStatement(std::string_view subject, std::string_view relation,
                             std::string_view object, uint32_t line,
                             std::string_view relation_text = {},
@@ -51,46 +83,82 @@ class BulkLoader {
                             std::string_view source = {});
 
   // Writes everything. Errors: kFailedPrecondition when the store is not
-  // empty, or when its content hash is already stored; RocksDB errors.
+  // empty, or when its content hash is already stored; RocksDB errors;
+  // kInternal for a spill file.
   absl::StatusOr<AddResult> Finish();
 
+  // Sorted runs written to disk so far (for tests and benchmarks).
+  size_t spilled_runs() const;
+
  private:
-  struct Statement {
-    uint32_t subject, relation, object, line;
-    uint32_t text;      // Index into texts_.
-    uint32_t evidence;  // Index into evidence_values_; 0 = the default.
-  };
+  struct Entries;  // The sorted-run collections (bulk_loader.cc).
   struct NodeEntry {
     std::string name;     // First surface form seen.
     std::vector<std::string> aliases;
-    int64_t mentions = 0;
-    // The forms of the mentions after the first, in the order first seen,
-    // with how many: the resolutions AddDocument would record.
-    std::vector<std::pair<std::string, int64_t>> later_forms;
+    // Forms (Form::id) of the mentions after the first, in the order first
+    // seen: the resolutions AddDocument would record.
+    std::vector<uint32_t> later_forms;
   };
-  void NoteMention(uint32_t node, std::string_view form);
+  struct EdgeTotals {
+    uint64_t edges = 0;
+    uint64_t evidence = 0;
+  };
 
-  absl::StatusOr<uint32_t> InternNode(std::string_view name);
+  // A surface form of a node's name.
+  struct Form {
+    uint32_t id;
+    uint32_t node;
+    int64_t later = 0;  // Mentions in this form after the node's first.
+  };
+  // The form's entry; valid until the next new form.
+  absl::StatusOr<Form*> InternNode(std::string_view name);
+  void NoteMention(Form& form);
   uint32_t InternText(std::string_view text);
+  std::string SpillDir() const;
+
+  // Finish's stages (bulk_loader_write.cc).
+  // Each Write* fills an SST file per family into `sinks`.
+  absl::StatusOr<EdgeTotals> GroupEdges();
+  // The id of the edge whose first statement has this index (after
+  // GroupEdges).
+  uint32_t EdgeId(uint32_t first_statement) const;
+  absl::Status WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>& sinks);
+  absl::Status WriteIndex(Cf cf, std::vector<std::unique_ptr<SstSink>>& sinks);  // out, in, by_type
+  absl::Status WriteEdges(std::vector<std::unique_ptr<SstSink>>& sinks);
+  absl::Status WriteEvidence(std::vector<std::unique_ptr<SstSink>>& sinks);
+  std::string SinkPath(std::string_view name) const;
+
   static constexpr uint32_t kNoText = UINT32_MAX;
+  static constexpr uint64_t kDocId = 1;
 
   Store* store_;
+  BulkLoadOptions options_;
   Document doc_;
   std::string hash_;
+  bool document_set_ = false;
   absl::flat_hash_map<std::string, uint32_t> node_by_key_;  // normalised name
-  // Surface form → node: most mentions repeat a form seen before, and this
-  // spares them the ICU normalisation.
-  absl::flat_hash_map<std::string, uint32_t> node_by_form_;
-  std::vector<NodeEntry> nodes_;                            // index = id - 1
+  // Surface form → its node and count. Most mentions repeat a form seen
+  // before, and this spares them the ICU normalisation; keeping the count
+  // in the entry the lookup just brought into the cache spares a mention
+  // all other memory but its node's count (perf at 4M edges, 400,000 nodes:
+  // NoteMention took 1.4 CPU s with counts in arrays by form id, 0.6 s so).
+  absl::flat_hash_map<std::string, Form> forms_;
+  std::vector<int64_t> node_mentions_;  // index = id - 1
+  std::vector<NodeEntry> nodes_;        // index = id - 1
   absl::flat_hash_map<std::string, uint32_t> term_ids_;
-  std::vector<std::string> terms_;  // index = term id - 1
+  std::vector<std::string> terms_;   // index = term id - 1
   std::vector<uint32_t> term_text_;  // term id - 1 → text id of the bare relation
   absl::flat_hash_map<std::string, uint32_t> text_ids_;
   std::vector<std::string> texts_;
-  std::vector<Statement> statements_;
+  uint64_t statements_ = 0;
   // Encoded EvidenceRecords of statements that carry their own sentence or
   // source; [0] is the default (no sentence, the document's source).
   std::vector<std::string> evidence_values_;
+  std::unique_ptr<Entries> entries_;
+  // GroupEdges' bitmap of the statements that are an edge's first, and the
+  // marks before each 64-bit word of it.
+  std::vector<uint64_t> first_;
+  std::vector<uint32_t> rank_;
 };
 
 }  // namespace quiver::graph

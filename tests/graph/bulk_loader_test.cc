@@ -3,11 +3,13 @@
 #include <filesystem>
 #include <map>
 
+#include "graph/content_hash.h"
 #include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "gtest/gtest.h"
 #include "rocksdb/db.h"
 #include "tests/test_support.h"
+#include "util/status_macros.h"
 
 namespace quiver::graph {
 namespace {
@@ -148,6 +150,117 @@ TEST(BulkLoader, StoreSurvivesReopenAndRefusesTheSameDocumentLater) {
   ASSERT_TRUE(AddDocument(*store, more).ok());
   EXPECT_EQ(store->counters().nodes, 4);
   EXPECT_EQ(store->counters().edges, 2);
+}
+
+// A document of many statements in which facts recur on the same and on
+// other lines, names in several surface forms, some relations written
+// differently and some statements with sentences of their own.
+DocumentInput RecurringFacts() {
+  DocumentInput input;
+  input.source = "big.tsv";
+  input.content = "the big file";
+  const std::vector<std::string> relations = {"veto", "host", "meet_with", "oppose", "fund"};
+  uint32_t x = 12345;
+  auto next = [&x](uint32_t n) {
+    x = x * 1103515245u + 12345u;
+    return (x >> 16) % n;
+  };
+  for (uint32_t i = 0; i < 700; ++i) {
+    uint32_t a = next(40), b = next(40);
+    Triple t;
+    t.subject = (next(4) == 0 ? "NAME " : "Name ") + std::to_string(a);
+    t.object = (next(5) == 0 ? "name " : "Name ") + std::to_string(b);
+    t.relation = relations[next(uint32_t(relations.size()))];
+    if (next(6) == 0) t.text = t.relation + " (as written)";
+    t.sentence = i / 3;  // Several statements a line; some repeat a fact there.
+    if (next(7) == 0) t.sentence_text = "Sentence " + std::to_string(i) + ".";
+    t.source = next(9) == 0 ? "elsewhere" : "big.tsv";
+    input.triples.push_back(t);
+  }
+  return input;
+}
+
+absl::StatusOr<AddResult> BulkLoad(Store& store, const DocumentInput& input,
+                                   BulkLoadOptions options, size_t* runs) {
+  BulkLoader loader(&store, std::move(options));
+  Document doc;
+  doc.source = input.source;
+  loader.SetDocument(doc, input.content);
+  for (const Triple& t : input.triples) {
+    QUIVER_RETURN_IF_ERROR(loader.AddStatement(t.subject, t.relation, t.object, t.sentence,
+                                               t.text, t.sentence_text, t.source));
+  }
+  auto result = loader.Finish();
+  *runs = loader.spilled_runs();
+  return result;
+}
+
+TEST(BulkLoader, SpillingToDiskBuildsTheSameStore) {
+  TempDir dir;
+  DocumentInput input = RecurringFacts();
+  auto slow = *Store::Open(dir.Sub("slow"), {});
+  ASSERT_TRUE(AddDocument(*slow, input, /*bulk_threshold=*/SIZE_MAX).ok());
+
+  auto in_memory = *Store::Open(dir.Sub("memory"), {});
+  size_t memory_runs = 0;
+  auto memory_result = BulkLoad(*in_memory, input, {}, &memory_runs);
+  ASSERT_TRUE(memory_result.ok()) << memory_result.status();
+  EXPECT_EQ(memory_runs, 0u);
+
+  // 640 bytes hold 10 statement entries and room to sort them: the 700
+  // statements and the entries made from them go to disk in dozens of runs.
+  auto spilled = *Store::Open(dir.Sub("spilled"), {});
+  BulkLoadOptions tiny;
+  tiny.memory_budget = 640;
+  tiny.spill_dir = dir.path();
+  size_t spilled_runs = 0;
+  auto spilled_result = BulkLoad(*spilled, input, tiny, &spilled_runs);
+  ASSERT_TRUE(spilled_result.ok()) << spilled_result.status();
+  EXPECT_GT(spilled_runs, 35u);
+  EXPECT_EQ(spilled_result->edges_created, memory_result->edges_created);
+  EXPECT_EQ(spilled_result->evidence_added, memory_result->evidence_added);
+  EXPECT_LT(memory_result->edges_created, 700);  // Some facts do recur.
+
+  auto expected = Dump(*slow);
+  EXPECT_EQ(Dump(*in_memory), expected);
+  EXPECT_EQ(Dump(*spilled), expected);
+  // The spill files were unlinked as they were made.
+  for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+    EXPECT_FALSE(e.is_regular_file()) << e.path();
+}
+
+TEST(BulkLoader, AnUnwritableSpillDirectoryIsAClearError) {
+  TempDir dir;
+  auto store = *Store::Open(dir.Sub("g"), {});
+  BulkLoadOptions options;
+  options.memory_budget = 64;
+  options.spill_dir = dir.Sub("missing");
+  BulkLoader loader(store.get(), options);
+  loader.SetDocument(Document{}, "content");
+  absl::Status status;
+  for (uint32_t i = 0; i < 10 && status.ok(); ++i)
+    status = loader.AddStatement("a" + std::to_string(i), "r", "b", i);
+  EXPECT_EQ(status.code(), absl::StatusCode::kInternal);
+  EXPECT_NE(status.message().find(dir.Sub("missing")), std::string::npos) << status;
+  EXPECT_EQ(store->counters().nodes, 0);
+}
+
+TEST(BulkLoader, AHashOfStreamedContentRecognisesTheSameDocumentLater) {
+  TempDir dir;
+  auto store = *Store::Open(dir.Sub("g"), {});
+  BulkLoader loader(store.get());
+  loader.SetDocument(Document{}, "");
+  ContentHasher hasher;
+  for (std::string_view piece : {"a,r,b\n", "c,r,", "d\n"}) hasher.Update(piece);
+  loader.SetContentHash(hasher.Digest());
+  ASSERT_TRUE(loader.AddStatement("a", "r", "b", 1).ok());
+  ASSERT_TRUE(loader.AddStatement("c", "r", "d", 2).ok());
+  ASSERT_TRUE(loader.Finish().ok());
+  DocumentInput again;
+  again.content = "a,r,b\nc,r,d\n";
+  auto result = AddDocument(*store, again);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_TRUE(result->duplicate);
 }
 
 TEST(BulkLoader, RefusesANonEmptyStoreAndBadNames) {
