@@ -14,14 +14,11 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
-#include "cli/extraction_inputs.h"
 #include "ingest/carb_candidates.h"
 #include "ingest/clause_extractor.h"
-#include "ingest/document_reader.h"
-#include "ingest/document_reader_dates.h"
 #include "ingest/pipeline.h"
-#include "ingest/sentence_splitter.h"
 #include "quiver/extraction_file.h"
+#include "quiver/extractor.h"
 
 namespace quiver::cli {
 
@@ -112,50 +109,49 @@ void PrintTriples(const DocumentInput& d) {
   }
 }
 
-LineRange ParseLines(const std::string& text) {
-  LineRange range;
-  if (text.empty()) return range;
+// --lines FIRST-LAST into `options`.
+void ParseLines(const std::string& text, ExtractorOptions* options) {
+  if (text.empty()) return;
   std::vector<std::string> parts = absl::StrSplit(text, '-');
-  if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &range.first) ||
-      !absl::SimpleAtoi(parts[1], &range.last) || range.first < 1 || range.last < range.first)
+  if (parts.size() != 2 || !absl::SimpleAtoi(parts[0], &options->first_line) ||
+      !absl::SimpleAtoi(parts[1], &options->last_line) || options->first_line < 1 ||
+      options->last_line < options->first_line)
     Fail(absl::StrCat("--lines \"", text, "\": write FIRST-LAST, 1 <= FIRST <= LAST"));
-  return range;
 }
 
 void RunJsonl(const ExtractOptions& opts) {
-  PlacedInputs placed = ReadPlacedInputs(opts.paths, ParseLines(opts.lines));
-  ingest::ReadResult& read = placed.read;
-  for (const auto& s : read.skipped) std::cerr << "quiver: skipped " << s.path << ": " << s.reason << "\n";
-  for (const auto& w : read.warnings) std::cerr << "quiver: warning: " << w.path << ": " << w.reason << "\n";
-  if (!opts.date.empty()) ingest::FillMissingDates(opts.date, &read.documents);
-  ingest::ExtractStats total;
-  absl::Status st = ingest::ExtractAll(
-      read.documents, opts.jobs, ingest::ParserSettings(),
-      [&](size_t i, ingest::ExtractedDocument&& d) {
-        total.Add(d.stats);
-        if (opts.format == "triples") return PrintTriples(d.input);
-        ExtractionRecord record;
-        record.document = std::move(d.input);
-        record.input_file = placed.places[i].file;
-        record.input_line = placed.places[i].line;
-        std::cout << FormatExtractionRecord(record) << "\n";
-      });
-  if (!st.ok()) Fail(st);
-  std::cerr << "extract: " << read.documents.size() << " documents, " << total.sentences
-            << " sentences, " << total.triples << " triples, " << read.skipped.size()
+  ExtractorOptions options;
+  options.jobs = opts.jobs;
+  options.default_date = opts.date;
+  ParseLines(opts.lines, &options);
+  auto extractor = Extractor::Create(options);
+  if (!extractor.ok()) Fail(extractor.status());
+  auto summary = (*extractor)->ExtractPaths(opts.paths, [&](ExtractionRecord&& record) {
+    if (opts.format == "triples") return PrintTriples(record.document);
+    record.document.content.clear();  // The file carries the hash, not the text.
+    std::cout << FormatExtractionRecord(record) << "\n";
+  });
+  if (!summary.ok()) Fail(summary.status());
+  const ExtractSummary& total = *summary;
+  for (const auto& [path, reason] : total.skipped)
+    std::cerr << "quiver: skipped " << path << ": " << reason << "\n";
+  for (const auto& [path, reason] : total.warnings)
+    std::cerr << "quiver: warning: " << path << ": " << reason << "\n";
+  std::cerr << "extract: " << total.documents << " documents, " << total.sentences
+            << " sentences, " << total.triples << " triples, " << total.skipped.size()
             << " skipped inputs, " << total.fallback << " fallback sentences ("
             << total.too_long << " too long), " << total.no_triple
             << " sentences without triples"
             << (total.long_cut > 0
                     ? absl::StrCat(", ", total.long_cut,
                                    " over-long sentence(s) cut into pieces of at most ",
-                                   ingest::kMaxSentenceWords, " words or ",
-                                   ingest::kMaxSentenceBytes, " bytes")
+                                   Extractor::MaxSentenceWords(), " words or ",
+                                   Extractor::MaxSentenceBytes(), " bytes")
                     : "")
             << "\n";
   std::cout.flush();
   if (!std::cout) Fail("writing the output failed");
-  if (read.documents.empty() && !read.skipped.empty()) throw CLI::RuntimeError(1);
+  if (total.documents == 0 && !total.skipped.empty()) throw CLI::RuntimeError(1);
 }
 
 }  // namespace

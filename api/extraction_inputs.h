@@ -1,10 +1,10 @@
-// The documents `quiver extract` reads, each with where it was read from
+// The documents quiver::Extractor::ExtractPaths reads, each with where it was read from
 // (file, and line for a JSON Lines record), which extraction files carry so
 // `quiver load --bulk` can apply documents in the order `quiver ingest`
 // reads them, whatever the partitioning.
 
-#ifndef QUIVER_CLI_EXTRACTION_INPUTS_H_
-#define QUIVER_CLI_EXTRACTION_INPUTS_H_
+#ifndef QUIVER_API_EXTRACTION_INPUTS_H_
+#define QUIVER_API_EXTRACTION_INPUTS_H_
 
 #include <cstdint>
 #include <string>
@@ -12,7 +12,7 @@
 
 #include "ingest/document_reader.h"
 
-namespace quiver::cli {
+namespace quiver {
 
 struct InputPlace {
   std::string file;  // As ingest names it: the path as given or as listed.
@@ -36,6 +36,6 @@ struct PlacedInputs {
 // at a time so that each record's line is known.
 PlacedInputs ReadPlacedInputs(const std::vector<std::string>& paths, const LineRange& lines);
 
-}  // namespace quiver::cli
+}  // namespace quiver
 
-#endif  // QUIVER_CLI_EXTRACTION_INPUTS_H_
+#endif  // QUIVER_API_EXTRACTION_INPUTS_H_

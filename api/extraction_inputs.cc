@@ -1,4 +1,4 @@
-#include "cli/extraction_inputs.h"
+#include "api/extraction_inputs.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 
-namespace quiver::cli {
+namespace quiver {
 
 namespace {
 
@@ -135,4 +135,4 @@ PlacedInputs ReadPlacedInputs(const std::vector<std::string>& paths, const LineR
   return out;
 }
 
-}  // namespace quiver::cli
+}  // namespace quiver
