@@ -126,7 +126,9 @@ void AddLoadCommand(CLI::App& app) {
       "same file again changes nothing. Bad lines are reported as FILE:LINE and\n"
       "skipped.");
   cmd->add_option("store", opts->store, "Store directory")->required();
-  cmd->add_option("files", opts->files, "Triple files; - reads standard input")
+  cmd->add_option("files", opts->files,
+                  "Triple files; - reads standard input. With --bulk: extraction files, "
+                  "or folders of them")
       ->required();
   cmd->add_option("--format", opts->format,
                   "tsv, jsonl, or auto (by extension: .tsv/.txt, .jsonl/.json)")
