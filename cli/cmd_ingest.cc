@@ -12,11 +12,8 @@
 
 #include "absl/strings/str_cat.h"
 #include "cli/commands.h"
-#include "ingest/document_reader.h"
-#include "ingest/document_reader_dates.h"
-#include "ingest/pipeline.h"
-#include "ingest/sentence_splitter.h"
 #include "quiver/database.h"
+#include "quiver/extractor.h"
 
 namespace quiver::cli {
 
@@ -35,65 +32,75 @@ void RunIngest(const IngestOptions& opts) {
   Options options;
   options.create_if_missing = true;
   auto db = OpenStoreOrFail(opts.store, options);
-  ingest::ReadResult read = ingest::ReadInputs(opts.paths);
-  for (const auto& s : read.skipped) std::cerr << "skipped " << s.path << ": " << s.reason << "\n";
-  for (const auto& w : read.warnings) std::cerr << "warning: " << w.path << ": " << w.reason << "\n";
-  if (!opts.date.empty()) ingest::FillMissingDates(opts.date, &read.documents);
   const bool tty = isatty(STDERR_FILENO) != 0;
-  ingest::ExtractStats total;
+  ExtractProgress at;  // As of the document the sink is given.
+  int64_t sentences_before = 0;
+  ExtractorOptions extract_options;
+  extract_options.jobs = opts.jobs;
+  extract_options.default_date = opts.date;
+  extract_options.progress = [&](const ExtractProgress& p) { at = p; };
+  auto extractor = Extractor::Create(extract_options);
+  if (!extractor.ok()) Fail(extractor.status());
   int64_t duplicates = 0, replaced = 0, nodes = 0, edges = 0, evidence = 0;
   size_t written = 0;
   absl::Status failure;
-  absl::Status st = ingest::ExtractAll(
-      read.documents, opts.jobs, ingest::ParserSettings(),
-      [&](size_t i, ingest::ExtractedDocument&& d) {
-        total.Add(d.stats);
-        auto r = db->AddDocument(d.input);
-        if (!r.ok()) {
-          std::cerr << "quiver: " << d.input.source << ": " << r.status().message() << "\n";
-          if (failure.ok()) failure = r.status();
-          return;
-        }
-        ++written;
-        duplicates += r->duplicate ? 1 : 0;
-        replaced += r->replaced;
-        nodes += r->nodes_created;
-        edges += r->edges_created;
-        evidence += r->evidence_added;
-        const double secs = std::chrono::duration<double>(Clock::now() - start).count();
-        const double rate = secs > 0 ? double(total.sentences) / secs : 0;
-        const double eta = (i + 1) > 0 ? secs / double(i + 1) * double(read.documents.size() - i - 1) : 0;
-        if (tty) {
-          const int width = 30;
-          const int filled = int(width * double(i + 1) / double(read.documents.size()));
-          std::fprintf(stderr, "\r[%s%s] %zu/%zu docs  %.0f sent/s  %lld triples  ETA %.0fs ",
-                       std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
-                       i + 1, read.documents.size(), rate, (long long)total.triples, eta);
-          std::fflush(stderr);
-        } else {
-          std::fprintf(stderr, "ingested %s: %lld sentences, %zu triples%s\n",
-                       d.input.source.c_str(), (long long)d.stats.sentences,
-                       d.input.triples.size(),
-                       r->duplicate  ? " (unchanged, skipped)"
-                       : r->replaced ? " (replaced its earlier version)"
-                                     : "");
-        }
-      });
+  auto summary = (*extractor)->ExtractPaths(opts.paths, [&](ExtractionRecord&& record) {
+    // The content is here, so AddDocument hashes it itself, as before the
+    // Extractor (which also keeps a document eligible for the bulk path).
+    record.document.content_hash.clear();
+    const DocumentInput& d = record.document;
+    const int64_t sentences = at.sentences - sentences_before;
+    sentences_before = at.sentences;
+    auto r = db->AddDocument(d);
+    if (!r.ok()) {
+      std::cerr << "quiver: " << d.source << ": " << r.status().message() << "\n";
+      if (failure.ok()) failure = r.status();
+      return;
+    }
+    ++written;
+    duplicates += r->duplicate ? 1 : 0;
+    replaced += r->replaced;
+    nodes += r->nodes_created;
+    edges += r->edges_created;
+    evidence += r->evidence_added;
+    const double secs = std::chrono::duration<double>(Clock::now() - start).count();
+    const double rate = secs > 0 ? double(at.sentences) / secs : 0;
+    const double eta = at.done > 0 ? secs / double(at.done) * double(at.total - at.done) : 0;
+    if (tty) {
+      const int width = 30;
+      const int filled = int(width * double(at.done) / double(at.total));
+      std::fprintf(stderr, "\r[%s%s] %zu/%zu docs  %.0f sent/s  %lld triples  ETA %.0fs ",
+                   std::string(filled, '#').c_str(), std::string(width - filled, '.').c_str(),
+                   at.done, at.total, rate, (long long)at.triples, eta);
+      std::fflush(stderr);
+    } else {
+      std::fprintf(stderr, "ingested %s: %lld sentences, %zu triples%s\n", d.source.c_str(),
+                   (long long)sentences, d.triples.size(),
+                   r->duplicate  ? " (unchanged, skipped)"
+                   : r->replaced ? " (replaced its earlier version)"
+                                 : "");
+    }
+  });
   if (tty) std::fprintf(stderr, "\n");
-  if (!st.ok()) Fail(st);
+  if (!summary.ok()) Fail(summary.status());
+  const ExtractSummary& total = *summary;
+  for (const auto& [path, reason] : total.skipped)
+    std::cerr << "skipped " << path << ": " << reason << "\n";
+  for (const auto& [path, reason] : total.warnings)
+    std::cerr << "warning: " << path << ": " << reason << "\n";
   auto stats = db->GetStats();
   const double secs = std::chrono::duration<double>(Clock::now() - start).count();
   std::cout << "documents  " << written << " (" << duplicates << " unchanged"
             << (replaced ? absl::StrCat(", ", replaced, " replaced") : "") << ")\n"
-            << "skipped    " << read.skipped.size() << "\n"
+            << "skipped    " << total.skipped.size() << "\n"
             << "sentences  " << total.sentences << " (" << total.fallback
             << " fallback, " << total.too_long << " too long, " << total.no_triple
             << " without triples)\n"
             << (total.long_cut > 0
                     ? absl::StrCat("warning    ", total.long_cut,
                                    " over-long sentence(s) cut into pieces of at most ",
-                                   ingest::kMaxSentenceWords, " words or ",
-                                   ingest::kMaxSentenceBytes, " bytes\n")
+                                   Extractor::MaxSentenceWords(), " words or ",
+                                   Extractor::MaxSentenceBytes(), " bytes\n")
                     : "")
             << "triples    " << total.triples << "\n"
             << "created    " << nodes << " nodes, " << edges << " edges, " << evidence
@@ -103,7 +110,7 @@ void RunIngest(const IngestOptions& opts) {
   std::fprintf(stdout, "time       %.2f s (%.0f sentences/s)\n", secs,
                secs > 0 ? double(total.sentences) / secs : 0.0);
   if (!failure.ok()) Fail(failure);
-  if (read.documents.empty()) Fail("no document could be read");
+  if (total.documents == 0) Fail("no document could be read");
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "absl/strings/str_cat.h"
+#include "cli/cmd_load_bulk.h"
 #include "cli/commands.h"
 #include "cli/triple_file.h"
 #include "quiver/database.h"
@@ -23,6 +24,7 @@ struct LoadOptions {
   std::string format = "auto";
   bool strict = false;
   int max_errors_shown = 20;
+  bool bulk = false;  // Extraction files: cli/cmd_load_bulk.h.
 };
 
 absl::StatusOr<std::string> ReadInput(const std::string& path) {
@@ -124,7 +126,9 @@ void AddLoadCommand(CLI::App& app) {
       "same file again changes nothing. Bad lines are reported as FILE:LINE and\n"
       "skipped.");
   cmd->add_option("store", opts->store, "Store directory")->required();
-  cmd->add_option("files", opts->files, "Triple files; - reads standard input")
+  cmd->add_option("files", opts->files,
+                  "Triple files; - reads standard input. With --bulk: extraction files, "
+                  "or folders of them")
       ->required();
   cmd->add_option("--format", opts->format,
                   "tsv, jsonl, or auto (by extension: .tsv/.txt, .jsonl/.json)")
@@ -134,7 +138,14 @@ void AddLoadCommand(CLI::App& app) {
   cmd->add_option("--max-errors", opts->max_errors_shown,
                   "How many problems to print at most")
       ->capture_default_str();
-  cmd->callback([opts] { RunLoad(*opts); });
+  cmd->add_flag("--bulk", opts->bulk,
+                "The files (or folders of *.jsonl) are extraction files from quiver extract "
+                "--format jsonl: merge them in one atomic write into the graph quiver ingest "
+                "would build from the same documents");
+  cmd->callback([opts] {
+    if (opts->bulk) return RunBulkLoad(opts->store, opts->files);
+    RunLoad(*opts);
+  });
 }
 
 }  // namespace quiver::cli

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "graph/acronym_resolver.h"
@@ -250,7 +251,10 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     return absl::InvalidArgumentError("document source contains a NUL byte");
   }
   const Counters counters = store.counters();
-  if (input.triples.size() >= bulk_threshold && counters.nodes == 0 &&
+  // The bulk loader hashes the content itself, so a document that brings
+  // only its hash takes the ordinary path (which writes the same store).
+  if (input.content_hash.empty() && input.triples.size() >= bulk_threshold &&
+      counters.nodes == 0 &&
       counters.docs == 0 && counters.next_term == 1 &&
       std::all_of(input.triples.begin(), input.triples.end(), BulkLoadable)) {
     // Finish() re-checks emptiness under the writer lock; a writer that got
@@ -259,10 +263,29 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     if (result.ok() || result.status().code() != absl::StatusCode::kFailedPrecondition)
       return result;
   }
-  std::string hash = ContentHash(input.content);
   QUIVER_ASSIGN_OR_RETURN(auto txn, store.BeginWrite());
+  QUIVER_ASSIGN_OR_RETURN(AddResult result, AddDocumentIn(*txn, input));
+  if (!result.duplicate) QUIVER_RETURN_IF_ERROR(txn->Commit());
+  return result;
+}
+
+absl::StatusOr<AddResult> AddDocumentIn(WriteTxn& txn, const DocumentInput& input) {
+  if (input.source.find('\0') != std::string::npos) {
+    return absl::InvalidArgumentError("document source contains a NUL byte");
+  }
+  std::string hash;
+  if (input.content_hash.empty()) {
+    hash = ContentHash(input.content);
+  } else {
+    if (input.content_hash.size() != 32 ||
+        input.content_hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "content hash \"", input.content_hash, "\" is not 32 lower-case hex digits"));
+    }
+    hash = absl::HexStringToBytes(input.content_hash);
+  }
   AddResult result;
-  QUIVER_ASSIGN_OR_RETURN(auto existing, txn->FindDocumentByHash(hash));
+  QUIVER_ASSIGN_OR_RETURN(auto existing, txn.FindDocumentByHash(hash));
   if (existing) {
     result.duplicate = true;
     result.doc = *existing;
@@ -271,9 +294,9 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
   // A new version of a document replaces the old one in this same batch, so
   // a crash leaves one version or the other, never both or a mix.
   if (Replaceable(input.source)) {
-    QUIVER_ASSIGN_OR_RETURN(std::vector<DocId> old, FindDocumentsBySource(*txn, input.source));
+    QUIVER_ASSIGN_OR_RETURN(std::vector<DocId> old, FindDocumentsBySource(txn, input.source));
     RemoveResult removed;
-    for (DocId id : old) QUIVER_RETURN_IF_ERROR(RemoveDocument(*txn, id, &removed));
+    for (DocId id : old) QUIVER_RETURN_IF_ERROR(RemoveDocument(txn, id, &removed));
     result.replaced = removed.documents;
   }
   Document doc;
@@ -282,13 +305,13 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
   doc.date = input.date;
   doc.url = input.url;
   doc.statements = int64_t(input.triples.size());
-  result.doc = txn->AddDocumentRecord(doc, hash);
+  result.doc = txn.AddDocumentRecord(doc, hash);
 
-  const Counters before = txn->counters();
+  const Counters before = txn.counters();
   // Ordered by node id so the provenance entries are written in key order.
   std::map<NodeId, MentionRecord> mentions;
-  MentionKeeper mentions_as_written(*txn);
-  StoreReasons store_reasons(*txn, mentions);
+  MentionKeeper mentions_as_written(txn);
+  StoreReasons store_reasons(txn, mentions);
   // Nodes merged away in this document (a surname-only node absorbed by a
   // full name), so a side resolved before the merge follows it.
   absl::flat_hash_map<NodeId, NodeId> absorbed_into;
@@ -304,45 +327,45 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
   auto place = [&](const ResolveBy& by, const std::vector<std::string>& labels,
                    const std::vector<std::string>& aliases, NodeAdditions* added,
                    SurnameOutcome* outcome) -> absl::StatusOr<std::pair<NodeId, bool>> {
-    if (by.split_from) return txn->FindOrCreateNamedNode(by.name, labels, aliases, added);
+    if (by.split_from) return txn.FindOrCreateNamedNode(by.name, labels, aliases, added);
     QUIVER_RETURN_IF_ERROR(CheckText("name", by.name, kMaxNameBytes));
-    QUIVER_ASSIGN_OR_RETURN(std::vector<Node> persons, PersonsSurnamed(*txn, by.name, labels));
+    QUIVER_ASSIGN_OR_RETURN(std::vector<Node> persons, PersonsSurnamed(txn, by.name, labels));
     if (persons.size() == 1) {
       QUIVER_RETURN_IF_ERROR(
-          txn->NameExistingNode(persons.front().id, by.name, labels, aliases, added));
+          txn.NameExistingNode(persons.front().id, by.name, labels, aliases, added));
       outcome->resolved = SurnameReason(persons.front());
       return std::make_pair(persons.front().id, false);
     }
     if (persons.empty()) {
-      if (!IsAcronym(by.name)) return txn->FindOrCreateNamedNode(by.name, labels, aliases, added);
-      QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> found, txn->FindNamedNode(by.name, labels));
+      if (!IsAcronym(by.name)) return txn.FindOrCreateNamedNode(by.name, labels, aliases, added);
+      QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> found, txn.FindNamedNode(by.name, labels));
       if (found) {
-        QUIVER_RETURN_IF_ERROR(txn->NameExistingNode(*found, by.name, labels, aliases, added));
+        QUIVER_RETURN_IF_ERROR(txn.NameExistingNode(*found, by.name, labels, aliases, added));
         return std::make_pair(*found, false);
       }
       // An acronym met for the first time: the organisation it abbreviates.
       QUIVER_ASSIGN_OR_RETURN(std::vector<Node> organisations,
-                              OrganisationsAbbreviated(*txn, by.name, labels));
+                              OrganisationsAbbreviated(txn, by.name, labels));
       if (organisations.size() == 1) {
         QUIVER_RETURN_IF_ERROR(
-            txn->NameExistingNode(organisations.front().id, by.name, labels, aliases, added));
+            txn.NameExistingNode(organisations.front().id, by.name, labels, aliases, added));
         outcome->resolved = AcronymReason(organisations.front());
         return std::make_pair(organisations.front().id, false);
       }
       if (organisations.size() > 1)
         outcome->ambiguous = AmbiguousAcronymReason(by.name, organisations);
-      QUIVER_ASSIGN_OR_RETURN(NodeId id, txn->CreateNamedNode(by.name, labels, aliases, added));
+      QUIVER_ASSIGN_OR_RETURN(NodeId id, txn.CreateNamedNode(by.name, labels, aliases, added));
       return std::make_pair(id, true);
     }
     // Two people or more have the surname: never one of them by an alias,
     // only a node named by the surname alone.
     outcome->ambiguous = AmbiguousSurnameReason(by.name, persons);
-    QUIVER_ASSIGN_OR_RETURN(auto own, NodeNamedExactly(*txn, by.name, labels));
+    QUIVER_ASSIGN_OR_RETURN(auto own, NodeNamedExactly(txn, by.name, labels));
     if (own) {
-      QUIVER_RETURN_IF_ERROR(txn->NameExistingNode(*own, by.name, labels, aliases, added));
+      QUIVER_RETURN_IF_ERROR(txn.NameExistingNode(*own, by.name, labels, aliases, added));
       return std::make_pair(*own, false);
     }
-    QUIVER_ASSIGN_OR_RETURN(NodeId id, txn->CreateNamedNode(by.name, labels, aliases, added));
+    QUIVER_ASSIGN_OR_RETURN(NodeId id, txn.CreateNamedNode(by.name, labels, aliases, added));
     return std::make_pair(id, true);
   };
   // One side of a triple: the node it names, recorded in `mentions` with
@@ -350,7 +373,7 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
   auto resolve = [&](size_t i, const std::string& name, const std::string& mention,
                      const std::string& reason, const std::vector<std::string>& labels,
                      const std::vector<std::string>& aliases) -> absl::StatusOr<NodeId> {
-    auto by = NameToResolve(*txn, name, mention, labels, aliases);
+    auto by = NameToResolve(txn, name, mention, labels, aliases);
     QUIVER_RETURN_IF_ERROR(InTriple(i, by.status()));
     NodeAdditions added;
     SurnameOutcome surname;
@@ -374,9 +397,9 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     // that node in.
     if (surname_checked.insert(node->first).second) {
       QUIVER_ASSIGN_OR_RETURN(std::optional<NodeId> gone,
-                              AbsorbSurnameNode(*txn, node->first));
+                              AbsorbSurnameNode(txn, node->first));
       if (!gone) {
-        QUIVER_ASSIGN_OR_RETURN(gone, AbsorbAcronymNode(*txn, node->first));
+        QUIVER_ASSIGN_OR_RETURN(gone, AbsorbAcronymNode(txn, node->first));
       }
       if (gone) {
         absorbed_into[*gone] = node->first;
@@ -415,15 +438,14 @@ absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
     // the node by its own name needs none (the mention record has it).
     if (!evidence.subject_mention.empty()) evidence.subject_reason = t.subject_reason;
     if (!evidence.object_mention.empty()) evidence.object_reason = t.object_reason;
-    auto edge = txn->AddFact(subject, t.relation, object, fact, evidence);
+    auto edge = txn.AddFact(subject, t.relation, object, fact, evidence);
     QUIVER_RETURN_IF_ERROR(InTriple(i, edge.status()));
   }
-  for (const auto& [node, mention] : mentions) txn->AddMention(result.doc, node, mention);
-  const Counters& after = txn->counters();
+  for (const auto& [node, mention] : mentions) txn.AddMention(result.doc, node, mention);
+  const Counters& after = txn.counters();
   result.nodes_created = after.nodes - before.nodes;
   result.edges_created = after.edges - before.edges;
   result.evidence_added = after.evidence - before.evidence;
-  QUIVER_RETURN_IF_ERROR(txn->Commit());
   return result;
 }
 

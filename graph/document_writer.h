@@ -5,6 +5,7 @@
 
 #include "absl/status/statusor.h"
 #include "graph/store.h"
+#include "graph/write_txn.h"
 #include "quiver/graph_types.h"
 
 namespace quiver::graph {
@@ -22,6 +23,13 @@ namespace quiver::graph {
 inline constexpr size_t kBulkThreshold = 20000;
 absl::StatusOr<AddResult> AddDocument(Store& store, const DocumentInput& input,
                                       size_t bulk_threshold = kBulkThreshold);
+
+// AddDocument's ordinary path inside a transaction the caller commits, so
+// many documents can share one atomic write (quiver load --bulk). Each sees
+// what the ones before it in `txn` wrote, as if they had been committed.
+// A duplicate changes nothing. Errors: as AddDocument; `txn` must then be
+// discarded, as it may hold part of the document.
+absl::StatusOr<AddResult> AddDocumentIn(WriteTxn& txn, const DocumentInput& input);
 
 }  // namespace quiver::graph
 

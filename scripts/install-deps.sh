@@ -23,6 +23,8 @@ packages=(
   # tools/train_confidence.py and the CaRB scorer it runs (its ctest skips
   # without them)
   python3-numpy python3-docopt python3-sklearn python3-nltk
+  # tools/dask_ingest.py, the scale-out driver (its ctest skips without them)
+  python3-dask python3-distributed
 )
 
 missing=()

@@ -46,6 +46,16 @@ class Database {
   // object; kFailedPrecondition on a read-only store.
   absl::StatusOr<AddResult> AddDocument(const DocumentInput& document);
 
+  // Adds `documents` in the order given, each as AddDocument would (each
+  // sees the ones before it: a repeated content is a duplicate, a repeated
+  // source replaces), all in one atomic write: after an error or a crash
+  // none of them is stored. Returns one AddResult per document, in order.
+  // Memory grows with the batch (every write is held until the commit).
+  // Errors: as AddDocument, the message naming the document's source;
+  // nothing is written then.
+  absl::StatusOr<std::vector<AddResult>> AddDocuments(
+      const std::vector<DocumentInput>& documents);
+
   // Extracts facts from `document.content` (plain text: sentences, parse,
   // entities; see docs/extraction.md), adds them to `document.triples` and
   // stores the result as AddDocument does. `document.date`, when given, may

@@ -125,6 +125,10 @@ struct DocumentInput {
   std::string date;  // As Document::date.
   std::string url;
   std::string content;  // Hashed to recognise a document seen before.
+  // The content's hash (Document::content_hash: 32 hex digits) when the
+  // content itself is not at hand (an extraction file ships the hash, not the
+  // text); when set, it is stored instead of hashing `content`. Default: "".
+  std::string content_hash;
   std::vector<Triple> triples;
 };
 
