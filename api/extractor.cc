@@ -33,15 +33,15 @@ int Extractor::MaxSentenceBytes() { return int(ingest::kMaxSentenceBytes); }
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
   if (options.jobs < 1 || options.jobs > 256)
     return absl::InvalidArgumentError(absl::StrCat("jobs ", options.jobs, " is not 1 to 256"));
-  if (options.linkage_limit < 1 || options.budget_ms < 1)
-    return absl::InvalidArgumentError("linkage_limit and budget_ms must be positive");
+  if (options.linkage_limit < 1)
+    return absl::InvalidArgumentError(
+        absl::StrCat("linkage_limit ", options.linkage_limit, " is not positive"));
   if (options.first_line < 1 || options.last_line < options.first_line)
     return absl::InvalidArgumentError(absl::StrCat(
         "lines ", options.first_line, "-", options.last_line, ": need 1 <= first <= last"));
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->settings.linkage_limit = options.linkage_limit;
-  impl->settings.budget_ms = options.budget_ms;
   return std::unique_ptr<Extractor>(new Extractor(std::move(impl)));
 }
 
