@@ -67,7 +67,7 @@ target_link_libraries(quiver_static PUBLIC
 
 foreach(target quiver_shared quiver_static)
   target_include_directories(${target} INTERFACE
-    $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include>
+    $<BUILD_INTERFACE:${Quiver_SOURCE_DIR}/include>
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 endforeach()
 set_target_properties(quiver_shared PROPERTIES
@@ -75,7 +75,7 @@ set_target_properties(quiver_shared PROPERTIES
   VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}.${PROJECT_VERSION_MINOR})
 set_target_properties(quiver_static PROPERTIES OUTPUT_NAME quiver EXPORT_NAME quiver_static)
 
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/quiver
+install(DIRECTORY ${Quiver_SOURCE_DIR}/include/quiver
         DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")
 install(TARGETS quiver_shared EXPORT QuiverTargets
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})
@@ -86,7 +86,7 @@ set(quiver_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/Quiver)
 install(EXPORT QuiverTargets NAMESPACE Quiver:: DESTINATION ${quiver_cmake_dir})
 install(EXPORT QuiverStaticTargets NAMESPACE Quiver:: DESTINATION ${quiver_cmake_dir})
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/QuiverConfig.cmake.in
-  ${CMAKE_BINARY_DIR}/QuiverConfig.cmake INSTALL_DESTINATION ${quiver_cmake_dir})
+  ${Quiver_BINARY_DIR}/QuiverConfig.cmake INSTALL_DESTINATION ${quiver_cmake_dir})
 # The version policy (include/quiver/version.h): before 1.0 a minor release
 # may change the API, so only the same minor version is compatible; from 1.0
 # the same major version is.
@@ -95,14 +95,14 @@ if(PROJECT_VERSION_MAJOR EQUAL 0)
 else()
   set(quiver_compatibility SameMajorVersion)
 endif()
-write_basic_package_version_file(${CMAKE_BINARY_DIR}/QuiverConfigVersion.cmake
+write_basic_package_version_file(${Quiver_BINARY_DIR}/QuiverConfigVersion.cmake
   COMPATIBILITY ${quiver_compatibility})
-install(FILES ${CMAKE_BINARY_DIR}/QuiverConfig.cmake ${CMAKE_BINARY_DIR}/QuiverConfigVersion.cmake
+install(FILES ${Quiver_BINARY_DIR}/QuiverConfig.cmake ${Quiver_BINARY_DIR}/QuiverConfigVersion.cmake
         DESTINATION ${quiver_cmake_dir})
 
 # pkg-config: `pkg-config --cflags --libs quiver` for the shared library,
 # `--static` adds what the static one needs.
 # Relocatable: the prefix is found from where the file is installed.
 file(RELATIVE_PATH quiver_pc_to_prefix /p/${CMAKE_INSTALL_LIBDIR}/pkgconfig /p)
-configure_file(${CMAKE_CURRENT_LIST_DIR}/quiver.pc.in ${CMAKE_BINARY_DIR}/quiver.pc @ONLY)
-install(FILES ${CMAKE_BINARY_DIR}/quiver.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+configure_file(${CMAKE_CURRENT_LIST_DIR}/quiver.pc.in ${Quiver_BINARY_DIR}/quiver.pc @ONLY)
+install(FILES ${Quiver_BINARY_DIR}/quiver.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
