@@ -55,8 +55,8 @@ absl::StatusOr<std::vector<NodeScore>> PageRank(Database& db, const PageRankOpti
     return absl::InvalidArgumentError(
         "pagerank: iterations must be >= 0 and damping between 0 and 1");
   }
-  const graph::Store& store = *db.impl()->store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, db.impl()->snapshots.Get(store));
+  const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
   graph::algo::PageRankOptions o;
   o.iterations = options.iterations;
   o.damping = options.damping;
@@ -66,8 +66,8 @@ absl::StatusOr<std::vector<NodeScore>> PageRank(Database& db, const PageRankOpti
 
 absl::StatusOr<std::vector<NodeScore>> Betweenness(Database& db,
                                                    const BetweennessOptions& options) {
-  const graph::Store& store = *db.impl()->store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, db.impl()->snapshots.Get(store));
+  const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
   graph::algo::BetweennessOptions o;
   o.filter = Filter(store, options.filter);
   o.sample = options.sample;
@@ -78,31 +78,31 @@ absl::StatusOr<std::vector<NodeScore>> Betweenness(Database& db,
 
 absl::StatusOr<std::vector<NodeComponent>> WeaklyConnectedComponents(
     Database& db, const std::vector<std::string>& types) {
-  const graph::Store& store = *db.impl()->store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, db.impl()->snapshots.Get(store));
+  const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
   return ByNode<NodeComponent>(
       *s, graph::algo::WeaklyConnectedComponents(*s, Types(store, types)));
 }
 
 absl::StatusOr<std::vector<NodeComponent>> StronglyConnectedComponents(
     Database& db, const std::vector<std::string>& types) {
-  const graph::Store& store = *db.impl()->store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, db.impl()->snapshots.Get(store));
+  const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
   return ByNode<NodeComponent>(
       *s, graph::algo::StronglyConnectedComponents(*s, Types(store, types)));
 }
 
 absl::StatusOr<std::vector<NodeDegree>> Degrees(Database& db, const AlgoFilter& filter) {
-  const graph::Store& store = *db.impl()->store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, db.impl()->snapshots.Get(store));
+  const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
   return ByNode<NodeDegree>(*s, graph::algo::Degrees(*s, Filter(store, filter)));
 }
 
 absl::StatusOr<std::vector<NodeAtDepth>> Neighbourhood(Database& db, NodeId start, int k,
                                                        const AlgoFilter& filter) {
   if (k < 0) return absl::InvalidArgumentError("neighbourhood: k must be >= 0");
-  const graph::Store& store = *db.impl()->store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, db.impl()->snapshots.Get(store));
+  const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
   QUIVER_ASSIGN_OR_RETURN(graph::Vertex v, VertexOf(*s, start));
   std::vector<NodeAtDepth> out;
   for (const auto& r : graph::algo::Neighbourhood(*s, v, k, Filter(store, filter))) {
@@ -113,8 +113,8 @@ absl::StatusOr<std::vector<NodeAtDepth>> Neighbourhood(Database& db, NodeId star
 
 absl::StatusOr<std::optional<Path>> ShortestPath(Database& db, NodeId from, NodeId to,
                                                  const AlgoFilter& filter, int max_hops) {
-  const graph::Store& store = *db.impl()->store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, db.impl()->snapshots.Get(store));
+  const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
   QUIVER_ASSIGN_OR_RETURN(graph::Vertex a, VertexOf(*s, from));
   QUIVER_ASSIGN_OR_RETURN(graph::Vertex b, VertexOf(*s, to));
   auto found = graph::algo::ShortestPath(*s, a, b, Filter(store, filter),

@@ -84,8 +84,8 @@ absl::StatusOr<DiagramOutput> Around(Database& db, const std::vector<std::string
   QUIVER_RETURN_IF_ERROR(Check(options));
   QUIVER_ASSIGN_OR_RETURN(render::DiagramLimits limits, Limits(options));
   if (names.empty()) return absl::InvalidArgumentError("name at least one node to draw around");
-  const graph::Store& store = *db.impl()->store;
-  QUIVER_ASSIGN_OR_RETURN(auto snap, db.impl()->snapshots.Get(store));
+  const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
+  QUIVER_ASSIGN_OR_RETURN(auto snap, internal::DatabaseAccess::Of(db).snapshots.Get(store));
   auto reader = store.NewReader();
   QUIVER_ASSIGN_OR_RETURN(render::Diagram d,
                           render::DiagramAround(*reader, *snap, names, depth, limits));
@@ -108,8 +108,8 @@ absl::StatusOr<DiagramOutput> OfQuery(Database& db, std::string_view query,
         " row(s) but no nodes, relationships or paths (return them, e.g. RETURN a, r, b or "
         "RETURN p)"));
   }
-  const graph::Store& store = *db.impl()->store;
-  QUIVER_ASSIGN_OR_RETURN(auto snap, db.impl()->snapshots.Get(store));
+  const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
+  QUIVER_ASSIGN_OR_RETURN(auto snap, internal::DatabaseAccess::Of(db).snapshots.Get(store));
   auto reader = store.NewReader();
   QUIVER_ASSIGN_OR_RETURN(render::Diagram d,
                           render::DiagramOf(*reader, *snap, std::move(nodes), std::move(edges),

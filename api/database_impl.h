@@ -1,5 +1,7 @@
-// Database::Impl: what a Database holds, visible to the modules that extend
-// the public API (query, ingest) but not to users.
+// Database::Impl: what a Database holds, visible to the code that extends
+// the public API from the inside (query, diagrams, algorithms, exports) but
+// not to users: this header is not installed and only targets linking
+// quiver_api can include it.
 
 #ifndef QUIVER_API_DATABASE_IMPL_H_
 #define QUIVER_API_DATABASE_IMPL_H_
@@ -27,6 +29,15 @@ struct Database::Impl {
   graph::SnapshotCache snapshots;
 };
 
+namespace internal {
+
+// The one way in from outside the class (Database declares it a friend).
+struct DatabaseAccess {
+  static Database::Impl& Of(Database& db) { return *db.impl_; }
+  static const Database::Impl& Of(const Database& db) { return *db.impl_; }
+};
+
+}  // namespace internal
 }  // namespace quiver
 
 #endif  // QUIVER_API_DATABASE_IMPL_H_

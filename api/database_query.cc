@@ -18,7 +18,7 @@ absl::StatusOr<Result> Database::Query(std::string_view text, const ValueMap& pa
 namespace query {
 
 ProcedureRegistry& DatabaseProcedures(Database& db) {
-  Database::Impl* impl = db.impl();
+  auto* impl = &internal::DatabaseAccess::Of(db);
   std::call_once(impl->procedures_once,
                  [impl] { impl->procedures = std::make_shared<ProcedureRegistry>(); });
   return *impl->procedures;

@@ -5,11 +5,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "api/database_impl.h"
 #include "cli/commands.h"
-#include "graph/reader.h"
 #include "quiver/database.h"
-#include "render/export.h"
+#include "quiver/export.h"
 
 namespace quiver::cli {
 
@@ -24,18 +22,17 @@ struct ExportCliOptions {
 };
 
 void RunExport(const ExportCliOptions& opts) {
-  auto format = render::ParseExportFormat(opts.format);
+  auto format = ParseExportFormat(opts.format);
   if (!format.ok()) Fail(format.status());
   Options options;
   options.create_if_missing = false;
   options.read_only = true;
   auto db = OpenStoreOrFail(opts.store, options);
-  render::ExportOptions export_options;
+  ExportOptions export_options;
   export_options.format = *format;
   export_options.base_iri = opts.base_iri;
   export_options.evidence = !opts.no_evidence;
-  auto reader = db->impl()->store->NewReader();
-  auto summary = render::ExportStore(*reader, export_options, opts.output);
+  auto summary = Export(*db, opts.output, export_options);
   if (!summary.ok()) Fail(summary.status());
   std::cerr << "exported " << summary->nodes << " nodes and " << summary->edges
             << " edges to";

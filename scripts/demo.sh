@@ -5,9 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-cmake --preset release >/dev/null
-cmake --build --preset release
-quiver=build/release/cli/quiver
+# Only the quiver program: no tests, benchmarks, fuzz targets or libquiver
+# (the demo preset; scripts/test.sh builds everything).
+cmake --preset demo >/dev/null
+cmake --build --preset demo
+quiver=build/demo/cli/quiver
 store=${1:-example.quiver}
 rm -rf "$store"
 

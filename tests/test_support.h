@@ -4,6 +4,9 @@
 #define QUIVER_TESTS_TEST_SUPPORT_H_
 
 #include <string>
+#include <utility>
+
+#include "quiver/graph_types.h"
 
 namespace quiver::testing {
 
@@ -18,6 +21,17 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// subject -relation-> object with every other field at its default (brace
+// initialisation would name only the first three members, and
+// -Wmissing-field-initializers says so).
+inline Triple MakeTriple(std::string subject, std::string relation, std::string object) {
+  Triple t;
+  t.subject = std::move(subject);
+  t.relation = std::move(relation);
+  t.object = std::move(object);
+  return t;
+}
 
 void WriteFile(const std::string& path, const std::string& content);
 std::string ReadFile(const std::string& path);

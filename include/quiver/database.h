@@ -10,6 +10,7 @@
 #ifndef QUIVER_DATABASE_H_
 #define QUIVER_DATABASE_H_
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,10 @@
 #include "quiver/result.h"
 
 namespace quiver {
+
+namespace internal {
+struct DatabaseAccess;
+}  // namespace internal
 
 class Database {
  public:
@@ -129,13 +134,25 @@ class Database {
   // A no-op on a writable store.
   absl::Status CatchUp();
 
+  // Every node, edge or document of one consistent state of the store, in
+  // id order, handed to `fn` until it returns false. For programs that read
+  // the whole graph (exports, comparisons). Writers are not held up; the
+  // iteration does not see what they commit meanwhile, including writes
+  // `fn` itself makes. Errors: kDataLoss for a record that does not decode.
+  absl::Status ForEachNode(const std::function<bool(const Node&)>& fn) const;
+  absl::Status ForEachEdge(const std::function<bool(const Edge&)>& fn) const;
+  absl::Status ForEachDocument(const std::function<bool(const Document&)>& fn) const;
+
   const std::string& path() const;
 
-  // Implementation, shared with the query and ingest modules.
-  struct Impl;
-  Impl* impl() { return impl_.get(); }
-
  private:
+  // What a Database holds (api/database_impl.h). The modules that extend
+  // this class from the inside (query, diagrams, algorithms, exports) reach
+  // it through internal::DatabaseAccess (api/database_access.h), a header
+  // outside include/ that programs using Quiver cannot include.
+  struct Impl;
+  friend struct internal::DatabaseAccess;
+
   explicit Database(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -8,6 +8,7 @@
 #include "quiver/check.h"
 #include "quiver/database.h"
 #include "quiver/diagram.h"
+#include "quiver/export.h"
 #include "quiver/graph_types.h"
 #include "quiver/options.h"
 #include "quiver/timeline.h"

@@ -1,7 +1,7 @@
 // Quiver's version: the headers' (macros) and the linked library's
 // (quiver::Version()).
 //
-// Policy (docs are in README.md, "The C++ library"): while the major
+// Policy (docs/library.md, "Versions"): while the major
 // version is 0, a minor release may change the API; from 1.0, a minor
 // release adds and never removes, and a patch release changes no header.
 // The store format has its own version, checked when a store is opened.

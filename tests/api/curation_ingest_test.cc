@@ -6,6 +6,7 @@
 #include "gtest/gtest.h"
 #include "quiver/database.h"
 #include "quiver/result.h"
+#include "tests/test_support.h"
 
 namespace quiver {
 namespace {
@@ -44,8 +45,8 @@ TEST_F(CurationIngest, ADocumentNamingTheMergedNodeLandsOnTheKeptOne) {
   DocumentInput doc;
   doc.source = "list.txt";
   doc.content = "list";
-  doc.triples = {{"Norwegian Labour Party", "lead", "government"},
-                 {"Arbeiderpartiet", "win", "election"}};
+  doc.triples = {testing::MakeTriple("Norwegian Labour Party", "lead", "government"),
+                 testing::MakeTriple("Arbeiderpartiet", "win", "election")};
   ASSERT_TRUE(db_->AddDocument(doc).ok());
   auto merged = Rows("CALL kg.merge('Norwegian Labour Party', 'Arbeiderpartiet') YIELD node "
                      "RETURN id(node)");

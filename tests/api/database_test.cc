@@ -13,7 +13,7 @@ DocumentInput Article() {
   doc.source = "article.txt";
   doc.title = "Talks cancelled";
   doc.content = "President Hollande cancelled the meeting. Russia vetoed the resolution.";
-  Triple cancel{"François Hollande", "cancel", "meeting"};
+  Triple cancel = testing::MakeTriple("François Hollande", "cancel", "meeting");
   cancel.subject_labels = {"Person"};
   cancel.subject_aliases = {"President Hollande"};
   cancel.object_labels = {"Concept"};
@@ -22,7 +22,7 @@ DocumentInput Article() {
   cancel.begin = 0;
   cancel.end = 41;
   cancel.sentence_text = "President Hollande cancelled the meeting.";
-  Triple veto{"Russia", "veto", "resolution"};
+  Triple veto = testing::MakeTriple("Russia", "veto", "resolution");
   veto.subject_labels = {"Country"};
   veto.sentence = 1;
   veto.sentence_text = "Russia vetoed the resolution.";
@@ -86,9 +86,9 @@ TEST(Database, RoundTripThroughCloseAndReopen) {
 
 TEST(Database, NeighborsByDirectionAndType) {
   TempDir dir;
-  auto db = OpenWith(dir, {{"Fabius", "meet", "Lavrov"},
-                           {"Lavrov", "criticise", "Fabius"},
-                           {"Fabius", "minister_of", "France"}});
+  auto db = OpenWith(dir, {testing::MakeTriple("Fabius", "meet", "Lavrov"),
+                           testing::MakeTriple("Lavrov", "criticise", "Fabius"),
+                           testing::MakeTriple("Fabius", "minister_of", "France")});
   ASSERT_TRUE(db);
   NodeId fabius = (*db->FindNodes("fabius"))[0].id;
   EXPECT_EQ(db->Neighbors(fabius, Direction::kOutgoing)->size(), 2u);
@@ -107,11 +107,11 @@ TEST(Database, NeighborsByDirectionAndType) {
 
 TEST(Database, AdjacentListsWhatNeighborsListsWithoutEdgeRecords) {
   TempDir dir;
-  auto db = OpenWith(dir, {{"Fabius", "meet", "Lavrov"},
-                           {"Lavrov", "criticise", "Fabius"},
-                           {"Fabius", "minister_of", "France"},
-                           {"Fabius", "praise", "Fabius"},  // a self-loop
-                           {"Fabius", "meet", "Kerry"}});
+  auto db = OpenWith(dir, {testing::MakeTriple("Fabius", "meet", "Lavrov"),
+                           testing::MakeTriple("Lavrov", "criticise", "Fabius"),
+                           testing::MakeTriple("Fabius", "minister_of", "France"),
+                           testing::MakeTriple("Fabius", "praise", "Fabius"),  // a self-loop
+                           testing::MakeTriple("Fabius", "meet", "Kerry")});
   ASSERT_TRUE(db);
   NodeId fabius = (*db->FindNodes("fabius"))[0].id;
   for (Direction d : {Direction::kOutgoing, Direction::kIncoming, Direction::kBoth}) {

@@ -58,7 +58,7 @@ TEST(BulkLoader, BuildsTheSameStoreAsTheWriteTransactionPath) {
   input.source = "facts.tsv";
   input.content = content;
   for (size_t i = 0; i < kLines.size(); ++i) {
-    Triple t{kLines[i].s, kLines[i].r, kLines[i].o};
+    Triple t = testing::MakeTriple(kLines[i].s, kLines[i].r, kLines[i].o);
     t.text = kLines[i].text;
     t.sentence = uint32_t(i + 1);
     t.source = "facts.tsv";
@@ -104,7 +104,7 @@ TEST(BulkLoader, AddDocumentTakesTheBulkPathWithTheSameResult) {
   input.title = "Notes";
   input.content = "bytes";
   for (size_t i = 0; i < kLines.size(); ++i) {
-    Triple t{kLines[i].s, kLines[i].r, kLines[i].o};
+    Triple t = testing::MakeTriple(kLines[i].s, kLines[i].r, kLines[i].o);
     t.text = kLines[i].text;
     t.sentence = uint32_t(i % 5);  // some lines state an edge twice
     if (i % 2) t.sentence_text = "Sentence " + std::to_string(i) + ".";
@@ -146,7 +146,7 @@ TEST(BulkLoader, StoreSurvivesReopenAndRefusesTheSameDocumentLater) {
   // The ordinary path continues from the bulk load's counters.
   DocumentInput more;
   more.content = "more";
-  more.triples = {{"a", "r", "c"}};
+  more.triples = {testing::MakeTriple("a", "r", "c")};
   ASSERT_TRUE(AddDocument(*store, more).ok());
   EXPECT_EQ(store->counters().nodes, 4);
   EXPECT_EQ(store->counters().edges, 2);
@@ -268,7 +268,7 @@ TEST(BulkLoader, RefusesANonEmptyStoreAndBadNames) {
   auto store = *Store::Open(dir.Sub("g"), {});
   DocumentInput doc;
   doc.content = "x";
-  doc.triples = {{"a", "r", "b"}};
+  doc.triples = {testing::MakeTriple("a", "r", "b")};
   ASSERT_TRUE(AddDocument(*store, doc).ok());
   BulkLoader loader(store.get());
   loader.SetDocument(Document{}, "y");

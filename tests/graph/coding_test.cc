@@ -64,7 +64,9 @@ TEST(Coding, VarintsRoundTripAndRejectTruncation) {
     EXPECT_EQ(out, v);
     EXPECT_TRUE(in.empty());
     std::string_view cut(s.data(), s.size() - 1);
-    if (!cut.empty()) EXPECT_FALSE(GetVarint64(&cut, &out));
+    if (!cut.empty()) {
+      EXPECT_FALSE(GetVarint64(&cut, &out));
+    }
   }
   for (int64_t v : {int64_t{0}, int64_t{-1}, int64_t{1}, std::numeric_limits<int64_t>::min()}) {
     std::string s;

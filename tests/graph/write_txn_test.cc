@@ -4,6 +4,7 @@
 #include "graph/reader.h"
 #include "gtest/gtest.h"
 #include "tests/graph/store_fixture.h"
+#include "tests/test_support.h"
 
 namespace quiver::graph {
 namespace {
@@ -205,7 +206,8 @@ TEST_F(WriteTxnTest, RejectsBadNamesAndUnstorableProperties) {
 TEST_F(WriteTxnTest, DocumentIsAllOrNothing) {
   DocumentInput doc;
   doc.content = "text";
-  doc.triples = {{"Russia", "veto", "resolution"}, {"France", "", "resolution"}};
+  doc.triples = {quiver::testing::MakeTriple("Russia", "veto", "resolution"),
+                 quiver::testing::MakeTriple("France", "", "resolution")};
   auto result = AddDocument(*store_, doc);
   ASSERT_EQ(result.status().code(), absl::StatusCode::kInvalidArgument);
   EXPECT_NE(result.status().message().find("triple 2"), absl::string_view::npos);
@@ -217,7 +219,7 @@ TEST_F(WriteTxnTest, DocumentIsAllOrNothing) {
 TEST_F(WriteTxnTest, SameContentTwiceChangesNothing) {
   DocumentInput doc;
   doc.content = "Russia vetoed the resolution.";
-  doc.triples = {{"Russia", "veto", "resolution"}};
+  doc.triples = {quiver::testing::MakeTriple("Russia", "veto", "resolution")};
   auto first = AddDocument(*store_, doc);
   ASSERT_TRUE(first.ok());
   EXPECT_FALSE(first->duplicate);

@@ -8,11 +8,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "api/database_impl.h"
-#include "graph/key_format.h"
-#include "graph/reader.h"
-#include "graph/records.h"
-#include "graph/store.h"
 #include "util/status_macros.h"
 
 namespace quiver::tck {
@@ -29,35 +24,21 @@ int64_t Minus(const std::set<T>& a, const std::set<T>& b) {
 
 absl::StatusOr<GraphState> ReadGraphState(Database& db) {
   GraphState state;
-  std::unique_ptr<graph::Reader> reader = db.impl()->store->NewReader();
-  std::vector<uint64_t> node_ids;
-  QUIVER_RETURN_IF_ERROR(reader->ScanNodes([&](NodeId id) {
-    node_ids.push_back(id);
+  QUIVER_RETURN_IF_ERROR(db.ForEachNode([&](const Node& node) {
+    state.nodes.insert(node.id);
+    for (const auto& label : node.labels) state.labels.insert(label);
+    for (const auto& [key, value] : node.properties) {
+      state.properties.emplace('n', node.id, key, value.ToString());
+    }
     return true;
   }));
-  for (uint64_t id : node_ids) {
-    QUIVER_ASSIGN_OR_RETURN(std::optional<Node> node, reader->GetNode(id));
-    if (!node) continue;
-    state.nodes.insert(id);
-    for (const auto& label : node->labels) state.labels.insert(label);
-    for (const auto& [key, value] : node->properties) {
-      state.properties.emplace('n', id, key, value.ToString());
+  QUIVER_RETURN_IF_ERROR(db.ForEachEdge([&](const Edge& edge) {
+    state.relationships.insert(edge.id);
+    for (const auto& [key, value] : edge.properties) {
+      state.properties.emplace('r', edge.id, key, value.ToString());
     }
-  }
-  auto cursor = reader->Scan(graph::Cf::kEdges, "");
-  std::vector<uint64_t> edge_ids;
-  for (; cursor->Valid(); cursor->Next()) {
-    if (cursor->key().size() >= 8) edge_ids.push_back(graph::DecodeIdKey(cursor->key()));
-  }
-  QUIVER_RETURN_IF_ERROR(cursor->status());
-  for (uint64_t id : edge_ids) {
-    QUIVER_ASSIGN_OR_RETURN(std::optional<graph::EdgeRecord> edge, reader->GetEdgeRecord(id));
-    if (!edge) continue;
-    state.relationships.insert(id);
-    for (const auto& [key, value] : edge->properties) {
-      state.properties.emplace('r', id, key, value.ToString());
-    }
-  }
+    return true;
+  }));
   return state;
 }
 
