@@ -165,6 +165,19 @@ absl::Status Store::OpenDb() {
 
 void Store::CloseDb() {
   if (db_ == nullptr) return;
+  if (!options_.read_only) {
+    // Leave nothing in the WAL alone: the next writer would replay it into
+    // new files and delete the log while a read-only process opening at
+    // that moment still counts on it (it then found no format version and
+    // called the store foreign). A failed flush loses nothing: the WAL is
+    // still there.
+    std::vector<rocksdb::ColumnFamilyHandle*> open;
+    for (auto* h : handles_)
+      if (h != nullptr) open.push_back(h);
+    rocksdb::FlushOptions flush;
+    flush.allow_write_stall = true;
+    db_->Flush(flush, open).PermitUncheckedError();
+  }
   for (auto*& h : handles_) {
     if (h != nullptr) db_->DestroyColumnFamilyHandle(h);
     h = nullptr;
@@ -296,6 +309,15 @@ absl::Status Store::InitializeOrCheckMeta(bool created) {
     rocksdb::WriteOptions wo;
     wo.sync = true;
     return FromRocksDb(db_->Write(wo, &batch), absl::StrCat("store ", path_, ": initialising"));
+  }
+  // A read-only (secondary) instance that opened while a writer was
+  // recovering its log may not see the log's records yet: catch up with the
+  // writer a few times before calling the store foreign.
+  for (int attempt = 0; s.IsNotFound() && options_.read_only && attempt < 5; ++attempt) {
+    if (attempt > 0) usleep(20000 << attempt);
+    if (!db_->TryCatchUpWithPrimary().ok()) break;
+    s = db_->Get(rocksdb::ReadOptions(), handle(Cf::kMeta), std::string(meta::kFormatVersion),
+                 &value);
   }
   if (s.IsNotFound()) {
     return absl::InvalidArgumentError(absl::StrCat(
