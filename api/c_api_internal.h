@@ -14,6 +14,7 @@
 #include "absl/status/status.h"
 #include "quiver/c.h"
 #include "quiver/database.h"
+#include "quiver/extractor.h"
 
 struct quiver_db_t {
   std::unique_ptr<quiver::Database> db;
@@ -43,6 +44,14 @@ struct quiver_result_t {
 struct quiver_evidence_t {
   std::vector<quiver::Evidence> statements;
   std::vector<std::string> sources;  // The document source of each.
+};
+
+struct quiver_extractor_t {
+  std::unique_ptr<quiver::Extractor> extractor;
+};
+
+struct quiver_triples_t {
+  std::vector<quiver::Triple> triples;
 };
 
 struct quiver_scores_t {

@@ -21,9 +21,8 @@
  * Ownership: a result reads from its database (a streaming result keeps a
  * snapshot open), so destroy it before closing the database; evidence and
  * scores are copies and may outlive it.
- *
- * Not here yet: extraction without a store (it waits for the C++
- * quiver::Extractor); quiver_ingest stores what it extracts. */
+ * An extractor (quiver_extractor_t) turns text into triples without a
+ * store; quiver_ingest stores what it extracts. */
 
 #ifndef QUIVER_C_H_
 #define QUIVER_C_H_
@@ -42,6 +41,8 @@ typedef struct quiver_params_t quiver_params_t;
 typedef struct quiver_result_t quiver_result_t;
 typedef struct quiver_evidence_t quiver_evidence_t;
 typedef struct quiver_scores_t quiver_scores_t;
+typedef struct quiver_extractor_t quiver_extractor_t;
+typedef struct quiver_triples_t quiver_triples_t;
 
 /* Releases a char* this API returned (messages, names, diagrams). */
 void quiver_free(void* ptr);
@@ -193,6 +194,31 @@ char* quiver_diagram_of_query(quiver_db_t* db, const char* statement, const char
  * "ntriples", "csv" (then `path` is a directory) or "jsonl"), with evidence
  * where the format carries it. */
 void quiver_export(quiver_db_t* db, const char* format, const char* path, char** errptr);
+
+/* ---- Extraction without a store (quiver/extractor.h) ---- */
+
+/* An extractor with `jobs` parser threads (1 to 256); it loads
+ * link-grammar's English dictionary once (an error when it is missing).
+ * One thread at a time per extractor. */
+quiver_extractor_t* quiver_extractor_create(int jobs, char** errptr);
+void quiver_extractor_destroy(quiver_extractor_t* extractor);
+/* The triples `content` (plain text) states, with their evidence; `date`
+ * (NULL: none) is the document's publication date, which dates the time
+ * expressions of its statements. The same text always gives the same
+ * triples. */
+quiver_triples_t* quiver_extract(quiver_extractor_t* extractor, const char* source,
+                                 const char* content, const char* date, char** errptr);
+void quiver_triples_destroy(quiver_triples_t* triples);
+size_t quiver_triples_count(const quiver_triples_t* triples);
+/* For i < count: subject, relation type, object, whether it is denied, the
+ * relation as written, the sentence that states it, and its index. */
+const char* quiver_triples_subject(const quiver_triples_t* triples, size_t i);
+const char* quiver_triples_relation(const quiver_triples_t* triples, size_t i);
+const char* quiver_triples_object(const quiver_triples_t* triples, size_t i);
+unsigned char quiver_triples_negated(const quiver_triples_t* triples, size_t i);
+const char* quiver_triples_text(const quiver_triples_t* triples, size_t i);
+const char* quiver_triples_sentence(const quiver_triples_t* triples, size_t i);
+uint32_t quiver_triples_sentence_index(const quiver_triples_t* triples, size_t i);
 
 #ifdef __cplusplus
 } /* extern "C" */

@@ -9,6 +9,8 @@
 #include "quiver/database.h"
 #include "quiver/diagram.h"
 #include "quiver/export.h"
+#include "quiver/extraction_file.h"
+#include "quiver/extractor.h"
 #include "quiver/graph_types.h"
 #include "quiver/options.h"
 #include "quiver/timeline.h"

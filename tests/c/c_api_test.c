@@ -108,6 +108,46 @@ static void test_ingest(quiver_db_t* db) {
   quiver_result_destroy(r);
 }
 
+/* Extraction without a store: the triples of a text, with their evidence;
+ * a bad date is an error through errptr. */
+static void test_extract(void) {
+  char* err = NULL;
+  CHECK(quiver_extractor_create(0, &err) == NULL);
+  CHECK(starts_with(err, "INVALID_ARGUMENT: "));
+  quiver_free(err);
+  err = NULL;
+  quiver_extractor_t* extractor = quiver_extractor_create(1, &err);
+  if (!OK(err)) return;
+  const char* text = "Norway vetoed the plan. Finland did not sign the treaty.";
+  quiver_triples_t* t = quiver_extract(extractor, "notes.txt", text, "2016-10-08", &err);
+  if (OK(err)) {
+    int veto = 0, sign = 0;
+    for (size_t i = 0; i < quiver_triples_count(t); ++i) {
+      if (strcmp(quiver_triples_subject(t, i), "Norway") == 0 &&
+          strcmp(quiver_triples_relation(t, i), "veto") == 0 &&
+          strcmp(quiver_triples_object(t, i), "plan") == 0) {
+        veto = 1;
+        CHECK(!quiver_triples_negated(t, i));
+        CHECK(strcmp(quiver_triples_text(t, i), "vetoed") == 0);
+        CHECK(strcmp(quiver_triples_sentence(t, i), "Norway vetoed the plan.") == 0);
+        CHECK(quiver_triples_sentence_index(t, i) == 0);
+      }
+      if (strcmp(quiver_triples_subject(t, i), "Finland") == 0 &&
+          strcmp(quiver_triples_relation(t, i), "sign") == 0) {
+        sign = 1;
+        CHECK(quiver_triples_negated(t, i));
+        CHECK(quiver_triples_sentence_index(t, i) == 1);
+      }
+    }
+    CHECK(veto && sign);
+    quiver_triples_destroy(t);
+  }
+  CHECK(quiver_extract(extractor, "bad.txt", text, "not a date", &err) == NULL);
+  CHECK(starts_with(err, "INVALID_ARGUMENT: "));
+  quiver_free(err);
+  quiver_extractor_destroy(extractor);
+}
+
 /* Returns the id of the edge Ada -knows-> Bob, found by a query with
  * parameters. */
 static uint64_t test_query(quiver_db_t* db) {
@@ -278,6 +318,7 @@ int main(int argc, char** argv) {
 
   test_version();
   test_open_errors(work);
+  test_extract();
 
   snprintf(path, sizeof path, "%s/store", work);
   quiver_db_t* db = quiver_open(NULL, path, &err);
