@@ -240,7 +240,6 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
       }
       const auto& o = resolve(c.object);
       if (!o) continue;
-      if (s->name == o->name) continue;
       // Concept-to-concept statements ("gas -use-> technique") were mostly
       // wrong in the hand check (docs/extraction.md): the graph keeps a fact
       // when it names at least one entity.
@@ -264,9 +263,6 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
     }
     for (size_t k = 0; k < titles.size(); ++k) {
       const TitleFact& f = titles[k];
-      // No relation from a name to itself ("[of Syrian President Bashar
-      // al-Assad]" read the name as the office's organisation too).
-      if (f.holder.name == f.of.name) continue;
       Triple t = MakeTriple(f.holder, TypeName(f.relation), f.of, span, static_cast<uint32_t>(i));
       t.text = f.relation.substr(0, f.relation.size() - 3);
       t.confidence = partial ? 0.7 : 0.9;
@@ -278,9 +274,13 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
       }
       triples.push_back(std::move(t));
     }
-    // Not redundant: one triple per (subject, relation, object, polarity).
+    // Not redundant: one triple per (subject, relation, object, polarity),
+    // and none from a name to itself, whichever rule made it (a clause whose
+    // two sides resolve to one entity, or "[of Syrian President Bashar
+    // al-Assad]" reading the name as the office's organisation too).
     std::vector<Triple> unique;
     for (Triple& t : triples) {
+      if (t.subject == t.object) continue;
       bool dup = false;
       for (const Triple& u : unique)
         dup = dup || (u.subject == t.subject && u.relation == t.relation &&
