@@ -14,22 +14,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string LowerExtension(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return char(std::tolower(c)); });
-  return ext;
-}
-
-// The files ingest::ReadInputs takes from a folder (document_reader.cc's
-// KnownExtension). tests/cli/extract_load_test.cc holds the two in step: it
-// compares extract + load with ingest over a folder.
-bool Listed(const std::string& path) {
-  const std::string ext = LowerExtension(path);
-  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" ||
-         ext == ".htm" || ext == ".jsonl";
-}
-
 bool IsBlank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
 }
@@ -102,7 +86,7 @@ void ReadJsonLines(const std::string& path, const LineRange& lines, PlacedInputs
 }
 
 void ReadFileAt(const std::string& path, const LineRange& lines, PlacedInputs* out) {
-  if (LowerExtension(path) == ".jsonl") return ReadJsonLines(path, lines, out);
+  if (ingest::LowerExtension(path) == ".jsonl") return ReadJsonLines(path, lines, out);
   ReadWhole(path, out);
 }
 
@@ -125,7 +109,7 @@ PlacedInputs ReadPlacedInputs(const std::vector<std::string>& paths, const LineR
     for (auto it = fs::recursive_directory_iterator(
              path, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && Listed(it->path().string()))
+      if (it->is_regular_file(ec) && ingest::IsDocumentFile(it->path().string()))
         files.push_back(it->path().string());
     }
     if (ec) out.read.skipped.push_back({path, absl::StrCat("cannot list: ", ec.message())});

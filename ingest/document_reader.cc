@@ -26,11 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string Extension(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext;
-}
 
 bool KnownExtension(const std::string& ext) {
   return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" ||
@@ -201,7 +196,7 @@ void ReadFile(const std::string& path, ReadResult* out) {
   // named by mistake must not be.
   std::error_code ec;
   const uintmax_t size = fs::file_size(path, ec);
-  const size_t limit = Extension(path) == ".jsonl" ? kMaxJsonLinesFileBytes : kMaxDocumentBytes;
+  const size_t limit = LowerExtension(path) == ".jsonl" ? kMaxJsonLinesFileBytes : kMaxDocumentBytes;
   if (!ec && size > limit) {
     out->skipped.push_back({path, TooLarge(size, limit)});
     return;
@@ -261,7 +256,7 @@ void ParseContent(const std::string& path, std::string_view bytes, ReadResult* o
     out->skipped.push_back({path, reason});
     return;
   }
-  const std::string ext = Extension(path);
+  const std::string ext = LowerExtension(path);
   if (ext == ".jsonl") {
     size_t before = out->documents.size() + out->skipped.size();
     ParseJsonLines(path, bytes, out);
@@ -330,7 +325,7 @@ ReadResult ReadInputs(const std::vector<std::string>& paths) {
       for (auto it = fs::recursive_directory_iterator(
                path, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && KnownExtension(Extension(it->path().string())))
+        if (it->is_regular_file(ec) && KnownExtension(LowerExtension(it->path().string())))
           files.push_back(it->path().string());
       }
       if (ec) result.skipped.push_back({path, absl::StrCat("cannot list: ", ec.message())});
@@ -342,5 +337,13 @@ ReadResult ReadInputs(const std::vector<std::string>& paths) {
   }
   return result;
 }
+
+std::string LowerExtension(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext;
+}
+
+bool IsDocumentFile(const std::string& path) { return KnownExtension(LowerExtension(path)); }
 
 }  // namespace quiver::ingest

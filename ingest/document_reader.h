@@ -49,6 +49,12 @@ struct ReadResult {
 // plain text unless the extension says otherwise). Thread-compatible.
 ReadResult ReadInputs(const std::vector<std::string>& paths);
 
+// Whether ReadInputs takes `path` from a folder it walks (by its extension,
+// ignoring case): .txt, .md, .markdown, .html, .htm, .jsonl.
+bool IsDocumentFile(const std::string& path);
+// The extension of `path` in lower case, with its dot (".jsonl"), or "".
+std::string LowerExtension(const std::string& path);
+
 // Turns one file's bytes into documents, by the format its name implies.
 // Appends to `out` (documents and skips). Exposed for tests.
 void ParseContent(const std::string& path, std::string_view bytes, ReadResult* out);
