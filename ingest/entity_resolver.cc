@@ -438,11 +438,20 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     return std::nullopt;
   if (!w.text.empty() && w.text[0] >= '0' && w.text[0] <= '9') return std::nullopt;
 
-  if (auto c = CountryByDemonym(w.text); c && IsCapitalized(w.text) && w.tag != "a") {
+  // "the French hope": link-grammar tags a demonym after "the" as an
+  // adjective even where it heads the noun phrase; as an argument's head it
+  // is the people.
+  bool modifies = false;
+  for (const Adjacent& a : g.at(head))
+    modifies = modifies || (a.to_right && (a.Is(Rel::kAdjective) || a.Is(Rel::kNounAdjunct)));
+  const bool demonym_as_noun =
+      w.tag != "a" ||
+      (!modifies && head > 1 && absl::AsciiStrToLower(g.word(head - 1).text) == "the");
+  if (auto c = CountryByDemonym(w.text); c && IsCapitalized(w.text) && demonym_as_noun) {
     // "The Russian has a score to settle": one person, unnamed. He or she
     // competes with the persons before for a later "he".
     const std::string before = head > 1 ? absl::AsciiStrToLower(g.word(head - 1).text) : "";
-    if (lower.size() > 2 && lower.compare(lower.size() - 2, 2, "an") == 0 &&
+    if (!modifies && lower.size() > 2 && lower.compare(lower.size() - 2, 2, "an") == 0 &&
         (before == "the" || before == "a" || before == "an")) {
       mentions_.push_back({Entity(), '?', sentence_});
       return std::nullopt;
@@ -458,10 +467,37 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
     return e;
   }
   // "Russia's delegation vetoed": the delegation acts for its country.
-  static const std::set<std::string> kActsFor = {"delegation", "government", "administration",
-                                                 "forces", "military", "army", "diplomat",
-                                                 "diplomats", "regime", "envoy", "leadership"};
+  static const std::set<std::string> kActsFor = {
+      "delegation", "government", "administration", "forces",     "military",
+      "army",       "diplomat",   "diplomats",      "regime",     "envoy",
+      "leadership", "officials",  "authorities",    "troops",     "spokesmen",
+      "navy",       "police",     "ministry",       "warplanes"};
   if (kActsFor.count(lower) > 0) {
+    // "French officials", "the US administration": the country named by
+    // the modifier, as event coders (CAMEO) code a state's agents.
+    // Only as the subject: the agents act for their country, while "expel
+    // Syrian diplomats" does not expel Syria.
+    bool subject = false;
+    for (const Adjacent& a : g.at(head))
+      subject = subject || (a.to_right && a.Is(Rel::kSubject));
+    for (const Adjacent& a : g.at(head)) {
+      if (!subject) break;
+      if (a.to_right || !(a.Is(Rel::kAdjective) || a.Is(Rel::kNounAdjunct))) continue;
+      const std::string& m = g.word(a.other).text;
+      if (!IsCapitalized(m)) continue;
+      const char* why = "demonym";
+      std::optional<std::string> country = CountryByDemonym(m);
+      if (!country) {
+        country = CountryByName(m);
+        why = "country name (iso-codes)";
+      }
+      if (!country) continue;
+      Entity e = CountryEntity(*country, *country, why);
+      e.mention = m + " " + w.text;
+      e.reason = e.mention + " acting for " + *country + " (" + why + ")";
+      Remember(g, head, e);
+      return e;
+    }
     for (const Adjacent& a : g.at(head)) {
       if (a.to_right || !a.Is(Rel::kDeterminer)) continue;
       int possessor = g.Find(a.other, Rel::kPossessor, false);

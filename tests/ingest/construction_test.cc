@@ -119,5 +119,33 @@ TEST(Construction, QuotedRoleIsTheSpeakersClaim) {
   EXPECT_EQ(Qualifier(t, "speaker"), "Anna Berg") << Dump(ts);
 }
 
+TEST(Construction, OfficialsNamedByADemonymActForTheirCountry) {
+  auto ts = Extract("Norwegian officials accused Sweden of fraud.");
+  const Triple* t = Find(ts, "Norway", "accuse", "Sweden");
+  ASSERT_NE(t, nullptr) << Dump(ts);
+  EXPECT_NE(Qualifier(t, "subject_resolution").find("acting for Norway"), std::string::npos)
+      << Dump(ts);
+}
+
+TEST(Construction, AgentsActForTheirCountryOnlyAsTheSubject) {
+  // Expelling a country's diplomats is not expelling the country.
+  auto ts = Extract("Erik Dahl expelled Norwegian diplomats.");
+  for (const Triple& t : ts) EXPECT_NE(t.object, "Norway") << Dump(ts);
+}
+
+TEST(Construction, ThePeopleNamedByADemonymActAsTheirCountry) {
+  // link-grammar tags "French" after "the" as an adjective.
+  auto ts = Extract("The French hope to persuade Erik Dahl.");
+  const Triple* t = Find(ts, "France", "persuade", "Erik Dahl");
+  EXPECT_EQ(Qualifier(t, "modality"), "planned") << Dump(ts);
+}
+
+TEST(Construction, ADemonymBeforeItsNounIsNoUnnamedPerson) {
+  // "the Syrian regime" is no "the Syrian" (a person the text does not
+  // name), who would compete with Erik Dahl for the "he" after it.
+  auto ts = Extract("Erik Dahl criticised the Syrian regime. He thanked the architects.");
+  EXPECT_NE(Find(ts, "Erik Dahl", "thank", "architect"), nullptr) << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
