@@ -8,6 +8,7 @@
 #include "ingest/carb_writer.h"
 #include "ingest/clause_extractor.h"
 #include "ingest/entity_resolver.h"
+#include "ingest/lemmatizer.h"
 #include "ingest/parse_scheduler.h"
 #include "ingest/quotation.h"
 #include "ingest/sentence_splitter.h"
@@ -96,6 +97,11 @@ bool AcceptsPrepositionalObject(const std::string& relation, const Entity& objec
   static const std::set<std::string> kSpeech = {"say", "tell", "claim", "add", "state",
                                                 "announce", "explain", "warn", "note"};
   if (kSpeech.count(verb) > 0) return false;
+  // One meets with someone; "met with a curt refusal" was refused (the
+  // hand check's reject): a meeting needs a name, a person or a group.
+  if ((verb == "meet" || verb == "talk") && prep == "with" && !object.named &&
+      !NounIsA(object.name, "person") && !NounIsA(object.name, "social_group"))
+    return false;
   static const std::set<std::string> kWhereWhen = {"in", "at", "on", "during", "after", "before",
                                                    "amid", "since", "until", "for", "over",
                                                    "within", "throughout"};

@@ -151,5 +151,11 @@ TEST(GraphPrecision, CapitalisedWordAfterAColonIsNoName) {
   EXPECT_FALSE(HasSubject(ts, "Stop")) << Dump(ts);
 }
 
+TEST(GraphPrecision, MeetingWithARefusalIsNoMeeting) {
+  auto ts = Extract("Erik Dahl met with a curt refusal. Anna Berg met with the delegation.");
+  EXPECT_EQ(Find(ts, "Erik Dahl", "meet_with", "refusal"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Anna Berg", "meet_with", "delegation"), nullptr) << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
