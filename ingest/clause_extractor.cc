@@ -551,6 +551,10 @@ class Extractor {
       Verb(next, st, depth + 1);
       return;
     }
+    if ((next = g_.Find(v, Rel::kProgressive, true)) >= 0 && !IsBe(word.text)) {
+      GerundComplement(v, next, st, depth);
+      return;
+    }
     if ((next = g_.Find(v, Rel::kPerfect, true)) >= 0 ||
         (next = g_.Find(v, Rel::kProgressive, true)) >= 0 ||
         (next = g_.Find(v, Rel::kInfinitive, true)) >= 0) {
@@ -755,6 +759,31 @@ class Extractor {
     for (int o : g_.FindAll(v, Rel::kObject, true))
       if (noun == o) return true;
     return false;
+  }
+
+  // "stopped supplying arms", "denied meeting Dahl", "proposed sending
+  // troops": the governing verb says whether the gerund's event holds.
+  // Verbs of ending or avoiding negate it; "deny" also reports it, as the
+  // subject's claim; verbs of planning make it planned, "risk" possible;
+  // "began", "kept", "continued" leave it as it is.
+  void GerundComplement(int v, int gerund, State st, int depth) {
+    static const std::set<std::string> kEnds = {"stop", "cease", "quit", "halt", "avoid",
+                                                "abandon", "end", "refuse", "resist"};
+    const std::string lemma = VerbLemma(v);
+    if (kEnds.count(lemma) > 0 || IsNegatingVerb(lemma)) st.negated = !st.negated;
+    if (lemma == "deny") {
+      st.negated = !st.negated;
+      if (st.modality == Modality::kAsserted) {
+        st.modality = Modality::kReported;
+        st.speech_verb = v;
+      }
+    }
+    if ((IsPlanVerb(lemma) || lemma == "consider" || lemma == "discuss" || lemma == "suggest" ||
+         lemma == "recommend") &&
+        (st.modality == Modality::kAsserted || st.modality == Modality::kReported))
+      st.modality = Modality::kPlanned;
+    if (lemma == "risk" && st.modality != Modality::kPossible) st.modality = Modality::kPossible;
+    Verb(gerund, st, depth + 1);
   }
 
   void Emit(int v, const State& st, std::vector<int> extra) {

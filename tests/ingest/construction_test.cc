@@ -147,5 +147,26 @@ TEST(Construction, ADemonymBeforeItsNounIsNoUnnamedPerson) {
   EXPECT_NE(Find(ts, "Erik Dahl", "thank", "architect"), nullptr) << Dump(ts);
 }
 
+TEST(Construction, GerundComplementTakesItsPolarityFromTheGoverningVerb) {
+  auto ts = Extract("Norway stopped supplying arms to Sweden. Erik Dahl began building the "
+                    "bridge. Norway avoided signing the treaty. Erik Dahl denied meeting Anna "
+                    "Berg. Sweden proposed sending troops to Norway.");
+  const Triple* stopped = Find(ts, "Norway", "supply", "arm");
+  ASSERT_NE(stopped, nullptr) << Dump(ts);
+  EXPECT_TRUE(stopped->negated);
+  const Triple* began = Find(ts, "Erik Dahl", "build", "bridge");
+  ASSERT_NE(began, nullptr) << Dump(ts);
+  EXPECT_FALSE(began->negated);
+  EXPECT_EQ(Qualifier(began, "modality"), "asserted");
+  const Triple* avoided = Find(ts, "Norway", "sign", "treaty");
+  ASSERT_NE(avoided, nullptr) << Dump(ts);
+  EXPECT_TRUE(avoided->negated);
+  const Triple* denied = Find(ts, "Erik Dahl", "meet", "Anna Berg");
+  ASSERT_NE(denied, nullptr) << Dump(ts);
+  EXPECT_TRUE(denied->negated);
+  EXPECT_EQ(Qualifier(denied, "modality"), "reported");
+  EXPECT_EQ(Qualifier(Find(ts, "Sweden", "send", "troop"), "modality"), "planned") << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
