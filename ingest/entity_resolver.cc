@@ -100,6 +100,7 @@ struct DocumentEntities::NameParts {
   std::string title_text;              // As written ("President").
   std::optional<std::string> country;  // From a demonym before the title.
   std::string org;                     // A capitalised qualifier ("Kremlin").
+  std::string body;                    // A lower-case group ("the army commander X").
   std::string office;                  // Qualified office ("foreign minister"), or "".
   int possessor = -1;                  // "Sweden" in "Sweden's ambassador X".
   bool honorific = false;
@@ -170,6 +171,25 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
       parts.core.clear();  // "Hollande , the Russian": the name ended.
     }
   }
+  // "the army commander X", "the harbour council chairman X": lower-case
+  // nouns right before the office whose last one WordNet calls a group name
+  // the body the office belongs to; "deputy", "field" or "rebel" do not.
+  if (title_at > 0 && !parts.country && parts.org.empty()) {
+    int first = title_at;
+    while (first > 0 && !IsCapitalized(tokens[first - 1]) &&
+           InWordNet(absl::AsciiStrToLower(tokens[first - 1]), WordClass::kNoun) &&
+           !IsOfficeQualifier(absl::AsciiStrToLower(tokens[first - 1])))
+      --first;
+    if (first < title_at) {
+      const std::string last = Lemma(absl::AsciiStrToLower(tokens[title_at - 1]), WordClass::kNoun);
+      if (NounIsA(last, "social_group") || NounIsA(last, "organization")) {
+        std::vector<std::string> body;
+        for (int i = first; i < title_at - 1; ++i) body.push_back(absl::AsciiStrToLower(tokens[i]));
+        body.push_back(last);
+        parts.body = absl::StrJoin(body, " ");
+      }
+    }
+  }
   // An office qualifies the name it stands right before ("Kremlin spokesman
   // Dmitry Peskov", "President Mr. X"); "John Laughland , director of
   // studies at the Institute of Democracy and Cooperation" names no
@@ -181,6 +201,7 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
     parts.possessor = -1;
     parts.country.reset();
     parts.org.clear();
+    parts.body.clear();
     parts.office.clear();
   }
   // Keep only the capitalised run that ends at the head.
@@ -632,6 +653,12 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
         f.of.reason = "organisation before an office";
         if (auto c = CountryByName(p.org)) f.of = CountryEntity(*c, p.org, "country name");
         else f.of.labels = {"Organization"};
+        facts->push_back(f);
+      } else if (!p.body.empty()) {
+        f.of.name = p.body;
+        f.of.mention = p.body;
+        f.of.labels = {"Concept"};
+        f.of.reason = "group noun before an office";
         facts->push_back(f);
       } else if (p.possessor > 0 && p.possessor != head) {
         // "Sweden's ambassador Lars Holm", "the party's leader X".

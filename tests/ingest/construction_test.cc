@@ -168,5 +168,15 @@ TEST(Construction, GerundComplementTakesItsPolarityFromTheGoverningVerb) {
   EXPECT_EQ(Qualifier(Find(ts, "Sweden", "send", "troop"), "modality"), "planned") << Dump(ts);
 }
 
+TEST(Construction, LowerCaseGroupBeforeAnOfficeIsItsBody) {
+  auto ts = Extract("The army commander Jonas Vik visited Bergen. The harbour council chairman "
+                    "Erik Dahl met him. The field commander Ola Berg left Oslo.");
+  EXPECT_NE(Find(ts, "Jonas Vik", "commander_of", "army"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Erik Dahl", "chairman_of", "harbour council"), nullptr) << Dump(ts);
+  // A field is no group: no body for that office.
+  for (const Triple& t : ts) EXPECT_NE(t.subject == "Ola Berg" ? t.relation : "", "commander_of")
+      << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
