@@ -806,7 +806,8 @@ class Extractor {
         if (IsNegatingVerb(governing)) {
           inner.negated = !st.negated;
           inner.modality = st.modality;
-        } else if (governing == "decide" || governing == "agree" || governing == "manage") {
+        } else if (governing == "decide" || governing == "agree" || governing == "manage" ||
+                   governing == "choose") {
           inner.modality = st.modality;
         }
         inner.words.push_back(purpose_to);
@@ -886,6 +887,15 @@ class Extractor {
     if (!expanded.empty()) {
       base.relation = type;
       base.preps = preps;
+      // "puts Russia on the side of rogue powers": the place is part of
+      // what is said (a reject of the hand check); the graph's relation
+      // cannot hold it, CaRB's n-ary tuple can.
+      static const std::set<std::string> kPlacing = {"put", "place", "set", "lay"};
+      // link-grammar links the place to the verb as a preposition (MV) or
+      // a predicative complement (Pp).
+      if (kPlacing.count(lemma) > 0 &&
+          (!preps.empty() || g_.Find(v, Rel::kPredicative, true) >= 0))
+        base.graph_worthy = false;
       for (int s : st.subjects)
         for (int o : expanded) {
           Clause cl = base;

@@ -157,5 +157,17 @@ TEST(GraphPrecision, MeetingWithARefusalIsNoMeeting) {
   EXPECT_NE(Find(ts, "Anna Berg", "meet_with", "delegation"), nullptr) << Dump(ts);
 }
 
+TEST(GraphPrecision, ChoosingToActIsActing) {
+  auto ts = Extract("Norway chose to postpone the visit.");
+  EXPECT_EQ(ModalityOf(ts, "Norway", "postpone", "visit"), "asserted") << Dump(ts);
+}
+
+TEST(GraphPrecision, PlacingWithoutItsPlaceIsNoFact) {
+  // The place is part of what "puts X on the side of Y" says.
+  auto ts = Extract("The new policy puts Norway on the side of Sweden. Erik Dahl set the table.");
+  EXPECT_FALSE(HasRelation(ts, "put")) << Dump(ts);
+  EXPECT_NE(Find(ts, "Erik Dahl", "set", "table"), nullptr) << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
