@@ -51,6 +51,17 @@ bool AllCaps(const std::string& s) {
   return letters >= 2;
 }
 
+// The text of the word before `w`, lower case ("" at the start).
+std::string PreviousWordText(const LinkGraph& g, int w) {
+  for (int p = w - 1; p > 0; --p)
+    if (g.word(p).begin != g.word(p).end) return absl::AsciiStrToLower(g.word(p).text);
+  return "";
+}
+
+bool IsPlacePreposition(const std::string& w) {
+  return w == "to" || w == "of" || w == "in" || w == "from" || w == "for" || w == "at";
+}
+
 Entity CountryEntity(const std::string& country, const std::string& mention, const char* why) {
   Entity e;
   e.name = country;
@@ -101,6 +112,7 @@ struct DocumentEntities::NameParts {
   std::optional<std::string> country;  // From a demonym before the title.
   std::string org;                     // A capitalised qualifier ("Kremlin").
   std::string body;                    // A lower-case group ("the army commander X").
+  int org_head = -1;                   // A name modifying the office from outside.
   std::string office;                  // Qualified office ("foreign minister"), or "".
   int possessor = -1;                  // "Sweden" in "Sweden's ambassador X".
   bool honorific = false;
@@ -128,13 +140,16 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
   // apposition ("President Francois Hollande , the Russian media").
   const int end_of_name = head;
   std::vector<std::string> tokens;
+  std::vector<int> token_words;
   for (int w : words) {
     if (drop.count(w) || w > end_of_name || g.word(w).begin == g.word(w).end) continue;
     tokens.push_back(g.word(w).text);
+    token_words.push_back(w);
   }
   size_t start = 0;
   while (start < tokens.size() && IsDeterminer(absl::AsciiStrToLower(tokens[start]))) ++start;
   tokens.erase(tokens.begin(), tokens.begin() + start);
+  token_words.erase(token_words.begin(), token_words.begin() + start);
   parts.surface = tokens;
   parts.capitalized_head = IsCapitalized(g.word(head).text);
   // The last office word splits qualifiers from the name.
@@ -162,6 +177,12 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
       parts.office = parts.office.empty() ? "" : parts.office + parts.title;
     } else if (IsHonorific(t)) {
       parts.honorific = true;
+    } else if (parts.core.empty() && i + 1 < static_cast<int>(tokens.size()) &&
+               IsCapitalized(tokens[i + 1]) && CountryByName(t) &&
+               IsPlacePreposition(PreviousWordText(g, token_words[i]))) {
+      // "Ambassador to Russia Gérard Araud": the country belongs to the
+      // preposition before it, not to the name after it.
+      continue;
     } else if ((IsCapitalized(t) && !HyphenatedAdjective(t)) ||
                (t.find('-') != std::string::npos && !HyphenatedAdjective(t)) ||
                (!parts.core.empty() && IsNameParticle(t))) {
@@ -190,6 +211,33 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
       }
     }
   }
+  // "opposition Syrian National Council leader X": a name modifying the
+  // office from outside the phrase is its body.
+  // link-grammar hangs it on the office or on the name's head.
+  if (title_at >= 0 && !parts.country && parts.org.empty() && parts.body.empty()) {
+    for (int modified : {token_words[title_at], head})
+      for (const Adjacent& a : g.at(modified))
+        if (!a.to_right && a.Is(Rel::kNounAdjunct) && a.other < token_words[title_at] &&
+            IsCapitalized(g.word(a.other).text) &&
+            std::find(token_words.begin(), token_words.end(), a.other) == token_words.end())
+          parts.org_head = a.other;
+    // Or on neither, when the name is read as an apposition: then the
+    // capitalised word right before the office, if it is no part of this
+    // phrase (Resolve keeps it only as an organisation or a country).
+    int before = token_words[title_at] - 1;
+    while (before > 0 && g.word(before).begin == g.word(before).end) --before;
+    if (parts.org_head < 0 && before > 0 && IsCapitalized(g.word(before).text) &&
+        std::find(token_words.begin(), token_words.end(), before) == token_words.end())
+      parts.org_head = before;
+    // A demonym there is the office's country ("Russian President X" with
+    // "Russian" outside the phrase); resolving it would come back here.
+    if (parts.org_head > 0) {
+      if (auto c = CountryByDemonym(g.word(parts.org_head).text)) {
+        parts.country = c;
+        parts.org_head = -1;
+      }
+    }
+  }
   // An office qualifies the name it stands right before ("Kremlin spokesman
   // Dmitry Peskov", "President Mr. X"); "John Laughland , director of
   // studies at the Institute of Democracy and Cooperation" names no
@@ -202,6 +250,7 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
     parts.country.reset();
     parts.org.clear();
     parts.body.clear();
+    parts.org_head = -1;
     parts.office.clear();
   }
   // Keep only the capitalised run that ends at the head.
@@ -401,6 +450,16 @@ std::optional<Entity> DocumentEntities::ThingAntecedent() const {
 
 std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
                                                 std::vector<TitleFact>* facts) {
+  constexpr int kMaxDepth = 6;
+  if (resolve_depth_ >= kMaxDepth) return std::nullopt;
+  ++resolve_depth_;
+  std::optional<Entity> out = ResolveOnce(g, head, facts);
+  --resolve_depth_;
+  return out;
+}
+
+std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head,
+                                                    std::vector<TitleFact>* facts) {
   if (head <= 0 || head >= g.size()) return std::nullopt;
   PromoteSpeakers();
   const ParseWord& w = g.word(head);
@@ -468,6 +527,28 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
   const bool demonym_as_noun =
       w.tag != "a" ||
       (!modifies && head > 1 && absl::AsciiStrToLower(g.word(head - 1).text) == "the");
+  // "French Ambassador to Norway Lars Holm criticised …" read with the
+  // demonym as the subject's head: the name after the office is the
+  // subject, not the people.
+  if (CountryByDemonym(w.text) && head + 1 < g.size() &&
+      IsCapitalized(g.word(head + 1).text) &&
+      IsTitleWord(Lemma(absl::AsciiStrToLower(g.word(head + 1).text), WordClass::kNoun))) {
+    // Past the office's own words ("Foreign", "Minister", "to Norway"), at
+    // most a few.
+    auto starts_name = [&](int i) {
+      const std::string& t = g.word(i).text;
+      const std::string lower = absl::AsciiStrToLower(t);
+      return IsCapitalized(t) && g.word(i).tag != "l" && !CountryByName(t) &&
+             !IsTitleWord(Lemma(lower, WordClass::kNoun)) && !IsTitleQualifier(lower);
+    };
+    int name = head + 2;
+    while (name < g.size() && name - head <= 5 && !starts_name(name)) ++name;
+    if (name < g.size() && name - head <= 5) {
+      while (name + 1 < g.size() && g.Find(name, Rel::kNamePart, true) == name + 1) ++name;
+      if (auto person = Resolve(g, name, facts); person && HasLabel(*person, "Person"))
+        return person;
+    }
+  }
   if (auto c = CountryByDemonym(w.text); c && IsCapitalized(w.text) && demonym_as_noun) {
     // "The Russian has a score to settle": one person, unnamed. He or she
     // competes with the persons before for a later "he".
@@ -654,6 +735,14 @@ std::optional<Entity> DocumentEntities::Resolve(const LinkGraph& g, int head,
         if (auto c = CountryByName(p.org)) f.of = CountryEntity(*c, p.org, "country name");
         else f.of.labels = {"Organization"};
         facts->push_back(f);
+      } else if (p.org_head > 0) {
+        std::vector<TitleFact> ignored;
+        auto body = Resolve(g, p.org_head, &ignored);
+        if (body && body->named && body->name != e.name &&
+            (HasLabel(*body, "Organization") || HasLabel(*body, "Country"))) {
+          f.of = *body;
+          facts->push_back(f);
+        }
       } else if (!p.body.empty()) {
         f.of.name = p.body;
         f.of.mention = p.body;

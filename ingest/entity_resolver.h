@@ -51,6 +51,14 @@ class DocumentEntities {
   std::optional<TitleFact> OfficeFact(const LinkGraph& g, const Entity& holder, int title_head);
 
  private:
+  // Resolve's work. A name resolves the names it holds (an office's body,
+  // the person after "French President"), so Resolve bounds the depth: a
+  // cycle between two such rules must end in nullopt, not in a stack
+  // overflow.
+  std::optional<Entity> ResolveOnce(const LinkGraph& g, int head,
+                                    std::vector<TitleFact>* facts);
+  int resolve_depth_ = 0;
+
   struct NameParts;
   NameParts Analyse(const LinkGraph& g, int head) const;
   // Records a resolved mention: persons for "he"/"she", everything else for

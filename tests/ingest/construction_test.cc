@@ -178,5 +178,23 @@ TEST(Construction, LowerCaseGroupBeforeAnOfficeIsItsBody) {
       << Dump(ts);
 }
 
+TEST(Construction, TheNameAfterADemonymAndAnOfficeIsTheSubject) {
+  // link-grammar may read "French" as the subject's head here.
+  auto ts = Extract("When French Ambassador to Norway Lars Holm criticised Erik Dahl, Anna Berg "
+                    "laughed.");
+  EXPECT_NE(Find(ts, "Lars Holm", "criticise", "Erik Dahl"), nullptr) << Dump(ts);
+  EXPECT_EQ(Find(ts, "France", "criticise", "Erik Dahl"), nullptr) << Dump(ts);
+}
+
+TEST(Construction, OfficesOnBothSidesOfAPossessiveResolveWithoutLooping) {
+  // Two rules resolve names inside names ("Swedish" before an office,
+  // the person after "Swedish President"); together they once recursed
+  // until the stack overflowed on a sentence like this.
+  auto ts = Extract("Norwegian President Erik Dahl's decision to cancel his meeting with Swedish "
+                    "President Lars Holm, amid tensions between Norway and Sweden, comes as "
+                    "Denmark and its allies escalate the pressure on Sweden.");
+  EXPECT_NE(Find(ts, "Lars Holm", "president_of", "Sweden"), nullptr) << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
