@@ -190,10 +190,12 @@ TEST(Construction, OfficesOnBothSidesOfAPossessiveResolveWithoutLooping) {
   // Two rules resolve names inside names ("Swedish" before an office,
   // the person after "Swedish President"); together they once recursed
   // until the stack overflowed on a sentence like this.
-  auto ts = Extract("Norwegian President Erik Dahl's decision to cancel his meeting with Swedish "
-                    "President Lars Holm, amid tensions between Norway and Sweden, comes as "
-                    "Denmark and its allies escalate the pressure on Sweden.");
-  EXPECT_NE(Find(ts, "Lars Holm", "president_of", "Sweden"), nullptr) << Dump(ts);
+  auto ts = Extract("French President Erik Dahl\u2019s decision to cancel his meeting with Russian "
+                    "President Lars Holm, amid deep military tensions between NATO and Russia, "
+                    "comes as Denmark and its European allies escalate the pressure on Russia, "
+                    "threatening it with war in Finland.");
+  EXPECT_NE(Find(ts, "Lars Holm", "president_of", "Russia"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Erik Dahl", "cancel", "meeting"), nullptr) << Dump(ts);
 }
 
 }  // namespace
