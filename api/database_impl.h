@@ -9,7 +9,6 @@
 #include <memory>
 #include <mutex>
 
-#include "graph/snapshot.h"
 #include "graph/store.h"
 #include "quiver/database.h"
 
@@ -25,8 +24,8 @@ struct Database::Impl {
   // created on first use.
   std::once_flag procedures_once;
   std::shared_ptr<query::ProcedureRegistry> procedures;
-  // The CSR view for whole-graph algorithms, rebuilt after writes.
-  graph::SnapshotCache snapshots;
+  // The CSR view for whole-graph algorithms is the store's own cache
+  // (graph::Store::snapshots()), shared with the query engine.
 };
 
 namespace internal {
