@@ -13,6 +13,7 @@
 #include "quiver/extractor.h"
 #include "quiver/graph_types.h"
 #include "quiver/iterator.h"
+#include "quiver/open_tuples.h"
 #include "quiver/options.h"
 #include "quiver/read_snapshot.h"
 #include "quiver/timeline.h"
