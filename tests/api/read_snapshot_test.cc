@@ -251,7 +251,10 @@ TEST(ReadSnapshot, AnIteratorOutlivesItsSnapshotAndTheDatabase) {
     nodes = snap->NewNodeIterator();
     edges = snap->NewEdgeIterator();
     nodes->Next();  // At the second node.
-  }  // Snapshot and Database gone; the iterators keep the store open.
+  }  // Snapshot and Database gone; the iterators keep the store open,
+  // writer's lock included.
+  auto meanwhile = Database::Open(dir.Sub("g"));
+  EXPECT_EQ(meanwhile.status().code(), absl::StatusCode::kUnavailable) << meanwhile.status();
   ASSERT_TRUE(nodes->Valid());
   EXPECT_EQ(nodes->value().name, "Bob");
   nodes->Next();
