@@ -138,7 +138,7 @@ class StatementIterator : public EvidenceIterator {
         return;
       }
       if (cursor_->key().size() < graph::kIdSize) {
-        status_ = Corrupted(*state_->reader, "evidence key", cursor_->key(), "evidence");
+        status_ = Corrupted(*state_->reader, "evidence", cursor_->key(), "evidence");
         return;
       }
       const EdgeId edge = graph::DecodeIdKey(cursor_->key());

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -287,6 +288,36 @@ TEST(ReadSnapshot, AReadOnlyStoreDoesNotCatchUpUnderAnOpenSnapshot) {
   snap.reset();
   ASSERT_TRUE(reader->CatchUp().ok());
   EXPECT_EQ(CountOf(*reader->GetSnapshot(), "MATCH (n) RETURN count(n)"), 3);
+}
+
+TEST(ReadSnapshot, ThreadsShareOneSnapshotWhileAWriterGoesOn) {
+  TempDir dir;
+  auto db = Open(dir.Sub("g"));
+  ASSERT_TRUE(db->AddDocument(Doc("a.txt", {Fact("Ada", "knows", "Bob")})).ok());
+  auto snap = db->GetSnapshot();
+  std::vector<std::thread> readers;
+  std::vector<int> wrong(4, 0);
+  for (int r = 0; r < 4; ++r) {
+    readers.emplace_back([&, r] {
+      for (int pass = 0; pass < 20; ++pass) {
+        auto count = snap->Query("MATCH (n) RETURN count(n)");
+        if (!count.ok() || count->rows()[0][0].AsInt() != 2) ++wrong[r];
+        int nodes = 0;
+        for (auto it = snap->NewNodeIterator(); it->Valid(); it->Next()) ++nodes;
+        if (nodes != 2) ++wrong[r];
+        auto found = snap->FindNodes("Ada");
+        if (!found.ok() || found->size() != 1) ++wrong[r];
+      }
+    });
+  }
+  for (int d = 0; d < 20; ++d) {
+    ASSERT_TRUE(db->AddDocument(Doc("w" + std::to_string(d),
+                                    {Fact("W" + std::to_string(d), "knows", "Ada")}))
+                    .ok());
+  }
+  for (std::thread& t : readers) t.join();
+  EXPECT_EQ(wrong, std::vector<int>(4, 0));
+  EXPECT_EQ(CountOf(*db->GetSnapshot(), "MATCH (n) RETURN count(n)"), 22);
 }
 
 }  // namespace
