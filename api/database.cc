@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "api/database_impl.h"
+#include "api/read_lookups.h"
 #include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "graph/write_txn.h"
@@ -39,88 +40,29 @@ absl::StatusOr<AddResult> Database::AddDocument(const DocumentInput& document) {
   return graph::AddDocument(*impl_->store, document);
 }
 
+// The lookups read through one reader each, with the helpers ReadSnapshot
+// shares (api/read_lookups.h).
+
 absl::StatusOr<std::vector<Node>> Database::FindNodes(std::string_view name) const {
-  auto reader = impl_->store->NewReader();
-  QUIVER_ASSIGN_OR_RETURN(auto ids, reader->FindNodesByName(name));
-  std::vector<Node> nodes;
-  for (NodeId id : ids) {
-    QUIVER_ASSIGN_OR_RETURN(auto node, reader->GetNode(id));
-    if (node) nodes.push_back(std::move(*node));
-  }
-  return nodes;
+  return internal::LookupNodesNamed(*impl_->store->NewReader(), name);
 }
 
 absl::StatusOr<Node> Database::GetNode(NodeId id) const {
-  QUIVER_ASSIGN_OR_RETURN(auto node, impl_->store->NewReader()->GetNode(id));
-  if (!node) return absl::NotFoundError(absl::StrCat("node ", id, " does not exist"));
-  return std::move(*node);
+  return internal::LookupNode(*impl_->store->NewReader(), id);
 }
 
 absl::StatusOr<Edge> Database::GetEdge(EdgeId id) const {
-  QUIVER_ASSIGN_OR_RETURN(auto edge, impl_->store->NewReader()->GetEdge(id));
-  if (!edge) return absl::NotFoundError(absl::StrCat("edge ", id, " does not exist"));
-  return std::move(*edge);
+  return internal::LookupEdge(*impl_->store->NewReader(), id);
 }
-
-namespace {
-
-// The edges at `node` as the adjacency index holds them, ordered by type,
-// far end and id: the one pass behind both Neighbors and Adjacent. A
-// self-loop seen from both sides counts as outgoing unless only incoming
-// edges were asked for.
-absl::StatusOr<std::vector<Adjacency>> ScanAdjacency(const graph::Reader& reader, NodeId node,
-                                                     Direction direction,
-                                                     std::optional<std::string_view> type) {
-  std::vector<Adjacency> out;
-  std::optional<graph::TermId> type_id;
-  if (type) {
-    type_id = reader.FindTerm(*type);
-    if (!type_id) return out;
-  }
-  QUIVER_RETURN_IF_ERROR(reader.ScanAdjacent(
-      node, direction, type_id, std::nullopt, [&](const graph::AdjEntry& e) {
-        Adjacency a;
-        a.edge = e.edge;
-        a.type = reader.TermText(e.type);
-        bool outgoing = e.src == node && direction != Direction::kIncoming;
-        a.direction = outgoing ? Direction::kOutgoing : Direction::kIncoming;
-        a.other = outgoing ? e.dst : e.src;
-        out.push_back(std::move(a));
-        return true;
-      }));
-  std::stable_sort(out.begin(), out.end(), [](const Adjacency& a, const Adjacency& b) {
-    return std::tie(a.type, a.other, a.edge) < std::tie(b.type, b.other, b.edge);
-  });
-  return out;
-}
-
-}  // namespace
 
 absl::StatusOr<std::vector<Neighbor>> Database::Neighbors(
     NodeId node, Direction direction, std::optional<std::string_view> type) const {
-  auto reader = impl_->store->NewReader();
-  QUIVER_ASSIGN_OR_RETURN(std::vector<Adjacency> adjacent,
-                          ScanAdjacency(*reader, node, direction, type));
-  std::vector<Neighbor> out;
-  out.reserve(adjacent.size());
-  for (const Adjacency& a : adjacent) {
-    QUIVER_ASSIGN_OR_RETURN(auto record, reader->GetEdgeRecord(a.edge));
-    if (!record) {
-      return absl::DataLossError(absl::StrCat(
-          "store ", path(), ": corrupted: index entry for missing edge ", a.edge));
-    }
-    Neighbor n;
-    n.edge = reader->ToEdge(a.edge, std::move(*record));
-    n.direction = a.direction;
-    n.other = a.other;
-    out.push_back(std::move(n));
-  }
-  return out;
+  return internal::LookupNeighbors(*impl_->store->NewReader(), node, direction, type);
 }
 
 absl::StatusOr<std::vector<Adjacency>> Database::Adjacent(
     NodeId node, Direction direction, std::optional<std::string_view> type) const {
-  return ScanAdjacency(*impl_->store->NewReader(), node, direction, type);
+  return internal::LookupAdjacent(*impl_->store->NewReader(), node, direction, type);
 }
 
 absl::StatusOr<std::vector<Evidence>> Database::EvidenceFor(EdgeId edge) const {
@@ -128,9 +70,7 @@ absl::StatusOr<std::vector<Evidence>> Database::EvidenceFor(EdgeId edge) const {
 }
 
 absl::StatusOr<Document> Database::GetDocument(DocId id) const {
-  QUIVER_ASSIGN_OR_RETURN(auto doc, impl_->store->NewReader()->GetDocument(id));
-  if (!doc) return absl::NotFoundError(absl::StrCat("document ", id, " does not exist"));
-  return std::move(*doc);
+  return internal::LookupDocument(*impl_->store->NewReader(), id);
 }
 
 absl::Status Database::AddAlias(NodeId id, std::string_view alias) {
@@ -179,7 +119,5 @@ absl::StatusOr<Stats> Database::GetStats() const {
   std::sort(stats.relation_types.begin(), stats.relation_types.end(), by_count);
   return stats;
 }
-
-absl::Status Database::CatchUp() { return impl_->store->CatchUp(); }
 
 }  // namespace quiver

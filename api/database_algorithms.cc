@@ -1,5 +1,5 @@
-// quiver::algo: the public algorithm calls, on the Database's cached
-// snapshot (graph/snapshot.h) and graph/algo/.
+// quiver::algo: the public algorithm calls, on the store's cached snapshot
+// of its current state (graph/snapshot_cache.h) and graph/algo/.
 
 #include "quiver/algorithms.h"
 
@@ -10,6 +10,7 @@
 #include "graph/algo/degree.h"
 #include "graph/algo/pagerank.h"
 #include "graph/algo/traversal.h"
+#include "graph/snapshot.h"
 #include "quiver/database.h"
 #include "util/status_macros.h"
 
@@ -56,7 +57,7 @@ absl::StatusOr<std::vector<NodeScore>> PageRank(Database& db, const PageRankOpti
         "pagerank: iterations must be >= 0 and damping between 0 and 1");
   }
   const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, store.snapshots().Current(store));
   graph::algo::PageRankOptions o;
   o.iterations = options.iterations;
   o.damping = options.damping;
@@ -67,7 +68,7 @@ absl::StatusOr<std::vector<NodeScore>> PageRank(Database& db, const PageRankOpti
 absl::StatusOr<std::vector<NodeScore>> Betweenness(Database& db,
                                                    const BetweennessOptions& options) {
   const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, store.snapshots().Current(store));
   graph::algo::BetweennessOptions o;
   o.filter = Filter(store, options.filter);
   o.sample = options.sample;
@@ -79,7 +80,7 @@ absl::StatusOr<std::vector<NodeScore>> Betweenness(Database& db,
 absl::StatusOr<std::vector<NodeComponent>> WeaklyConnectedComponents(
     Database& db, const std::vector<std::string>& types) {
   const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, store.snapshots().Current(store));
   return ByNode<NodeComponent>(
       *s, graph::algo::WeaklyConnectedComponents(*s, Types(store, types)));
 }
@@ -87,14 +88,14 @@ absl::StatusOr<std::vector<NodeComponent>> WeaklyConnectedComponents(
 absl::StatusOr<std::vector<NodeComponent>> StronglyConnectedComponents(
     Database& db, const std::vector<std::string>& types) {
   const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, store.snapshots().Current(store));
   return ByNode<NodeComponent>(
       *s, graph::algo::StronglyConnectedComponents(*s, Types(store, types)));
 }
 
 absl::StatusOr<std::vector<NodeDegree>> Degrees(Database& db, const AlgoFilter& filter) {
   const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, store.snapshots().Current(store));
   return ByNode<NodeDegree>(*s, graph::algo::Degrees(*s, Filter(store, filter)));
 }
 
@@ -102,7 +103,7 @@ absl::StatusOr<std::vector<NodeAtDepth>> Neighbourhood(Database& db, NodeId star
                                                        const AlgoFilter& filter) {
   if (k < 0) return absl::InvalidArgumentError("neighbourhood: k must be >= 0");
   const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, store.snapshots().Current(store));
   QUIVER_ASSIGN_OR_RETURN(graph::Vertex v, VertexOf(*s, start));
   std::vector<NodeAtDepth> out;
   for (const auto& r : graph::algo::Neighbourhood(*s, v, k, Filter(store, filter))) {
@@ -114,7 +115,7 @@ absl::StatusOr<std::vector<NodeAtDepth>> Neighbourhood(Database& db, NodeId star
 absl::StatusOr<std::optional<Path>> ShortestPath(Database& db, NodeId from, NodeId to,
                                                  const AlgoFilter& filter, int max_hops) {
   const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
-  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, internal::DatabaseAccess::Of(db).snapshots.Get(store));
+  QUIVER_ASSIGN_OR_RETURN(SnapshotPtr s, store.snapshots().Current(store));
   QUIVER_ASSIGN_OR_RETURN(graph::Vertex a, VertexOf(*s, from));
   QUIVER_ASSIGN_OR_RETURN(graph::Vertex b, VertexOf(*s, to));
   auto found = graph::algo::ShortestPath(*s, a, b, Filter(store, filter),

@@ -85,8 +85,9 @@ absl::StatusOr<DiagramOutput> Around(Database& db, const std::vector<std::string
   QUIVER_ASSIGN_OR_RETURN(render::DiagramLimits limits, Limits(options));
   if (names.empty()) return absl::InvalidArgumentError("name at least one node to draw around");
   const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
-  QUIVER_ASSIGN_OR_RETURN(auto snap, internal::DatabaseAccess::Of(db).snapshots.Get(store));
+  // The snapshot of the reader's own state, so the two agree.
   auto reader = store.NewReader();
+  QUIVER_ASSIGN_OR_RETURN(auto snap, store.snapshots().Get(*reader));
   QUIVER_ASSIGN_OR_RETURN(render::Diagram d,
                           render::DiagramAround(*reader, *snap, names, depth, limits));
   return Draw(std::move(d), options);
@@ -109,8 +110,9 @@ absl::StatusOr<DiagramOutput> OfQuery(Database& db, std::string_view query,
         "RETURN p)"));
   }
   const graph::Store& store = *internal::DatabaseAccess::Of(db).store;
-  QUIVER_ASSIGN_OR_RETURN(auto snap, internal::DatabaseAccess::Of(db).snapshots.Get(store));
+  // The snapshot of the reader's own state, so the two agree.
   auto reader = store.NewReader();
+  QUIVER_ASSIGN_OR_RETURN(auto snap, store.snapshots().Get(*reader));
   QUIVER_ASSIGN_OR_RETURN(render::Diagram d,
                           render::DiagramOf(*reader, *snap, std::move(nodes), std::move(edges),
                                             {}, limits));

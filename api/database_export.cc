@@ -4,8 +4,10 @@
 
 #include "quiver/export.h"
 
-#include "api/database_impl.h"
+#include "api/read_state.h"
 #include "graph/reader.h"
+#include "quiver/database.h"
+#include "quiver/read_snapshot.h"
 #include "render/export.h"
 #include "util/status_macros.h"
 
@@ -42,19 +44,24 @@ absl::StatusOr<ExportFormat> ParseExportFormat(std::string_view name) {
   return FromRender(format);
 }
 
-absl::StatusOr<ExportSummary> Export(const Database& db, const std::string& path,
+absl::StatusOr<ExportSummary> Export(const ReadSnapshot& snapshot, const std::string& path,
                                      const ExportOptions& options) {
   render::ExportOptions o;
   o.format = ToRender(options.format);
   o.base_iri = options.base_iri;
   o.evidence = options.evidence;
-  auto reader = internal::DatabaseAccess::Of(db).store->NewReader();
-  QUIVER_ASSIGN_OR_RETURN(render::ExportSummary s, render::ExportStore(*reader, o, path));
+  const graph::Reader& reader = *internal::ReadSnapshotAccess::State(snapshot)->reader;
+  QUIVER_ASSIGN_OR_RETURN(render::ExportSummary s, render::ExportStore(reader, o, path));
   ExportSummary out;
   out.nodes = s.nodes;
   out.edges = s.edges;
   out.files = std::move(s.files);
   return out;
+}
+
+absl::StatusOr<ExportSummary> Export(const Database& db, const std::string& path,
+                                     const ExportOptions& options) {
+  return Export(*db.GetSnapshot(), path, options);
 }
 
 }  // namespace quiver

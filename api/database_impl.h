@@ -9,7 +9,7 @@
 #include <memory>
 #include <mutex>
 
-#include "graph/snapshot.h"
+#include "api/read_state.h"
 #include "graph/store.h"
 #include "quiver/database.h"
 
@@ -20,13 +20,19 @@ class ProcedureRegistry;
 }
 
 struct Database::Impl {
-  std::unique_ptr<graph::Store> store;
+  // Shared with the read snapshots (api/read_state.h), which may outlive
+  // the Database.
+  std::shared_ptr<graph::Store> store;
   // Procedures of this store only (query/procedures/database_registry.h),
   // created on first use.
   std::once_flag procedures_once;
   std::shared_ptr<query::ProcedureRegistry> procedures;
-  // The CSR view for whole-graph algorithms, rebuilt after writes.
-  graph::SnapshotCache snapshots;
+  // The read snapshots open (Database::GetSnapshot): while any is, a
+  // read-only store's CatchUp fails.
+  std::shared_ptr<internal::SnapshotGate> snapshot_gate =
+      std::make_shared<internal::SnapshotGate>();
+  // The CSR view for whole-graph algorithms is the store's own cache
+  // (graph::Store::snapshots()), shared with the query engine.
 };
 
 namespace internal {

@@ -8,6 +8,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "api/extraction_inputs.h"
+#include "api/sentence_tuples.h"
 #include "ingest/document_reader_dates.h"
 #include "ingest/link_parser.h"
 #include "ingest/pipeline.h"
@@ -19,9 +20,17 @@ namespace quiver {
 struct Extractor::Impl {
   ExtractorOptions options;
   ingest::ParserSettings settings;
-  // ExtractText's, loaded on first use: ExtractPaths' scheduler loads its
-  // own, and the load costs a moment.
+  // ExtractText's and ExtractOpenTuples(sentence)'s, loaded on first use:
+  // the schedulers of the many-input calls load their own, and the load
+  // costs a moment.
   std::shared_ptr<ingest::LinkDictionary> dictionary;
+
+  absl::Status LoadDictionary() {
+    if (!dictionary) {
+      QUIVER_ASSIGN_OR_RETURN(dictionary, ingest::LinkDictionary::Load());
+    }
+    return absl::OkStatus();
+  }
 };
 
 Extractor::Extractor(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -29,6 +38,10 @@ Extractor::~Extractor() = default;
 
 int Extractor::MaxSentenceWords() { return ingest::kMaxSentenceWords; }
 int Extractor::MaxSentenceBytes() { return int(ingest::kMaxSentenceBytes); }
+
+std::string Extractor::CheckDefaultDate(std::string_view date) {
+  return ingest::CheckDateOption(date);
+}
 
 absl::StatusOr<std::unique_ptr<Extractor>> Extractor::Create(const ExtractorOptions& options) {
   if (options.jobs < 1 || options.jobs > 256)
@@ -101,9 +114,7 @@ absl::StatusOr<DocumentInput> Extractor::ExtractText(const DocumentInput& docume
     source.date = *normal;
   }
   source.text = document.content;
-  if (!impl_->dictionary) {
-    QUIVER_ASSIGN_OR_RETURN(impl_->dictionary, ingest::LinkDictionary::Load());
-  }
+  QUIVER_RETURN_IF_ERROR(impl_->LoadDictionary());
   ingest::ParserSession parser(impl_->dictionary, impl_->settings);
   ingest::ExtractedDocument extracted = ingest::ExtractDocument(source, parser);
   DocumentInput out = std::move(extracted.input);
@@ -111,6 +122,29 @@ absl::StatusOr<DocumentInput> Extractor::ExtractText(const DocumentInput& docume
   for (const Triple& t : document.triples) out.triples.push_back(t);
   out.content_hash = ContentHashHex(out.content);
   return out;
+}
+
+absl::StatusOr<SentenceTuples> Extractor::ExtractOpenTuples(const std::string& sentence) {
+  QUIVER_RETURN_IF_ERROR(impl_->LoadDictionary());
+  ingest::ParserSession parser(impl_->dictionary, impl_->settings);
+  return internal::SentenceTuplesOf(sentence, parser);
+}
+
+absl::Status Extractor::ExtractOpenTuples(
+    const std::vector<std::string>& sentences,
+    const std::function<void(size_t, SentenceTuples&&)>& sink) {
+  // Each result waits in its slot until every one before it is out; the
+  // scheduler keeps only a window of sentences in flight.
+  std::vector<SentenceTuples> done(sentences.size());
+  return ingest::RunInOrder(
+      sentences.size(), impl_->options.jobs, impl_->settings,
+      [&](size_t i, ingest::ParserSession& parser) {
+        done[i] = internal::SentenceTuplesOf(sentences[i], parser);
+      },
+      [&](size_t i) {
+        sink(i, std::move(done[i]));
+        done[i] = SentenceTuples();
+      });
 }
 
 }  // namespace quiver

@@ -14,11 +14,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "cli/commands.h"
-#include "ingest/carb_candidates.h"
-#include "ingest/clause_extractor.h"
-#include "ingest/pipeline.h"
 #include "quiver/extraction_file.h"
 #include "quiver/extractor.h"
+#include "quiver/open_tuples.h"
 
 namespace quiver::cli {
 
@@ -32,19 +30,11 @@ struct ExtractOptions {
   std::string lines;  // --lines FIRST-LAST: a partition of JSON Lines input.
 };
 
-// One CaRB line: its tuples in CaRB's tab format ("" when there are none);
-// with `features`, every candidate with its features, for training.
-std::string CarbLine(const std::string& line, ingest::ParserSession& parser, bool features) {
-  std::vector<ingest::OpenTuple> candidates = ingest::CarbCandidates(line, parser);
-  if (features) return ingest::FormatCarbFeatures(line, candidates);
-  const ingest::ConfidenceModel* model = ingest::ConfidenceModel::Embedded();
-  return ingest::FormatCarb(line, ingest::RankCandidates(std::move(candidates), model),
-                            model != nullptr ? 6 : 3);
-}
-
-// CaRB: every input line is one sentence, written back exactly as given.
-// Lines are parsed on --jobs threads and written in input order; a line's
-// tuples depend only on the line, so the output is the same for any --jobs.
+// CaRB: every input line is one sentence, written back exactly as given,
+// with its tuples in CaRB's tab format, or with every candidate and its
+// features (carb-features, for training). Lines are parsed on --jobs threads
+// and written in input order; a line's tuples depend only on the line, so
+// the output is the same for any --jobs.
 void RunCarb(const ExtractOptions& opts) {
   std::vector<std::string> lines;
   for (const std::string& path : opts.paths) {
@@ -61,15 +51,16 @@ void RunCarb(const ExtractOptions& opts) {
       if (!line.empty()) lines.push_back(std::move(line));
     }
   }
-  std::vector<std::string> out(lines.size());
-  absl::Status st = ingest::RunInOrder(
-      lines.size(), opts.jobs, ingest::ParserSettings(),
-      [&](size_t i, ingest::ParserSession& parser) {
-        out[i] = CarbLine(lines[i], parser, opts.format == "carb-features");
-      },
-      [&](size_t i) {
-        if (!out[i].empty()) std::cout << out[i] << "\n";
-        std::string().swap(out[i]);
+  ExtractorOptions options;
+  options.jobs = opts.jobs;
+  auto extractor = Extractor::Create(options);
+  if (!extractor.ok()) Fail(extractor.status());
+  const bool features = opts.format == "carb-features";
+  absl::Status st = (*extractor)->ExtractOpenTuples(
+      lines, [&](size_t i, SentenceTuples&& tuples) {
+        std::string out = features ? FormatCarbFeatures(lines[i], tuples)
+                                   : FormatCarb(lines[i], tuples);
+        if (!out.empty()) std::cout << out << "\n";
       });
   if (!st.ok()) Fail(st);
 }

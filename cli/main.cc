@@ -5,7 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
-#include "ingest/document_reader_dates.h"
+#include "quiver/extractor.h"
 #include "quiver/version.h"
 
 namespace quiver::cli {
@@ -29,7 +29,7 @@ void AddDocumentDateOption(CLI::App& cmd, std::string* date) {
                  "document gives (HTML meta or <time>, JSON Lines \"date\", Markdown front "
                  "matter, a dateline or \"Published ...\" line) wins. Relative time "
                  "expressions (\"last week\") are resolved against it")
-      ->check(CLI::Validator([](std::string& s) { return ingest::CheckDateOption(s); },
+      ->check(CLI::Validator([](std::string& s) { return Extractor::CheckDefaultDate(s); },
                              "YYYY-MM-DD"));
 }
 

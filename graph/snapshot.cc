@@ -6,7 +6,6 @@
 #include "absl/strings/str_cat.h"
 #include "graph/reader.h"
 #include "graph/store.h"
-#include "graph/write_txn.h"
 #include "util/status_macros.h"
 
 namespace quiver::graph {
@@ -120,85 +119,8 @@ absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
   return std::shared_ptr<const Snapshot>(std::move(snap));
 }
 
-namespace {
-
-// What identifies a store's topology as `reader` sees it (see ForReader).
-absl::StatusOr<std::string> StateKey(const Reader& reader) {
-  std::string key;
-  for (std::string_view name : {meta::kStoreId, meta::kNextNodeId, meta::kNextEdgeId,
-                                meta::kNodeCount, meta::kEdgeCount}) {
-    QUIVER_ASSIGN_OR_RETURN(auto value, reader.Get(Cf::kMeta, name));
-    absl::StrAppend(&key, value.value_or(""), "|");
-  }
-  return key;
-}
-
-struct SharedCache {
-  quiver::Mutex mu;
-  // Most recent first; a few entries so that alternating stores (a test
-  // harness, two open databases) do not evict each other every call.
-  std::vector<std::pair<std::string, std::shared_ptr<const Snapshot>>> entries
-      ABSL_GUARDED_BY(mu);
-};
-
-SharedCache& Shared() {
-  static SharedCache* cache = new SharedCache();
-  return *cache;
-}
-
-constexpr size_t kSharedEntries = 2;
-
-}  // namespace
-
 absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::ForReader(const Reader& reader) {
-  if (dynamic_cast<const WriteTxn*>(&reader) != nullptr) {
-    return Build(reader, reader.store().generation());
-  }
-  QUIVER_ASSIGN_OR_RETURN(std::string key, StateKey(reader));
-  SharedCache& cache = Shared();
-  quiver::MutexLock lock(&cache.mu);
-  for (size_t i = 0; i < cache.entries.size(); ++i) {
-    if (cache.entries[i].first == key) {
-      auto hit = cache.entries[i];
-      cache.entries.erase(cache.entries.begin() + i);
-      cache.entries.insert(cache.entries.begin(), hit);
-      return hit.second;
-    }
-  }
-  QUIVER_ASSIGN_OR_RETURN(auto snap, Build(reader, reader.store().generation()));
-  cache.entries.insert(cache.entries.begin(), {key, snap});
-  if (cache.entries.size() > kSharedEntries) cache.entries.pop_back();
-  return snap;
-}
-
-absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::CachedForReader(
-    const Reader& reader) {
-  if (dynamic_cast<const WriteTxn*>(&reader) != nullptr) return nullptr;
-  QUIVER_ASSIGN_OR_RETURN(std::string key, StateKey(reader));
-  SharedCache& cache = Shared();
-  quiver::MutexLock lock(&cache.mu);
-  for (const auto& [k, snap] : cache.entries)
-    if (k == key) return snap;
-  return nullptr;
-}
-
-absl::StatusOr<std::shared_ptr<const Snapshot>> SnapshotCache::Get(const Store& store) {
-  quiver::MutexLock lock(&mu_);
-  // Read the generation before taking the reader: a commit in between makes
-  // the snapshot newer than its label, so the next call rebuilds (never the
-  // other way round, which would serve a stale graph).
-  uint64_t generation = store.generation();
-  if (current_ && current_->generation() == generation) return current_;
-  auto reader = store.NewReader();
-  QUIVER_ASSIGN_OR_RETURN(auto snap, Snapshot::Build(*reader, generation));
-  current_ = snap;
-  ++builds_;
-  return snap;
-}
-
-int SnapshotCache::builds() const {
-  quiver::MutexLock lock(&mu_);
-  return builds_;
+  return reader.store().snapshots().Get(reader);
 }
 
 }  // namespace quiver::graph

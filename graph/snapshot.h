@@ -5,7 +5,9 @@
 // keeps its relationship type (term id) and edge id. Two CSRs: `out` (src ->
 // dst, as the `out` index orders it) and `in` (the same edges reversed,
 // grouped by dst). Single-hop lookups should keep using Reader prefix scans;
-// a snapshot pays off when an algorithm touches much of the graph.
+// a snapshot pays off when an algorithm touches much of the graph. Callers
+// get one from the store's one cache (graph/snapshot_cache.h), which builds
+// each read state once.
 // Thread-safe: immutable once built.
 
 #ifndef QUIVER_GRAPH_SNAPSHOT_H_
@@ -18,16 +20,13 @@
 
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 
-#include "absl/base/thread_annotations.h"
 #include "absl/status/statusor.h"
 #include "graph/key_format.h"
 #include "quiver/graph_types.h"
-#include "util/mutex.h"
 
 namespace quiver::graph {
 
 class Reader;
-class Store;
 
 using Vertex = uint32_t;
 
@@ -46,8 +45,9 @@ using CsrGraph =
 class Snapshot {
  public:
   // Reads every node and every `out` entry of `reader` (one pass each, in
-  // key order). `generation` is the Store::generation() the reader was taken
-  // at or after. Errors: kDataLoss for an edge whose end is not a node.
+  // key order). `generation` is a label: the Store::generation() read near
+  // the reader's creation (not an exact name of its state; the cache keys
+  // by state, snapshot_cache.h). Errors: kDataLoss for an edge whose end is not a node.
   static absl::StatusOr<std::shared_ptr<const Snapshot>> Build(
       const Reader& reader, uint64_t generation);
 
@@ -79,17 +79,10 @@ class Snapshot {
   // Approximate heap bytes held.
   size_t MemoryBytes() const;
 
-  // The snapshot of exactly `reader`'s state, for callers that have a
-  // Reader but no SnapshotCache (query procedures). A process-wide cache of
-  // the last few builds is keyed by the reader's own view of the store id
-  // and the node and edge counters (every topology change moves one of
-  // them); the open WriteTxn, whose counters are written at commit, always
-  // gets a fresh build. Thread-safe.
+  // The snapshot of exactly `reader`'s state, from its store's one cache:
+  // reader.store().snapshots().Get(reader) (graph/snapshot_cache.h). For
+  // callers that have a Reader (query procedures).
   static absl::StatusOr<std::shared_ptr<const Snapshot>> ForReader(const Reader& reader);
-  // ForReader's cached snapshot of `reader`'s state, or null when none is
-  // cached (never builds; always null for a WriteTxn). For callers that use
-  // a snapshot only when it is free (the query engine's shortestPath).
-  static absl::StatusOr<std::shared_ptr<const Snapshot>> CachedForReader(const Reader& reader);
 
  private:
   Snapshot() = default;
@@ -102,22 +95,6 @@ class Snapshot {
   std::vector<NodeId> nodes_;  // Ascending.
   CsrGraph out_;
   CsrGraph in_;
-};
-
-// The snapshot of a store's current state, rebuilt only when the store has
-// committed since the last build (Store::generation()). Thread-safe; a build
-// holds the cache's lock, so concurrent callers share one build.
-class SnapshotCache {
- public:
-  absl::StatusOr<std::shared_ptr<const Snapshot>> Get(const Store& store)
-      ABSL_LOCKS_EXCLUDED(mu_);
-  // How many snapshots this cache has built (for tests and statistics).
-  int builds() const ABSL_LOCKS_EXCLUDED(mu_);
-
- private:
-  mutable quiver::Mutex mu_;
-  std::shared_ptr<const Snapshot> current_ ABSL_GUARDED_BY(mu_);
-  int builds_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace quiver::graph

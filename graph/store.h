@@ -21,6 +21,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "graph/key_format.h"
+#include "graph/snapshot_cache.h"
 #include "quiver/options.h"
 #include "util/mutex.h"
 
@@ -77,6 +78,11 @@ class Store {
   // Boost.Graph snapshot) know when to rebuild.
   uint64_t generation() const { return generation_.load(); }
 
+  // The one cache of CSR snapshots of this store's read states: whatever
+  // reads the whole topology (algorithms, procedures, shortestPath) shares
+  // its builds. Its building code is in quiver_algo.
+  SnapshotCache& snapshots() const { return snapshots_; }
+
   std::optional<TermId> FindTerm(std::string_view text) const;
   // The text of a term id, or empty when the id is unknown.
   std::string TermText(TermId id) const;
@@ -123,6 +129,7 @@ class Store {
   absl::flat_hash_map<std::string, TermId> term_ids_ ABSL_GUARDED_BY(mu_);
   absl::flat_hash_map<TermId, std::string> term_texts_ ABSL_GUARDED_BY(mu_);
   std::atomic<uint64_t> generation_{0};
+  mutable SnapshotCache snapshots_;
 
   // Held by the open WriteTxn for its whole life.
   quiver::Mutex write_mu_;

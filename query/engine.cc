@@ -118,7 +118,7 @@ class StatementStream : public Result::Source {
  public:
   StatementStream(std::shared_ptr<Prepared> prepared, const ValueMap& params,
                   const QueryOptions& options, const ProcedureRegistry* local,
-                  std::unique_ptr<graph::Reader> reader)
+                  std::shared_ptr<const graph::Reader> reader)
       : prepared_(std::move(prepared)),
         params_(params),
         reader_(std::move(reader)),
@@ -189,7 +189,7 @@ class StatementStream : public Result::Source {
 
   std::shared_ptr<Prepared> prepared_;
   ValueMap params_;
-  std::unique_ptr<graph::Reader> reader_;
+  std::shared_ptr<const graph::Reader> reader_;
   ExecContext ctx_;
   Coroutine coroutine_;
   absl::Status status_;
@@ -204,7 +204,8 @@ class StatementStream : public Result::Source {
 
 absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
                                const ValueMap& params, const QueryOptions& options,
-                               const ProcedureRegistry* local) {
+                               const ProcedureRegistry* local,
+                               std::shared_ptr<const graph::Reader> snapshot) {
   std::string key = CacheKey(text, params);
   std::shared_ptr<Prepared> prepared = Cache().Find(key);
   if (!prepared) {
@@ -228,8 +229,9 @@ absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
   if (!plan.updates && !profile) {
     // Read-only: stream. The first page is made here, so that most errors
     // (and every error of a statement with fewer rows) come from Query.
-    auto stream = std::make_shared<StatementStream>(prepared, params, options, local,
-                                                    store.NewReader());
+    auto stream = std::make_shared<StatementStream>(
+        prepared, params, options, local,
+        snapshot ? std::move(snapshot) : std::shared_ptr<const graph::Reader>(store.NewReader()));
     std::vector<ValueList> first;
     absl::Status status;
     if (!stream->Fetch(&first, &status)) {
@@ -241,9 +243,14 @@ absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
 
   ExecContext ctx;
   InitContext(ctx, *prepared, params, options, local);
-  std::unique_ptr<graph::Reader> snapshot;
   std::unique_ptr<graph::WriteTxn> txn;
   if (plan.updates) {
+    if (snapshot) {
+      return MakeError(ErrorType::kSemanticError, Phase::kCompileTime,
+                       "this statement writes, and a read snapshot only reads (run it with "
+                       "Database::Query)",
+                       st.text, nullptr, "ReadOnlySnapshot");
+    }
     if (store.read_only()) {
       return MakeError(ErrorType::kSemanticError, Phase::kCompileTime,
                        "the store is open read-only; this statement writes", st.text, nullptr,
@@ -253,7 +260,7 @@ absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
     ctx.txn = txn.get();
     ctx.reader = txn.get();
   } else {
-    snapshot = store.NewReader();
+    if (!snapshot) snapshot = store.NewReader();
     ctx.reader = snapshot.get();
   }
 

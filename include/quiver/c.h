@@ -18,9 +18,10 @@
  *
  * Threading: a quiver_db_t may be used from several threads at once, as
  * quiver::Database; every other handle belongs to one thread at a time.
- * Ownership: a result reads from its database (a streaming result keeps a
- * snapshot open), so destroy it before closing the database; evidence and
- * scores are copies and may outlive it.
+ * Ownership: a result of quiver_query reads from its database (a streaming
+ * result keeps a snapshot open), so destroy it before closing the database;
+ * a read snapshot's results and iterators keep what they read open and may
+ * outlive it; evidence and scores are copies and may outlive it.
  * An extractor (quiver_extractor_t) turns text into triples without a
  * store; quiver_ingest stores what it extracts. */
 
@@ -43,6 +44,8 @@ typedef struct quiver_evidence_t quiver_evidence_t;
 typedef struct quiver_scores_t quiver_scores_t;
 typedef struct quiver_extractor_t quiver_extractor_t;
 typedef struct quiver_triples_t quiver_triples_t;
+typedef struct quiver_snapshot_t quiver_snapshot_t;
+typedef struct quiver_iterator_t quiver_iterator_t;
 
 /* Releases a char* this API returned (messages, names, diagrams). */
 void quiver_free(void* ptr);
@@ -163,6 +166,40 @@ const char* quiver_evidence_text(const quiver_evidence_t* evidence, size_t i);
 const char* quiver_evidence_source(const quiver_evidence_t* evidence, size_t i);
 uint64_t quiver_evidence_document(const quiver_evidence_t* evidence, size_t i);
 uint32_t quiver_evidence_sentence(const quiver_evidence_t* evidence, size_t i);
+
+/* ---- Read snapshots and iterators (quiver/read_snapshot.h) ---- */
+
+/* The store as of now: queries and iterators made through the snapshot all
+ * see this state, whatever is committed afterwards. The snapshot, its
+ * iterators and its results may be destroyed in any order and may outlive
+ * the database (the store stays open until the last of them is gone). On a
+ * read-only store, quiver/database.h's CatchUp fails while one is open. */
+quiver_snapshot_t* quiver_snapshot_create(quiver_db_t* db, char** errptr);
+void quiver_snapshot_destroy(quiver_snapshot_t* snapshot);
+/* As quiver_query, on the snapshot; a statement that writes fails. */
+quiver_result_t* quiver_snapshot_query(const quiver_snapshot_t* snapshot, const char* statement,
+                                       const quiver_params_t* params, char** errptr);
+
+/* Every node, or every edge, of the snapshot by id, one at a time. A new
+ * iterator is at its first record; quiver_iterator_valid is 0 past the last
+ * one or after an error, which quiver_iterator_error then reports. */
+quiver_iterator_t* quiver_snapshot_nodes(const quiver_snapshot_t* snapshot, char** errptr);
+quiver_iterator_t* quiver_snapshot_edges(const quiver_snapshot_t* snapshot, char** errptr);
+void quiver_iterator_destroy(quiver_iterator_t* iterator);
+unsigned char quiver_iterator_valid(const quiver_iterator_t* iterator);
+/* Moves to the next record (nothing when not valid). */
+void quiver_iterator_next(quiver_iterator_t* iterator);
+/* Moves to the first record whose id is at least `id`. */
+void quiver_iterator_seek(quiver_iterator_t* iterator, uint64_t id);
+/* Stores the error that ended the iteration in *errptr; nothing when none did. */
+void quiver_iterator_error(const quiver_iterator_t* iterator, char** errptr);
+/* The current record (0 or NULL when not valid): its id; a node's name or
+ * an edge's relationship type, valid until the iterator moves; an edge's
+ * source and target nodes (0 for a node). */
+uint64_t quiver_iterator_id(const quiver_iterator_t* iterator);
+const char* quiver_iterator_name(const quiver_iterator_t* iterator);
+uint64_t quiver_iterator_source(const quiver_iterator_t* iterator);
+uint64_t quiver_iterator_target(const quiver_iterator_t* iterator);
 
 /* ---- Algorithms (quiver/algorithms.h), over every edge type ---- */
 

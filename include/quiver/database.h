@@ -22,6 +22,7 @@
 #include "quiver/check.h"
 #include "quiver/graph_types.h"
 #include "quiver/options.h"
+#include "quiver/read_snapshot.h"
 #include "quiver/result.h"
 
 namespace quiver {
@@ -131,14 +132,25 @@ class Database {
   absl::StatusOr<CheckReport> Check(size_t max_problems = 1000) const;
 
   // Read-only stores: makes the writer's commits so far visible.
-  // A no-op on a writable store.
+  // A no-op on a writable store. Errors: kFailedPrecondition on a read-only
+  // store while a ReadSnapshot is open (it must keep seeing one state).
   absl::Status CatchUp();
 
+  // ---- Reading one point in time (quiver/read_snapshot.h) ----
+
+  // A snapshot of the store as of now: lookups, iterators, queries and
+  // exports made through it all see this state, whatever is committed
+  // afterwards. The caller owns it; it may outlive the Database (the store
+  // stays open until it is gone). On a read-only store, CatchUp fails while
+  // a snapshot is open.
+  std::unique_ptr<ReadSnapshot> GetSnapshot() const;
+
   // Every node, edge or document of one consistent state of the store, in
-  // id order, handed to `fn` until it returns false. For programs that read
-  // the whole graph (exports, comparisons). Writers are not held up; the
-  // iteration does not see what they commit meanwhile, including writes
-  // `fn` itself makes. Errors: kDataLoss for a record that does not decode.
+  // id order, handed to `fn` until it returns false: the iterators of a
+  // snapshot taken for the call (ReadSnapshot::NewNodeIterator...). Writers
+  // are not held up; the iteration does not see what they commit
+  // meanwhile, including writes `fn` itself makes. Errors: kDataLoss for a
+  // record that does not decode.
   absl::Status ForEachNode(const std::function<bool(const Node&)>& fn) const;
   absl::Status ForEachEdge(const std::function<bool(const Edge&)>& fn) const;
   absl::Status ForEachDocument(const std::function<bool(const Document&)>& fn) const;

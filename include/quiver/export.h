@@ -16,6 +16,7 @@
 namespace quiver {
 
 class Database;
+class ReadSnapshot;
 
 enum class ExportFormat { kGraphml, kDot, kNtriples, kCsv, kJsonl };
 
@@ -44,6 +45,10 @@ struct ExportSummary {
 // relationships.csv. Errors: kInvalidArgument (bad base IRI), kUnavailable
 // (cannot write the file, naming it), kDataLoss (corrupted store).
 absl::StatusOr<ExportSummary> Export(const Database& db, const std::string& path,
+                                     const ExportOptions& options = {});
+// The same for the state `snapshot` sees (quiver/read_snapshot.h), so that
+// an export agrees with the other reads made through it.
+absl::StatusOr<ExportSummary> Export(const ReadSnapshot& snapshot, const std::string& path,
                                      const ExportOptions& options = {});
 
 }  // namespace quiver

@@ -1,7 +1,8 @@
 // quiver::Extractor: documents in, the facts `quiver ingest` would store out,
 // without a store. What `quiver extract` and `quiver ingest` run, and what an
 // embedding program runs to extract on one machine and store on another
-// (quiver/extraction_file.h, Database::AddDocuments).
+// (quiver/extraction_file.h, Database::AddDocuments). Also the open-IE
+// tuples of single sentences (quiver/open_tuples.h), for CaRB.
 //
 // Thread-safety: an Extractor may be used from one thread at a time; it runs
 // its own parser threads (ExtractorOptions::jobs) inside each call.
@@ -13,12 +14,14 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "quiver/extraction_file.h"
 #include "quiver/graph_types.h"
+#include "quiver/open_tuples.h"
 
 namespace quiver {
 
@@ -82,6 +85,11 @@ class Extractor {
   static int MaxSentenceWords();
   static int MaxSentenceBytes();
 
+  // Why `date` is not an ExtractorOptions::default_date (YYYY-MM-DD naming
+  // a day that exists), or "" when it is one: for a program that checks the
+  // date where it is typed (the CLI's --date).
+  static std::string CheckDefaultDate(std::string_view date);
+
   // Reads `paths` as `quiver ingest` does (files, folders walked
   // recursively in sorted order, JSON Lines records, "-" for stdin),
   // extracts every document and calls `sink` with each, in input order, on
@@ -98,6 +106,20 @@ class Extractor {
   // (as documents write dates) is normalised to ISO 8601. Errors:
   // kInvalidArgument for a date that does not read as one.
   absl::StatusOr<DocumentInput> ExtractText(const DocumentInput& document);
+
+  // The open-IE tuples of `sentence` (one sentence of plain text, as CaRB
+  // gives them; quiver/open_tuples.h): the reported tuples, scored by the
+  // learned confidence model when the library has one, and every candidate
+  // with its features. The same sentence always gives the same tuples.
+  // Errors: kFailedPrecondition when link-grammar's English dictionary is
+  // missing.
+  absl::StatusOr<SentenceTuples> ExtractOpenTuples(const std::string& sentence);
+  // The same for each of `sentences`, parsed on ExtractorOptions::jobs
+  // threads; `sink` gets each sentence's tuples on the calling thread, in
+  // input order (the result is the same for any number of jobs). Errors: as
+  // above; a sink cannot stop the run.
+  absl::Status ExtractOpenTuples(const std::vector<std::string>& sentences,
+                                 const std::function<void(size_t, SentenceTuples&&)>& sink);
 
  private:
   struct Impl;

@@ -67,7 +67,7 @@ const graph::Snapshot* ExecContext::CachedSnapshot() {
   if (!snapshot_checked) {
     snapshot_checked = true;
     if (txn == nullptr) {
-      auto cached = graph::Snapshot::CachedForReader(*reader);
+      auto cached = reader->store().snapshots().Cached(*reader);
       if (cached.ok()) snapshot = *std::move(cached);  // An error: use the store.
     }
   }
@@ -79,9 +79,10 @@ const graph::Snapshot* ExecContext::BuildSnapshot() {
       !options.build_snapshot)
     return snapshot.get();
   snapshot_build_tried = true;
-  // Snapshot::ForReader shares the build with every statement that reads the
-  // same store state; an error leaves the statement on the store's indexes.
-  auto built = graph::Snapshot::ForReader(*reader);
+  // The store's one snapshot cache shares the build with every statement,
+  // procedure and API call that reads the same store state; an error leaves
+  // the statement on the store's indexes.
+  auto built = reader->store().snapshots().Get(*reader);
   if (built.ok()) snapshot = *std::move(built);
   return snapshot.get();
 }

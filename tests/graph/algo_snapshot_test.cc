@@ -68,15 +68,15 @@ TEST(Snapshot, EmptyStoreGivesEmptySnapshot) {
 TEST(SnapshotCache, SharesOneBuildUntilTheStoreChanges) {
   TestGraph g({{"A", "x", "B"}});
   int builds = g.cache().builds();
-  auto first = g.cache().Get(g.store());
-  auto second = g.cache().Get(g.store());
+  auto first = g.cache().Current(g.store());
+  auto second = g.cache().Current(g.store());
   ASSERT_TRUE(first.ok() && second.ok());
   EXPECT_EQ(first->get(), second->get());
   EXPECT_EQ(g.cache().builds(), builds);
 
   g.Add({{"B", "x", "C"}});  // A commit: the next Get rebuilds.
   EXPECT_EQ(g.cache().builds(), builds + 1);
-  auto third = g.cache().Get(g.store());
+  auto third = g.cache().Current(g.store());
   ASSERT_TRUE(third.ok());
   EXPECT_NE(third->get(), first->get());
   EXPECT_EQ((*third)->num_edges(), 2u);
@@ -118,6 +118,79 @@ TEST(SnapshotForReader, SharesABuildPerStateAndSeesOpenWrites) {
   ASSERT_TRUE(theirs.ok());
   EXPECT_EQ((*theirs)->num_edges(), 1u);
   EXPECT_NE(theirs->get(), first->get());
+}
+
+}  // namespace
+}  // namespace quiver::graph
+
+namespace quiver::graph {
+namespace {
+
+// A self-loop on A, committed without building a snapshot (TestGraph::Add
+// builds one).
+void AddLoopQuietly(testing::TestGraph& g) {
+  auto txn = g.store().BeginWrite();
+  ASSERT_TRUE(txn.ok());
+  auto ids = (*txn)->FindNodesByName("A");
+  ASSERT_TRUE(ids.ok() && ids->size() == 1);
+  ASSERT_TRUE((*txn)->CreateEdge(ids->at(0), "y", ids->at(0), {}).ok());
+  ASSERT_TRUE((*txn)->Commit().ok());
+}
+
+TEST(SnapshotCache, ServesAReaderHeldOpenItsOwnStateBesideTheCurrentOne) {
+  testing::TestGraph g({{"A", "x", "B"}});  // Builds and caches this state.
+  auto old_reader = g.store().NewReader();
+  AddLoopQuietly(g);
+  const int builds = g.cache().builds();
+
+  auto current = g.cache().Current(g.store());
+  ASSERT_TRUE(current.ok()) << current.status();
+  EXPECT_EQ((*current)->num_edges(), 2u);
+  EXPECT_EQ(g.cache().builds(), builds + 1);
+
+  auto old_snap = g.cache().Get(*old_reader);
+  ASSERT_TRUE(old_snap.ok()) << old_snap.status();
+  EXPECT_EQ((*old_snap)->num_edges(), 1u);  // The reader's state, not the current one.
+  // Both states stay cached: asking again builds nothing.
+  EXPECT_EQ(g.cache().Get(*g.store().NewReader())->get(), current->get());
+  EXPECT_EQ(g.cache().Get(*old_reader)->get(), old_snap->get());
+  EXPECT_EQ(g.cache().builds(), builds + 1);
+}
+
+TEST(SnapshotCache, APropertyWriteKeepsTheSnapshot) {
+  testing::TestGraph g({{"A", "x", "B"}});
+  auto before = g.cache().Current(g.store());
+  const int builds = g.cache().builds();
+  {
+    auto txn = g.store().BeginWrite();
+    ASSERT_TRUE(txn.ok());
+    auto ids = (*txn)->FindNodesByName("A");
+    ASSERT_TRUE(ids.ok() && ids->size() == 1);
+    auto node = (*txn)->GetNode(ids->at(0));
+    ASSERT_TRUE(node.ok() && node->has_value());
+    (**node).properties["born"] = Value(int64_t{1815});
+    ASSERT_TRUE((*txn)->UpdateNode(**node).ok());
+    ASSERT_TRUE((*txn)->Commit().ok());
+  }
+  auto after = g.cache().Current(g.store());  // A commit, but the same topology.
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(after->get(), before->get());
+  EXPECT_EQ(g.cache().builds(), builds);
+}
+
+TEST(SnapshotCache, CachedNeverBuilds) {
+  testing::TestGraph g({{"A", "x", "B"}});  // Builds and caches this state.
+  auto old_reader = g.store().NewReader();
+  AddLoopQuietly(g);
+  const int builds = g.cache().builds();
+  auto none = g.cache().Cached(*g.store().NewReader());
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(*none, nullptr);
+  auto hit = g.cache().Cached(*old_reader);
+  ASSERT_TRUE(hit.ok());
+  ASSERT_NE(*hit, nullptr);
+  EXPECT_EQ((*hit)->num_edges(), 1u);
+  EXPECT_EQ(g.cache().builds(), builds);
 }
 
 }  // namespace

@@ -56,13 +56,13 @@ class TestGraph {
       }
       EXPECT_TRUE((*txn)->Commit().ok());
     }
-    auto snap = cache_.Get(*store_);
+    auto snap = store_->snapshots().Current(*store_);
     EXPECT_TRUE(snap.ok()) << snap.status();
     snap_ = *snap;
   }
 
   Store& store() { return *store_; }
-  SnapshotCache& cache() { return cache_; }
+  SnapshotCache& cache() { return store_->snapshots(); }
   const Snapshot& snap() const { return *snap_; }
 
   Vertex V(const std::string& name) const {
@@ -76,7 +76,6 @@ class TestGraph {
 
  private:
   std::unique_ptr<Store> store_;
-  SnapshotCache cache_;
   std::shared_ptr<const Snapshot> snap_;
   int docs_ = 0;
 };
