@@ -188,6 +188,7 @@ absl::Status BulkLoader::WriteEvidence(std::vector<std::unique_ptr<SstSink>>& si
 }
 
 absl::Status BulkLoader::WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>& sinks) {
+  const std::vector<std::pair<const std::string*, int64_t>> form_by_id = CountMentions();
   auto& nodes = *sinks.emplace_back(
       std::make_unique<SstSink>(store_, Cf::kNodes, SinkPath(CfName(Cf::kNodes))));
   for (size_t i = 0; i < nodes_.size(); ++i) {
@@ -232,8 +233,6 @@ absl::Status BulkLoader::WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>
       std::make_unique<SstSink>(store_, Cf::kProvenance, SinkPath("provenance-nodes")));
   for (size_t i = 0; i < nodes_.size(); ++i)
     QUIVER_RETURN_IF_ERROR(provenance.Add(NodeDocKey(i + 1, kDocId), ""));
-  std::vector<std::pair<const std::string*, int64_t>> form_by_id(forms_.size());
-  for (const auto& [text, form] : forms_) form_by_id[form.id] = {&text, form.later};
   for (size_t i = 0; i < nodes_.size(); ++i) {
     MentionRecord mention;
     mention.mentions = node_mentions_[i];
