@@ -234,5 +234,47 @@ TEST(ExtractLoad, ABadLineIsNamedByFileAndLineAndNothingIsLoaded) {
   EXPECT_NE(r.err.find(":1: quiver_extraction: missing"), std::string::npos) << r.err;
 }
 
+// Into an empty store the load goes through a staging store and SST files
+// (graph/staged_load.h): a document that cannot be stored, after others
+// that were staged, leaves the store empty and no staging files behind.
+TEST(ExtractLoad, AFailedLoadIntoAnEmptyStoreLeavesItEmpty) {
+  TempDir dir;
+  const std::vector<std::string> a = Articles();
+  Extract({a[0], a[1], a[2]}, dir.Sub("good.jsonl"));
+  std::string bad = testing::ReadFile(dir.Sub("good.jsonl"));
+  bad = bad.substr(0, bad.find('\n') + 1);
+  const size_t relation = bad.find("\"relation\":\"");
+  ASSERT_NE(relation, std::string::npos);
+  bad.insert(relation + 12, std::string(300, 'r'));
+  const size_t hash = bad.find("\"content_hash\":\"");
+  ASSERT_NE(hash, std::string::npos);
+  bad.replace(hash + 16, 32, std::string(32, 'f'));
+  // Sorts after the good documents (by file name), so they are staged first.
+  WriteFile(dir.Sub("zz_bad.jsonl"), bad);
+  const std::string store = dir.Sub("g");
+  // What an empty store dumps as: one made by loading no documents.
+  WriteFile(dir.Sub("none.jsonl"), "");
+  CommandResult r = RunQuiver(absl::StrCat("load ", dir.Sub("empty"), " ", dir.Sub("none.jsonl"),
+                                           " --bulk"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("loaded 0 document(s)"), std::string::npos) << r.out;
+  const std::string empty = Dump(dir, dir.Sub("empty"));
+  r = RunQuiver(absl::StrCat("load ", store, " ", dir.Sub("good.jsonl"), " ",
+                             dir.Sub("zz_bad.jsonl"), " --bulk"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("relationship type is too long ("), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(nothing was loaded)"), std::string::npos) << r.err;
+  EXPECT_EQ(Dump(dir, store), empty);
+  EXPECT_EQ(RunQuiver("check " + store).exit_code, 0);
+  for (const auto& e : fs::directory_iterator(store))
+    EXPECT_EQ(e.path().filename().string().find("bulk"), std::string::npos) << e.path();
+  // The good documents alone load, and equal ingest's store of them.
+  r = RunQuiver(absl::StrCat("load ", store, " ", dir.Sub("good.jsonl"), " --bulk"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunQuiver(absl::StrCat("ingest ", dir.Sub("ingested"), " ", a[0], " ", a[1], " ", a[2]));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Dump(dir, store), Dump(dir, dir.Sub("ingested")));
+}
+
 }  // namespace
 }  // namespace quiver
