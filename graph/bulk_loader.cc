@@ -34,7 +34,9 @@ BulkLoader::BulkLoader(Store* store, BulkLoadOptions options)
   batch_limit_ = 2 * std::min<size_t>(size_t{1} << 14, held);
 }
 
-BulkLoader::~BulkLoader() = default;
+BulkLoader::~BulkLoader() {
+  if (intern_thread_.joinable()) intern_thread_.join();
+}
 
 std::string BulkLoader::SpillDir() const {
   if (!options_.spill_dir.empty()) return options_.spill_dir;
@@ -89,7 +91,7 @@ absl::Status CheckName(std::string_view name) {
 absl::Status BulkLoader::AddNode(std::string_view name) {
   QUIVER_RETURN_IF_ERROR(CheckName(name));
   AddSlot(name, kNoMention);
-  if (batch_.slots() >= batch_limit_) return InternBatch();
+  if (batch_.slots() >= batch_limit_) return HandOff();
   return absl::OkStatus();
 }
 
@@ -140,7 +142,7 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
   batch_.statements.push_back({uint32_t(batch_.slots()), term, line, text, evidence, index});
   AddSlot(subject, 2 * uint64_t(index));
   AddSlot(object, 2 * uint64_t(index) + 1);
-  if (batch_.slots() >= batch_limit_) return InternBatch();
+  if (batch_.slots() >= batch_limit_) return HandOff();
   return absl::OkStatus();
 }
 
@@ -189,7 +191,8 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
         "store ", store_->path(), " is not empty; the bulk loader only fills new stores"));
   }
   if (!document_set_) SetDocument(doc_, "");
-  QUIVER_RETURN_IF_ERROR(InternBatch());
+  QUIVER_RETURN_IF_ERROR(WaitForBatch());
+  QUIVER_RETURN_IF_ERROR(InternBatch(batch_));
 
   // The node families need nothing from the edges: they are written while
   // this thread groups the statements into edges. Then the edge families

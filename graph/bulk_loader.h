@@ -33,6 +33,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -77,8 +78,8 @@ class BulkLoader {
   // `source` (empty: the document's source). Errors: kInvalidArgument for a
   // bad name or relation (nothing is added then); kResourceExhausted past
   // 2^32 - 1 statements or 2^32 - 2 names; kInternal when a spill file
-  // cannot be written. The last two come from interning the batch that this
-  // call filled (the loader cannot go on after them).
+  // cannot be written. The last two come from interning a batch this call
+  // or an earlier one filled (the loader cannot go on after them).
   absl::Status AddStatement(std::string_view subject, std::string_view relation,
                             std::string_view object, uint32_t line,
                             std::string_view relation_text = {},
@@ -147,12 +148,18 @@ class BulkLoader {
     }
   };
   void AddSlot(std::string_view name, uint64_t position);
-  absl::Status InternBatch();
+  // Waits for the batch before to be interned, then interns the full batch
+  // on another thread while the caller goes on filling the next.
+  absl::Status HandOff();
+  // The error of the batch interned last, once it is done.
+  absl::Status WaitForBatch();
+  absl::Status InternBatch(Batch& batch);
   // Looks up the batch's names of partition `part`: fills `node` (0 for a
   // form new in this batch), `made` and `keys` (the normalised name) for
   // the slots that make a form, and `made_by` for the slots that repeat one.
-  void LookUp(int part, std::vector<uint32_t>& node, std::vector<uint8_t>& made,
-              std::vector<std::string>& keys, std::vector<uint32_t>& made_by);
+  void LookUp(const Batch& batch, int part, std::vector<uint32_t>& node,
+              std::vector<uint8_t>& made, std::vector<std::string>& keys,
+              std::vector<uint32_t>& made_by);
   // After the last batch: each node's mentions, and the forms of its later
   // mentions in order of their first (the resolutions AddDocument records);
   // returns each form's name and later mentions, by form id.
@@ -190,8 +197,11 @@ class BulkLoader {
   // the entry 0.6 s).
   absl::flat_hash_map<std::string, Form> forms_[2];
   uint32_t form_count_ = 0;
-  Batch batch_;
-  size_t batch_limit_;  // Statements (or nodes) a batch holds.
+  Batch batch_;       // Being filled by the caller.
+  Batch interning_;   // Being interned by intern_thread_.
+  std::thread intern_thread_;
+  absl::Status intern_status_;
+  size_t batch_limit_;  // Slots a batch holds.
   std::vector<int64_t> node_mentions_;  // index = id - 1; by CountMentions
   std::vector<NodeEntry> nodes_;        // index = id - 1
   absl::flat_hash_map<std::string, uint32_t> term_ids_;

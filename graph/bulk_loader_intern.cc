@@ -1,6 +1,7 @@
-// BulkLoader's interning of names: a batch of mentions looked up on two
-// threads, each in its half of the forms (by a bit of the name's hash), then
-// one pass in statement order that gives the forms new in the batch their
+// BulkLoader's interning of names: a batch of mentions, handed to a thread
+// of its own while the caller fills the next, looked up on two threads,
+// each in its half of the forms (by a bit of the name's hash), then one
+// pass in statement order that gives the forms new in the batch their
 // nodes, so that node ids, aliases and counts are what one thread interning
 // each mention in turn would give (as AddDocument does).
 
@@ -38,11 +39,26 @@ void BulkLoader::AddSlot(std::string_view name, uint64_t position) {
   batch_.position.push_back(position);
 }
 
-void BulkLoader::LookUp(int part, std::vector<uint32_t>& node, std::vector<uint8_t>& made,
-                        std::vector<std::string>& keys, std::vector<uint32_t>& made_by) {
+absl::Status BulkLoader::WaitForBatch() {
+  if (intern_thread_.joinable()) intern_thread_.join();
+  return intern_status_;
+}
+
+absl::Status BulkLoader::HandOff() {
+  // Interning a batch and reading the next overlap: the caller (parsing a
+  // file, say) keeps one core busy while the batch before is interned.
+  QUIVER_RETURN_IF_ERROR(WaitForBatch());
+  std::swap(batch_, interning_);
+  intern_thread_ = std::thread([this] { intern_status_ = InternBatch(interning_); });
+  return absl::OkStatus();
+}
+
+void BulkLoader::LookUp(const Batch& batch, int part, std::vector<uint32_t>& node,
+                        std::vector<uint8_t>& made, std::vector<std::string>& keys,
+                        std::vector<uint32_t>& made_by) {
   auto& forms = forms_[part];
-  for (size_t i = 0; i < batch_.slots(); ++i) {
-    const std::string_view name = batch_.name(i);
+  for (size_t i = 0; i < batch.slots(); ++i) {
+    const std::string_view name = batch.name(i);
     if (PartOf(name) != part) continue;
     auto [it, inserted] = forms.try_emplace(util::Absl(name));
     Form& form = it->second;
@@ -54,7 +70,7 @@ void BulkLoader::LookUp(int part, std::vector<uint32_t>& node, std::vector<uint8
       made_by[i] = form.id;  // Made earlier in this batch.
     }
     node[i] = form.node;
-    const uint64_t position = batch_.position[i];
+    const uint64_t position = batch.position[i];
     if (position == kNoMention) continue;
     ++form.count;
     if (form.first == kNoMention) {
@@ -65,19 +81,19 @@ void BulkLoader::LookUp(int part, std::vector<uint32_t>& node, std::vector<uint8
   }
 }
 
-absl::Status BulkLoader::InternBatch() {
-  const size_t slots = batch_.slots();
+absl::Status BulkLoader::InternBatch(Batch& batch) {
+  const size_t slots = batch.slots();
   if (slots == 0) return absl::OkStatus();
   std::vector<uint32_t> node(slots, 0), made_by(slots, 0);
   std::vector<uint8_t> made(slots, 0);
   std::vector<std::string> keys(slots);
   if (slots >= kThreadedSlots) {
-    std::thread other([&] { LookUp(1, node, made, keys, made_by); });
-    LookUp(0, node, made, keys, made_by);
+    std::thread other([&] { LookUp(batch, 1, node, made, keys, made_by); });
+    LookUp(batch, 0, node, made, keys, made_by);
     other.join();
   } else {
-    LookUp(0, node, made, keys, made_by);
-    LookUp(1, node, made, keys, made_by);
+    LookUp(batch, 0, node, made, keys, made_by);
+    LookUp(batch, 1, node, made, keys, made_by);
   }
 
   // In order: a new form joins the node of its normalised name, or makes
@@ -91,7 +107,7 @@ absl::Status BulkLoader::InternBatch() {
     if (form_count_ >= UINT32_MAX - 1) {
       return absl::ResourceExhaustedError("bulk load: more than 2^32 - 2 distinct names");
     }
-    const std::string_view name = batch_.name(i);
+    const std::string_view name = batch.name(i);
     auto [it, inserted] = node_by_key_.try_emplace(std::move(keys[i]), uint32_t(nodes_.size() + 1));
     if (inserted) {
       NodeEntry entry;
@@ -108,15 +124,15 @@ absl::Status BulkLoader::InternBatch() {
     form.id = form_count_++;
     node[i] = form.node;
   }
-  for (const Batch::Statement& st : batch_.statements) {
+  for (const Batch::Statement& st : batch.statements) {
     QUIVER_RETURN_IF_ERROR(entries_->statements.Add(
         {Pack(node[st.slot], st.term, node[st.slot + 1], st.index), st.line, st.text,
          st.evidence, 0}));
   }
-  batch_.names.clear();
-  batch_.name_end.clear();
-  batch_.position.clear();
-  batch_.statements.clear();
+  batch.names.clear();
+  batch.name_end.clear();
+  batch.position.clear();
+  batch.statements.clear();
   return absl::OkStatus();
 }
 
