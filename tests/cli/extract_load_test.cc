@@ -288,7 +288,7 @@ TEST(ExtractLoad, AFailedLoadIntoAnEmptyStoreLeavesItEmpty) {
 // files at the end (graph/staged_load.h): killed at any moment, the store
 // holds all of the batch or none of it, and the next load cleans up what
 // the killed one left and finishes.
-TEST(LoadCommand, KillDuringStagedBulkLoadLeavesAllOrNothing) {
+TEST(ExtractLoad, KillDuringStagedBulkLoadLeavesAllOrNothing) {
   TempDir dir;
   const std::string file = dir.Sub("part.jsonl");
   std::string content;
