@@ -1,6 +1,7 @@
 #include "graph/bulk_loader.h"
 
 #include <algorithm>
+#include <cstring>
 #include <atomic>
 #include <functional>
 #include <filesystem>
@@ -25,9 +26,17 @@ namespace quiver::graph {
 BulkLoader::BulkLoader(Store* store, BulkLoadOptions options)
     : store_(store), options_(std::move(options)) {
   entries_ = std::make_unique<Entries>(SpillDir(), options_.memory_budget);
+  // 16,384 statements' names a batch (32,768 slots; starting a thread per
+  // batch is then nothing beside its lookups), but never more statements
+  // than the budget holds in memory, so a spill error comes from the call
+  // that caused it.
+  const size_t held = std::max<size_t>(1, options_.memory_budget / 2 / sizeof(Wide));
+  batch_limit_ = 2 * std::min<size_t>(size_t{1} << 14, held);
 }
 
-BulkLoader::~BulkLoader() = default;
+BulkLoader::~BulkLoader() {
+  if (intern_thread_.joinable()) intern_thread_.join();
+}
 
 std::string BulkLoader::SpillDir() const {
   if (!options_.spill_dir.empty()) return options_.spill_dir;
@@ -51,45 +60,39 @@ void BulkLoader::SetDocument(const Document& doc, std::string_view content) {
   evidence_values_ = {EncodeEvidence(ev)};
 }
 
-absl::StatusOr<BulkLoader::Form*> BulkLoader::InternNode(std::string_view name) {
-  auto known = forms_.find(util::Absl(name));
-  if (known != forms_.end()) return &known->second;
-  QUIVER_RETURN_IF_ERROR(CheckText("name", name, kMaxNameBytes));
-  if (forms_.size() >= UINT32_MAX - 1) {
-    return absl::ResourceExhaustedError("bulk load: more than 2^32 - 2 distinct names");
-  }
-  std::string key = NormalizeName(name);
-  auto [it, inserted] = node_by_key_.try_emplace(key, uint32_t(nodes_.size() + 1));
-  if (inserted) {
-    NodeEntry entry;
-    entry.name = std::string(name);
-    entry.aliases.push_back(entry.name);
-    nodes_.push_back(std::move(entry));
-    node_mentions_.push_back(0);
-  } else {
-    auto& aliases = nodes_[it->second - 1].aliases;
-    if (std::find(aliases.begin(), aliases.end(), name) == aliases.end())
-      aliases.emplace_back(name);
-  }
-  Form form{uint32_t(forms_.size()), it->second};
-  return &forms_.emplace(std::string(name), form).first->second;
-}
-
-void BulkLoader::NoteMention(Form& form) {
-  // The first mention is the new node's own name; each later one counts for
-  // its form, which joins the node's list when first seen.
-  if (node_mentions_[form.node - 1]++ == 0) return;
-  if (form.later++ == 0) nodes_[form.node - 1].later_forms.push_back(form.id);
-}
-
 uint32_t BulkLoader::InternText(std::string_view text) {
   auto [it, inserted] = text_ids_.try_emplace(util::Absl(text), uint32_t(texts_.size()));
   if (inserted) texts_.emplace_back(text);
   return it->second;
 }
 
+namespace {
+
+// CheckText for a name, with a shortcut for the common case: short ASCII
+// is valid UTF-8 (the check runs on every mention, before the batch is
+// interned, so that a bad name is refused by the call that brought it).
+absl::Status CheckName(std::string_view name) {
+  if (!name.empty() && name.size() <= kMaxNameBytes) {
+    uint64_t high = 0;
+    size_t i = 0;
+    for (; i + 8 <= name.size(); i += 8) {
+      uint64_t word;
+      std::memcpy(&word, name.data() + i, 8);
+      high |= word;
+    }
+    for (; i < name.size(); ++i) high |= uint8_t(name[i]);
+    if ((high & 0x8080808080808080ULL) == 0) return absl::OkStatus();
+  }
+  return CheckText("name", name, kMaxNameBytes);
+}
+
+}  // namespace
+
 absl::Status BulkLoader::AddNode(std::string_view name) {
-  return InternNode(name).status();
+  QUIVER_RETURN_IF_ERROR(CheckName(name));
+  AddSlot(name, kNoMention);
+  if (batch_.slots() >= batch_limit_) return HandOff();
+  return absl::OkStatus();
 }
 
 absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view relation,
@@ -102,6 +105,10 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
     return absl::ResourceExhaustedError(
         "bulk load: more than 2^32 - 1 statements in one document");
   }
+  // Both names are checked before anything counts, as on the ordinary
+  // path, where a bad statement changes nothing.
+  QUIVER_RETURN_IF_ERROR(CheckName(subject));
+  QUIVER_RETURN_IF_ERROR(CheckName(object));
   // Few distinct relations recur across many statements: check and intern
   // a relation (and its text, when written the same) once, not per line.
   uint32_t term;
@@ -115,14 +122,6 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
     terms_.emplace_back(relation);
     term_text_.push_back(kNoText);
   }
-  QUIVER_ASSIGN_OR_RETURN(Form* s, InternNode(subject));
-  const size_t forms = forms_.size();
-  QUIVER_ASSIGN_OR_RETURN(Form* o, InternNode(object));
-  if (forms_.size() != forms) s = &forms_.find(util::Absl(subject))->second;  // Moved.
-  // Both names are valid before either mention counts, as on the ordinary
-  // path, where a bad statement changes nothing.
-  NoteMention(*s);
-  NoteMention(*o);
   uint32_t text;
   if (relation_text.empty() || relation_text == relation) {
     uint32_t& same = term_text_[term - 1];
@@ -139,10 +138,11 @@ absl::Status BulkLoader::AddStatement(std::string_view subject, std::string_view
     evidence = uint32_t(evidence_values_.size());
     evidence_values_.push_back(EncodeEvidence(ev));
   }
-  const uint32_t index = uint32_t(statements_);
-  QUIVER_RETURN_IF_ERROR(entries_->statements.Add(
-      {Pack(s->node, term, o->node, index), line, text, evidence, 0}));
-  ++statements_;
+  const uint32_t index = uint32_t(statements_++);
+  batch_.statements.push_back({uint32_t(batch_.slots()), term, line, text, evidence, index});
+  AddSlot(subject, 2 * uint64_t(index));
+  AddSlot(object, 2 * uint64_t(index) + 1);
+  if (batch_.slots() >= batch_limit_) return HandOff();
   return absl::OkStatus();
 }
 
@@ -150,6 +150,36 @@ void BulkLoader::SetContentHash(std::string hash) { hash_ = std::move(hash); }
 
 std::string BulkLoader::SinkPath(std::string_view name) const {
   return absl::StrCat(store_->path(), "/bulk-", util::Absl(name), ".sst");
+}
+
+absl::Status BulkLoader::IngestAndPublish(
+    Store* store, const std::vector<std::unique_ptr<SstSink>>& sinks, const Counters& counters,
+    const std::vector<std::pair<std::string, TermId>>& new_terms) {
+  // One argument per column family, whose files' key ranges do not overlap
+  // (the loader writes provenance in two files: the statements' keys and
+  // the nodes').
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (const auto& sink : sinks) {
+    QUIVER_ASSIGN_OR_RETURN(bool written, sink->Finish());
+    if (!written) continue;
+    auto same = std::find_if(args.begin(), args.end(), [&](const auto& a) {
+      return a.column_family == store->handle(sink->cf());
+    });
+    if (same == args.end()) {
+      rocksdb::IngestExternalFileArg arg;
+      arg.column_family = store->handle(sink->cf());
+      arg.options.move_files = true;
+      same = args.insert(args.end(), std::move(arg));
+    }
+    same->external_files.push_back(sink->path());
+  }
+  if (!args.empty()) {
+    QUIVER_RETURN_IF_ERROR(
+        FromRocksDb(store->db()->IngestExternalFiles(args),
+                    absl::StrCat("store ", store->path(), ": ingesting bulk files")));
+  }
+  store->PublishCommit(counters, new_terms);
+  return absl::OkStatus();
 }
 
 absl::StatusOr<AddResult> BulkLoader::Finish() {
@@ -161,6 +191,8 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
         "store ", store_->path(), " is not empty; the bulk loader only fills new stores"));
   }
   if (!document_set_) SetDocument(doc_, "");
+  QUIVER_RETURN_IF_ERROR(WaitForBatch());
+  QUIVER_RETURN_IF_ERROR(InternBatch(batch_));
 
   // The node families need nothing from the edges: they are written while
   // this thread groups the statements into edges. Then the edge families
@@ -217,33 +249,13 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
     QUIVER_RETURN_IF_ERROR(meta_sink.Add(k, value));
   }
 
-  // One argument per column family: provenance comes in two files (the
-  // statements' keys and the nodes'), whose key ranges do not overlap.
-  std::vector<rocksdb::IngestExternalFileArg> args;
-  task_sinks.push_back(std::move(node_sinks));
-  for (auto& sinks : task_sinks) {
-    for (auto& sink : sinks) {
-      QUIVER_ASSIGN_OR_RETURN(bool written, sink->Finish());
-      if (!written) continue;
-      auto same = std::find_if(args.begin(), args.end(), [&](const auto& a) {
-        return a.column_family == store_->handle(sink->cf());
-      });
-      if (same == args.end()) {
-        rocksdb::IngestExternalFileArg arg;
-        arg.column_family = store_->handle(sink->cf());
-        arg.options.move_files = true;
-        same = args.insert(args.end(), std::move(arg));
-      }
-      same->external_files.push_back(sink->path());
-    }
-  }
-  QUIVER_RETURN_IF_ERROR(
-      FromRocksDb(store_->db()->IngestExternalFiles(args),
-                  absl::StrCat("store ", store_->path(), ": ingesting bulk files")));
-
+  std::vector<std::unique_ptr<SstSink>> all;
+  for (auto& sinks : task_sinks)
+    for (auto& sink : sinks) all.push_back(std::move(sink));
+  for (auto& sink : node_sinks) all.push_back(std::move(sink));
   std::vector<std::pair<std::string, TermId>> new_terms;
   for (size_t i = 0; i < terms_.size(); ++i) new_terms.emplace_back(terms_[i], TermId(i + 1));
-  store_->PublishCommit(after, new_terms);
+  QUIVER_RETURN_IF_ERROR(IngestAndPublish(store_, all, after, new_terms));
 
   AddResult result;
   result.doc = kDocId;

@@ -3,8 +3,9 @@
 //
 // The ordinary write path (WriteTxn) looks up every name and edge as it goes
 // and pays a memtable skiplist insert per key. For a fresh store nothing needs
-// looking up: the loader interns names in memory and streams each statement
-// on as a fixed-width entry; Finish sorts those by (subject, type, object) to
+// looking up: the loader interns names in memory (a batch of statements at
+// a time, on two threads) and streams each statement on as a fixed-width
+// entry; Finish sorts those by (subject, type, object) to
 // find the edges, numbers them in order of first statement, sorts the other
 // index orders as integers, writes one SST file per column family (on two
 // threads) and hands them all to RocksDB's IngestExternalFiles, which records
@@ -32,6 +33,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -74,8 +76,10 @@ class BulkLoader {
   // (its evidence sentence index). `relation_text` is the relation as written
   // (empty: same as `relation`). The evidence keeps `sentence_text` and
   // `source` (empty: the document's source). Errors: kInvalidArgument for a
-  // bad name or relation; kResourceExhausted past 2^32 - 1 statements;
-  // kInternal when a spill file cannot be written.
+  // bad name or relation (nothing is added then); kResourceExhausted past
+  // 2^32 - 1 statements or 2^32 - 2 names; kInternal when a spill file
+  // cannot be written. The last two come from interning a batch this call
+  // or an earlier one filled (the loader cannot go on after them).
   absl::Status AddStatement(std::string_view subject, std::string_view relation,
                             std::string_view object, uint32_t line,
                             std::string_view relation_text = {},
@@ -90,13 +94,23 @@ class BulkLoader {
   // Sorted runs written to disk so far (for tests and benchmarks).
   size_t spilled_runs() const;
 
+  // Finishes the `sinks` (SST files, each family's files with disjoint key
+  // ranges) and ingests them into `store` in one atomic step (recorded in
+  // the MANIFEST: after a crash all are there or none), then makes
+  // `counters` and `new_terms` the store's, as a commit does. The caller
+  // holds the store's write transaction. Finish ends with this, and so does
+  // graph/staged_load.h, the other writer of SST files.
+  static absl::Status IngestAndPublish(
+      Store* store, const std::vector<std::unique_ptr<SstSink>>& sinks,
+      const Counters& counters, const std::vector<std::pair<std::string, TermId>>& new_terms);
+
  private:
   struct Entries;  // The sorted-run collections (bulk_loader.cc).
   struct NodeEntry {
     std::string name;     // First surface form seen.
     std::vector<std::string> aliases;
     // Forms (Form::id) of the mentions after the first, in the order first
-    // seen: the resolutions AddDocument would record.
+    // seen: the resolutions AddDocument would record (by CountMentions).
     std::vector<uint32_t> later_forms;
   };
   struct EdgeTotals {
@@ -104,15 +118,52 @@ class BulkLoader {
     uint64_t evidence = 0;
   };
 
-  // A surface form of a node's name.
+  // A surface form of a node's name, with its mentions in statements. A
+  // mention's position is 2 × its statement's index, + 1 for the object.
+  static constexpr uint64_t kNoMention = UINT64_MAX;
   struct Form {
-    uint32_t id;
-    uint32_t node;
-    int64_t later = 0;  // Mentions in this form after the node's first.
+    // While its batch is interned, a new form's id is the batch slot that
+    // made it, and node is 0; then its id in order of first appearance.
+    uint32_t id = 0;
+    uint32_t node = 0;
+    int64_t count = 0;
+    uint64_t first = kNoMention;
+    uint64_t second = kNoMention;
   };
-  // The form's entry; valid until the next new form.
-  absl::StatusOr<Form*> InternNode(std::string_view name);
-  void NoteMention(Form& form);
+  // Names wait in a batch until it is full, then are interned on two
+  // threads (bulk_loader_intern.cc).
+  struct Batch {
+    std::string names;                // Back to back.
+    std::vector<uint32_t> name_end;   // Per slot: end of its name in `names`.
+    std::vector<uint64_t> position;   // Per slot: kNoMention for AddNode's.
+    struct Statement {
+      uint32_t slot;  // The subject's; the object's is the next.
+      uint32_t term, line, text, evidence, index;
+    };
+    std::vector<Statement> statements;
+    size_t slots() const { return name_end.size(); }
+    std::string_view name(size_t slot) const {
+      const uint32_t begin = slot == 0 ? 0 : name_end[slot - 1];
+      return std::string_view(names).substr(begin, name_end[slot] - begin);
+    }
+  };
+  void AddSlot(std::string_view name, uint64_t position);
+  // Waits for the batch before to be interned, then interns the full batch
+  // on another thread while the caller goes on filling the next.
+  absl::Status HandOff();
+  // The error of the batch interned last, once it is done.
+  absl::Status WaitForBatch();
+  absl::Status InternBatch(Batch& batch);
+  // Looks up the batch's names of partition `part`: fills `node` (0 for a
+  // form new in this batch), `made` and `keys` (the normalised name) for
+  // the slots that make a form, and `made_by` for the slots that repeat one.
+  void LookUp(const Batch& batch, int part, std::vector<uint32_t>& node,
+              std::vector<uint8_t>& made, std::vector<std::string>& keys,
+              std::vector<uint32_t>& made_by);
+  // After the last batch: each node's mentions, and the forms of its later
+  // mentions in order of their first (the resolutions AddDocument records);
+  // returns each form's name and later mentions, by form id.
+  std::vector<std::pair<const std::string*, int64_t>> CountMentions();
   uint32_t InternText(std::string_view text);
   std::string SpillDir() const;
 
@@ -137,13 +188,21 @@ class BulkLoader {
   std::string hash_;
   bool document_set_ = false;
   absl::flat_hash_map<std::string, uint32_t> node_by_key_;  // normalised name
-  // Surface form → its node and count. Most mentions repeat a form seen
-  // before, and this spares them the ICU normalisation; keeping the count
-  // in the entry the lookup just brought into the cache spares a mention
-  // all other memory but its node's count (perf at 4M edges, 400,000 nodes:
-  // NoteMention took 1.4 CPU s with counts in arrays by form id, 0.6 s so).
-  absl::flat_hash_map<std::string, Form> forms_;
-  std::vector<int64_t> node_mentions_;  // index = id - 1
+  // Surface form → its node and mentions, split in two by a bit of the
+  // name's hash, so that two threads intern a batch at once, each looking
+  // up its own half. Most mentions repeat a form seen before, and this
+  // spares them the ICU normalisation; counting in the entry the lookup just
+  // brought into the cache spares a mention all other memory (perf at 4M
+  // edges, 400,000 nodes: counting in arrays by form id took 1.4 CPU s, in
+  // the entry 0.6 s).
+  absl::flat_hash_map<std::string, Form> forms_[2];
+  uint32_t form_count_ = 0;
+  Batch batch_;       // Being filled by the caller.
+  Batch interning_;   // Being interned by intern_thread_.
+  std::thread intern_thread_;
+  absl::Status intern_status_;
+  size_t batch_limit_;  // Slots a batch holds.
+  std::vector<int64_t> node_mentions_;  // index = id - 1; by CountMentions
   std::vector<NodeEntry> nodes_;        // index = id - 1
   absl::flat_hash_map<std::string, uint32_t> term_ids_;
   std::vector<std::string> terms_;   // index = term id - 1

@@ -14,7 +14,7 @@ const char* CfName(Cf cf) {
 
 std::string IdKey(uint64_t id) {
   std::string k;
-  PutFixed64BE(&k, id);
+  AppendIdKey(&k, id);
   return k;
 }
 
@@ -60,30 +60,21 @@ std::string LabelKey(TermId label, uint64_t node) {
   return k;
 }
 
-namespace {
-
-std::string AdjKey(uint64_t a, TermId type, uint64_t b, uint64_t edge) {
+std::string OutKey(const AdjEntry& e) {
   std::string k;
-  k.reserve(kAdjKeySize);
-  PutFixed64BE(&k, a);
-  PutFixed32BE(&k, type);
-  PutFixed64BE(&k, b);
-  PutFixed64BE(&k, edge);
+  AppendOutKey(&k, e);
   return k;
 }
 
-}  // namespace
-
-std::string OutKey(const AdjEntry& e) { return AdjKey(e.src, e.type, e.dst, e.edge); }
-std::string InKey(const AdjEntry& e) { return AdjKey(e.dst, e.type, e.src, e.edge); }
+std::string InKey(const AdjEntry& e) {
+  std::string k;
+  AppendInKey(&k, e);
+  return k;
+}
 
 std::string ByTypeKey(const AdjEntry& e) {
   std::string k;
-  k.reserve(kAdjKeySize);
-  PutFixed32BE(&k, e.type);
-  PutFixed64BE(&k, e.src);
-  PutFixed64BE(&k, e.dst);
-  PutFixed64BE(&k, e.edge);
+  AppendByTypeKey(&k, e);
   return k;
 }
 
@@ -131,10 +122,7 @@ std::string ByTypePrefix(TermId type) { return LabelPrefix(type); }
 
 std::string EvidenceKey(uint64_t edge, uint64_t doc, uint32_t sentence) {
   std::string k;
-  k.reserve(kEvidenceKeySize);
-  PutFixed64BE(&k, edge);
-  PutFixed64BE(&k, doc);
-  PutFixed32BE(&k, sentence);
+  AppendEvidenceKey(&k, edge, doc, sentence);
   return k;
 }
 
@@ -149,13 +137,6 @@ bool DecodeEvidenceKey(std::string_view key, uint64_t* edge, uint64_t* doc,
 
 namespace {
 
-std::string TaggedIdPair(char tag, uint64_t a, uint64_t b) {
-  std::string k(1, tag);
-  k.reserve(kDocNodeKeySize);
-  PutFixed64BE(&k, a);
-  PutFixed64BE(&k, b);
-  return k;
-}
 
 std::string TaggedId(char tag, uint64_t id) {
   std::string k(1, tag);
@@ -166,8 +147,8 @@ std::string TaggedId(char tag, uint64_t id) {
 }  // namespace
 
 std::string DocEvidenceKey(uint64_t doc, uint64_t edge, uint32_t sentence) {
-  std::string k = TaggedIdPair('e', doc, edge);
-  PutFixed32BE(&k, sentence);
+  std::string k;
+  AppendDocEvidenceKey(&k, doc, edge, sentence);
   return k;
 }
 
@@ -182,9 +163,17 @@ bool DecodeDocEvidenceKey(std::string_view key, uint64_t* doc, uint64_t* edge,
   return true;
 }
 
-std::string DocNodeKey(uint64_t doc, uint64_t node) { return TaggedIdPair('n', doc, node); }
+std::string DocNodeKey(uint64_t doc, uint64_t node) {
+  std::string k;
+  AppendDocNodeKey(&k, doc, node);
+  return k;
+}
 std::string DocNodePrefix(uint64_t doc) { return TaggedId('n', doc); }
-std::string NodeDocKey(uint64_t node, uint64_t doc) { return TaggedIdPair('m', node, doc); }
+std::string NodeDocKey(uint64_t node, uint64_t doc) {
+  std::string k;
+  AppendNodeDocKey(&k, node, doc);
+  return k;
+}
 std::string NodeDocPrefix(uint64_t node) { return TaggedId('m', node); }
 
 bool DecodeIdPairKey(std::string_view key, uint64_t* first, uint64_t* second) {

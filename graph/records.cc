@@ -75,6 +75,12 @@ std::string EncodeEdge(const EdgeRecord& edge) {
   return out;
 }
 
+void SetEdgeEnds(std::string* encoded, uint64_t src, uint64_t dst, TermId type) {
+  // After the format byte: src, dst (fixed64 BE), type (fixed32 BE).
+  char* p = encoded->data() + 1;
+  key_internal::StoreBE32(key_internal::StoreBE64(key_internal::StoreBE64(p, src), dst), type);
+}
+
 bool DecodeEdge(std::string_view in, EdgeRecord* edge) {
   return GetFormat(&in) && GetFixed64BE(&in, &edge->src) &&
          GetFixed64BE(&in, &edge->dst) && GetFixed32BE(&in, &edge->type) &&

@@ -28,6 +28,11 @@ struct EdgeRecord {
 };
 std::string EncodeEdge(const EdgeRecord& edge);
 bool DecodeEdge(std::string_view value, EdgeRecord* edge);
+// Rewrites src, dst and type of an encoded edge record in place: they are
+// fixed-width at its start, so a writer of many edges whose properties are
+// alike (the bulk loader) encodes the properties once, not per edge.
+// REQUIRES: `encoded` is an EncodeEdge result.
+void SetEdgeEnds(std::string* encoded, uint64_t src, uint64_t dst, TermId type);
 
 std::string EncodeEvidence(const Evidence& evidence);
 bool DecodeEvidence(std::string_view value, Evidence* evidence);

@@ -41,6 +41,13 @@ absl::Status SstSink::Add(std::string_view key, std::string_view value) {
   return absl::OkStatus();
 }
 
+absl::Status SstSink::Delete(std::string_view key) {
+  if (!writer_) QUIVER_RETURN_IF_ERROR(Open());
+  rocksdb::Status s = writer_->Delete(rocksdb::Slice(key.data(), key.size()));
+  if (!s.ok()) return FromRocksDb(s, Context());
+  return absl::OkStatus();
+}
+
 absl::StatusOr<bool> SstSink::Finish() {
   if (!writer_) return false;
   QUIVER_RETURN_IF_ERROR(FromRocksDb(writer_->Finish(), Context()));

@@ -1,6 +1,6 @@
 // graph::SstSink: writes one column family's entries, in key order, to an
-// SST file for the bulk loader to ingest. Not thread-safe; each sink is
-// written by one thread.
+// SST file for the bulk loader (or a staged load) to ingest. Not
+// thread-safe; each sink is written by one thread.
 
 #ifndef QUIVER_GRAPH_SST_SINK_H_
 #define QUIVER_GRAPH_SST_SINK_H_
@@ -26,8 +26,10 @@ class SstSink {
   SstSink(Store* store, Cf cf, std::string path);
   ~SstSink();
 
-  // REQUIRES: keys strictly increasing.
+  // REQUIRES: keys strictly increasing, across Add and Delete.
   absl::Status Add(std::string_view key, std::string_view value);
+  // A tombstone: once ingested, the key is gone from the family.
+  absl::Status Delete(std::string_view key);
 
   // Finishes the file; returns false when nothing was written (no file).
   absl::StatusOr<bool> Finish();

@@ -456,6 +456,17 @@ void WriteTxn::DeleteMention(DocId doc, NodeId node) {
   Delete(Cf::kProvenance, NodeDocKey(node, doc));
 }
 
+absl::Status WriteTxn::ForEachChangedKey(
+    Cf cf, const std::function<absl::Status(std::string_view)>& fn) const {
+  // The batch's index keeps one entry per key (overwrite_key), its latest.
+  std::unique_ptr<rocksdb::WBWIIterator> it(batch_->NewIterator(store_->handle(cf)));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const rocksdb::Slice key = it->Entry().key;
+    QUIVER_RETURN_IF_ERROR(fn(std::string_view(key.data(), key.size())));
+  }
+  return FromRocksDb(it->status(), Context("listing the transaction's keys"));
+}
+
 absl::Status WriteTxn::Commit() {
   if (done_) return absl::FailedPreconditionError("transaction already ended");
   done_ = true;

@@ -10,6 +10,7 @@
 #ifndef QUIVER_GRAPH_WRITE_TXN_H_
 #define QUIVER_GRAPH_WRITE_TXN_H_
 
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -183,6 +184,14 @@ class WriteTxn : public Reader {
   void AddMention(DocId doc, NodeId node, const MentionRecord& mention);
   // Takes back what AddMention recorded (both provenance entries).
   void DeleteMention(DocId doc, NodeId node);
+
+  // Calls `fn(key)` for every key of `cf` this transaction has written or
+  // deleted so far, each once, in key order, stopping at the first error;
+  // after Commit, every key the commit changed, the counters in `meta`
+  // included (graph/staged_load.h notes them for the store it stages a
+  // load for).
+  absl::Status ForEachChangedKey(Cf cf,
+                                 const std::function<absl::Status(std::string_view)>& fn) const;
 
   // Writes everything atomically. After an error the transaction is dead.
   absl::Status Commit();

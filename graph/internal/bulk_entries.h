@@ -32,10 +32,19 @@ struct BulkLoader::Entries {
       // Alone while statements are added: half for them, half to sort them.
       : statements(dir, budget / 2), out(dir, budget), in(dir, budget), by_type(dir, budget),
         edges(dir, budget), evidence(dir, budget) {
-    // Statement entries are added in index order, and an edge's three ids
-    // are unique without the edge id: the last field need not be sorted.
-    for (auto* runs : {&out, &in, &by_type}) runs->set_ignored_bits(32);
+    // Each run is sorted only by the fields the order added in does not
+    // give already (a radix sort pass per byte saved): statement entries are
+    // added in index order; GroupEdges adds the others fact by fact, in
+    // (subject, type, object) order, so `out` comes sorted, `in` needs
+    // (object, type) and `by_type` the type alone (the rest follows), an
+    // edge's entry is the only one of its id, and its evidence lines are
+    // added in order. 11 passes instead of 24 for the four at 1M edges.
     statements.set_ignored_bits(32);
+    out.set_ignored_bits(32);
+    in.set_ignored_bits(64);
+    by_type.set_ignored_bits(96);
+    edges.set_ignored_bits(96);
+    evidence.set_ignored_bits(64);
   }
   // (subject, type, object, statement index); a: line, b: text, c: evidence.
   SortedRuns<Wide> statements;

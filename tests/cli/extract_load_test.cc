@@ -3,15 +3,22 @@
 // documents, however the documents are partitioned and ordered; stored
 // documents are skipped; a bad line or a failed write loads nothing.
 
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
+#include "quiver/database.h"
 #include "tests/test_support.h"
 
 namespace quiver {
@@ -19,6 +26,7 @@ namespace {
 
 using ::quiver::testing::CommandResult;
 using ::quiver::testing::ExampleFile;
+using ::quiver::testing::QuiverBinary;
 using ::quiver::testing::RunQuiver;
 using ::quiver::testing::TempDir;
 using ::quiver::testing::WriteFile;
@@ -232,6 +240,115 @@ TEST(ExtractLoad, ABadLineIsNamedByFileAndLineAndNothingIsLoaded) {
   r = RunQuiver(absl::StrCat("load ", store, " ", dir.Sub("triples.jsonl"), " --bulk"));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find(":1: quiver_extraction: missing"), std::string::npos) << r.err;
+}
+
+// Into an empty store the load goes through a staging store and SST files
+// (graph/staged_load.h): a document that cannot be stored, after others
+// that were staged, leaves the store empty and no staging files behind.
+TEST(ExtractLoad, AFailedLoadIntoAnEmptyStoreLeavesItEmpty) {
+  TempDir dir;
+  const std::vector<std::string> a = Articles();
+  Extract({a[0], a[1], a[2]}, dir.Sub("good.jsonl"));
+  std::string bad = testing::ReadFile(dir.Sub("good.jsonl"));
+  bad = bad.substr(0, bad.find('\n') + 1);
+  const size_t relation = bad.find("\"relation\":\"");
+  ASSERT_NE(relation, std::string::npos);
+  bad.insert(relation + 12, std::string(300, 'r'));
+  const size_t hash = bad.find("\"content_hash\":\"");
+  ASSERT_NE(hash, std::string::npos);
+  bad.replace(hash + 16, 32, std::string(32, 'f'));
+  // Sorts after the good documents (by file name), so they are staged first.
+  WriteFile(dir.Sub("zz_bad.jsonl"), bad);
+  const std::string store = dir.Sub("g");
+  // What an empty store dumps as: one made by loading no documents.
+  WriteFile(dir.Sub("none.jsonl"), "");
+  CommandResult r = RunQuiver(absl::StrCat("load ", dir.Sub("empty"), " ", dir.Sub("none.jsonl"),
+                                           " --bulk"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("loaded 0 document(s)"), std::string::npos) << r.out;
+  const std::string empty = Dump(dir, dir.Sub("empty"));
+  r = RunQuiver(absl::StrCat("load ", store, " ", dir.Sub("good.jsonl"), " ",
+                             dir.Sub("zz_bad.jsonl"), " --bulk"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("relationship type is too long ("), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("(nothing was loaded)"), std::string::npos) << r.err;
+  EXPECT_EQ(Dump(dir, store), empty);
+  EXPECT_EQ(RunQuiver("check " + store).exit_code, 0);
+  for (const auto& e : fs::directory_iterator(store))
+    EXPECT_EQ(e.path().filename().string().find("bulk"), std::string::npos) << e.path();
+  // The good documents alone load, and equal ingest's store of them.
+  r = RunQuiver(absl::StrCat("load ", store, " ", dir.Sub("good.jsonl"), " --bulk"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunQuiver(absl::StrCat("ingest ", dir.Sub("ingested"), " ", a[0], " ", a[1], " ", a[2]));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Dump(dir, store), Dump(dir, dir.Sub("ingested")));
+}
+
+// load --bulk into an empty store stages the documents and ingests SST
+// files at the end (graph/staged_load.h): killed at any moment, the store
+// holds all of the batch or none of it, and the next load cleans up what
+// the killed one left and finishes.
+TEST(ExtractLoad, KillDuringStagedBulkLoadLeavesAllOrNothing) {
+  TempDir dir;
+  const std::string file = dir.Sub("part.jsonl");
+  std::string content;
+  const int kDocs = 600, kTriples = 20;
+  for (int d = 0; d < kDocs; ++d) {
+    absl::StrAppend(&content, "{\"quiver_extraction\":1,\"source\":\"doc", d,
+                    ".txt\",\"content_hash\":\"", "0000000000000000", absl::Hex(d + 1, absl::kZeroPad16),
+                    "\",\"input\":{\"file\":\"part.jsonl\",\"line\":", d + 1, "},\"triples\":[");
+    for (int i = 0; i < kTriples; ++i) {
+      absl::StrAppend(&content, i ? "," : "", "{\"subject\":\"Person ", (d * 7 + i) % 900,
+                      "\",\"relation\":\"rel", i % 5, "\",\"object\":\"Place ",
+                      (d * 13 + i * 3) % 700, "\",\"sentence\":", i, "}");
+    }
+    absl::StrAppend(&content, "]}\n");
+  }
+  WriteFile(file, content);
+  for (int delay_ms : {100, 800, 2000}) {
+    const std::string store = dir.Sub(absl::StrCat("g", delay_ms));
+    pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      execl(QuiverBinary().c_str(), "quiver", "load", store.c_str(), file.c_str(), "--bulk",
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+    {
+      Options options;
+      options.create_if_missing = false;
+      auto db = Database::Open(store, options);
+      if (db.ok()) {
+        auto stats = (*db)->GetStats();
+        ASSERT_TRUE(stats.ok()) << stats.status();
+        if (stats->documents == 0) {
+          EXPECT_EQ(stats->nodes, 0);
+          EXPECT_EQ(stats->edges, 0);
+          EXPECT_EQ(stats->evidence, 0);
+        } else {
+          EXPECT_EQ(stats->documents, kDocs);
+          EXPECT_EQ(stats->nodes, 1600);
+          EXPECT_EQ(stats->evidence, kDocs * kTriples);
+        }
+      } else {
+        // Killed before the store existed, or before RocksDB wrote its files.
+        EXPECT_NE(db.status().code(), absl::StatusCode::kDataLoss) << db.status();
+      }
+    }
+    CommandResult r = RunQuiver(absl::StrCat("load ", store, " ", file, " --bulk"));
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto db = Database::Open(store);
+    ASSERT_TRUE(db.ok()) << db.status();
+    auto stats = (*db)->GetStats();
+    ASSERT_TRUE(stats.ok()) << stats.status();
+    EXPECT_EQ(stats->documents, kDocs);
+    EXPECT_EQ(stats->nodes, 1600);
+    EXPECT_EQ(stats->evidence, kDocs * kTriples);
+    EXPECT_FALSE(fs::exists(store + "/bulk-load.staging"));
+  }
 }
 
 }  // namespace

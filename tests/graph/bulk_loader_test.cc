@@ -155,7 +155,7 @@ TEST(BulkLoader, StoreSurvivesReopenAndRefusesTheSameDocumentLater) {
 // A document of many statements in which facts recur on the same and on
 // other lines, names in several surface forms, some relations written
 // differently and some statements with sentences of their own.
-DocumentInput RecurringFacts() {
+DocumentInput RecurringFacts(uint32_t statements = 700, uint32_t names = 40) {
   DocumentInput input;
   input.source = "big.tsv";
   input.content = "the big file";
@@ -165,8 +165,8 @@ DocumentInput RecurringFacts() {
     x = x * 1103515245u + 12345u;
     return (x >> 16) % n;
   };
-  for (uint32_t i = 0; i < 700; ++i) {
-    uint32_t a = next(40), b = next(40);
+  for (uint32_t i = 0; i < statements; ++i) {
+    uint32_t a = next(names), b = next(names);
     Triple t;
     t.subject = (next(4) == 0 ? "NAME " : "Name ") + std::to_string(a);
     t.object = (next(5) == 0 ? "name " : "Name ") + std::to_string(b);
@@ -227,6 +227,34 @@ TEST(BulkLoader, SpillingToDiskBuildsTheSameStore) {
   // The spill files were unlinked as they were made.
   for (const auto& e : std::filesystem::directory_iterator(dir.path()))
     EXPECT_FALSE(e.is_regular_file()) << e.path();
+}
+
+// Batches of at least 2,048 names are interned on two threads, each
+// looking up its half of the names; the store is still the one a single
+// pass would build (node ids, aliases, mention counts and resolutions in
+// first-seen order), in one batch and across many.
+TEST(BulkLoader, InterningOnTwoThreadsBuildsTheSameStore) {
+  TempDir dir;
+  DocumentInput input = RecurringFacts(6000, 2500);
+  auto slow = *Store::Open(dir.Sub("slow"), {});
+  ASSERT_TRUE(AddDocument(*slow, input, /*bulk_threshold=*/SIZE_MAX).ok());
+  const auto expected = Dump(*slow);
+
+  auto one_batch = *Store::Open(dir.Sub("one"), {});
+  size_t runs = 0;
+  auto result = BulkLoad(*one_batch, input, {}, &runs);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(Dump(*one_batch), expected);
+
+  // 64 KiB: batches of 1,024 statements (2,048 names), six of them.
+  auto batches = *Store::Open(dir.Sub("batches"), {});
+  BulkLoadOptions small;
+  small.memory_budget = 64 << 10;
+  result = BulkLoad(*batches, input, small, &runs);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(Dump(*batches), expected);
+  EXPECT_GT(slow->counters().nodes, 2000);
+  EXPECT_LT(slow->counters().nodes, 3000);  // Two surface forms of many.
 }
 
 TEST(BulkLoader, AnUnwritableSpillDirectoryIsAClearError) {

@@ -1,9 +1,50 @@
 #include "graph/key_format.h"
 
+#include "graph/coding.h"
 #include "gtest/gtest.h"
 
 namespace quiver::graph {
 namespace {
+
+// The appending forms write the layout of key_format.h after what the buffer
+// held; the expected bytes are built here field by field with coding.h.
+TEST(KeyFormat, AppendingFormsWriteTheDocumentedBytesAfterTheBuffer) {
+  const uint64_t big = 0x0102030405060708ULL;
+  const AdjEntry e{big, 0x0A0B0C0DU, 7, 0xF0E0D0C0B0A09080ULL};
+  auto expect = [](std::initializer_list<std::pair<int, uint64_t>> fields, char tag = 0) {
+    std::string k = "xy";
+    if (tag) k.push_back(tag);
+    for (auto [width, v] : fields) width == 8 ? PutFixed64BE(&k, v) : PutFixed32BE(&k, uint32_t(v));
+    return k;
+  };
+  std::string buf = "xy";
+  AppendOutKey(&buf, e);
+  EXPECT_EQ(buf, expect({{8, e.src}, {4, e.type}, {8, e.dst}, {8, e.edge}}));
+  buf = "xy";
+  AppendInKey(&buf, e);
+  EXPECT_EQ(buf, expect({{8, e.dst}, {4, e.type}, {8, e.src}, {8, e.edge}}));
+  buf = "xy";
+  AppendByTypeKey(&buf, e);
+  EXPECT_EQ(buf, expect({{4, e.type}, {8, e.src}, {8, e.dst}, {8, e.edge}}));
+  buf = "xy";
+  AppendIdKey(&buf, big);
+  EXPECT_EQ(buf, expect({{8, big}}));
+  buf = "xy";
+  AppendEvidenceKey(&buf, big, 3, 0xAABBCCDDU);
+  EXPECT_EQ(buf, expect({{8, big}, {8, 3}, {4, 0xAABBCCDDU}}));
+  buf = "xy";
+  AppendDocEvidenceKey(&buf, 3, big, 9);
+  EXPECT_EQ(buf, expect({{8, 3}, {8, big}, {4, 9}}, 'e'));
+  buf = "xy";
+  AppendDocNodeKey(&buf, 3, big);
+  EXPECT_EQ(buf, expect({{8, 3}, {8, big}}, 'n'));
+  buf = "xy";
+  AppendNodeDocKey(&buf, big, 3);
+  EXPECT_EQ(buf, expect({{8, big}, {8, 3}}, 'm'));
+  // The string-returning forms are the same bytes alone.
+  EXPECT_EQ(OutKey(e), expect({{8, e.src}, {4, e.type}, {8, e.dst}, {8, e.edge}}).substr(2));
+  EXPECT_EQ(DocEvidenceKey(3, big, 9), expect({{8, 3}, {8, big}, {4, 9}}, 'e').substr(2));
+}
 
 TEST(KeyFormat, OutKeysSortBySourceThenTypeThenTarget) {
   std::string a = OutKey({1, 2, 9, 100});

@@ -117,5 +117,22 @@ TEST(Records, StatementKeepsTextAndQualifiersAndOldEntriesAreConfidenceOnly) {
   EXPECT_FALSE(DecodeConfidence(old + "x"));  // Not a statement record.
 }
 
+TEST(Records, SetEdgeEndsGivesTheEncodingOfTheOtherEnds) {
+  EdgeRecord a{1, 2, 3, {{"count", Value(int64_t{4})}, {"text", Value(std::string("met"))}}};
+  EdgeRecord b = a;
+  b.src = 0x0102030405060708ULL;
+  b.dst = 99;
+  b.type = 0xA0B0C0D0U;
+  std::string encoded = EncodeEdge(a);
+  SetEdgeEnds(&encoded, b.src, b.dst, b.type);
+  EXPECT_EQ(encoded, EncodeEdge(b));
+  EdgeRecord decoded;
+  ASSERT_TRUE(DecodeEdge(encoded, &decoded));
+  EXPECT_EQ(decoded.src, b.src);
+  EXPECT_EQ(decoded.dst, 99u);
+  EXPECT_EQ(decoded.type, b.type);
+  EXPECT_EQ(decoded.properties.at("text").AsString(), "met");
+}
+
 }  // namespace
 }  // namespace quiver::graph
