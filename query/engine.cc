@@ -3,9 +3,11 @@
 #include <chrono>
 
 #include <memory>
+#include <string>
 #include <unordered_map>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
 #include "graph/reader.h"
 #include "graph/write_txn.h"
 #include "query/binder/binder.h"
@@ -23,33 +25,28 @@ namespace quiver::query {
 namespace {
 
 
-// A statement parsed, bound and planned, kept so that running the same text
-// again skips the ANTLR parse (most of the fixed cost of a small query).
-// Operators keep no per-run state (only PROFILE counters, and PROFILE
-// statements are not cached), so one plan may run on several threads.
-struct Prepared {
-  ast::Statement st;
-  Plan plan;
-};
-
+// Prepared statements by text, so that running the same text again skips
+// the ANTLR parse (most of the fixed cost of a small query). The binding
+// does not depend on the parameters' values or names (BindPrepared), so
+// the text is the key.
 class StatementCache {
  public:
   static constexpr size_t kMaxEntries = 512;
 
-  std::shared_ptr<Prepared> Find(const std::string& key) {
+  std::shared_ptr<PreparedQuery> Find(std::string_view text) {
     quiver::MutexLock lock(&mu_);
-    auto it = entries_.find(key);
+    auto it = entries_.find(absl::string_view(text.data(), text.size()));
     return it == entries_.end() ? nullptr : it->second;
   }
-  void Put(const std::string& key, std::shared_ptr<Prepared> p) {
+  void Put(std::string_view text, std::shared_ptr<PreparedQuery> p) {
     quiver::MutexLock lock(&mu_);
     if (entries_.size() >= kMaxEntries) entries_.clear();
-    entries_[key] = std::move(p);
+    entries_[std::string(text)] = std::move(p);
   }
 
  private:
   quiver::Mutex mu_;
-  std::unordered_map<std::string, std::shared_ptr<Prepared>> entries_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, std::shared_ptr<PreparedQuery>> entries_ ABSL_GUARDED_BY(mu_);
 };
 
 StatementCache& Cache() {
@@ -57,24 +54,13 @@ StatementCache& Cache() {
   return *cache;
 }
 
-// Binding depends on which parameters are given, so they are part of the key.
-std::string CacheKey(std::string_view text, const ValueMap& params) {
-  std::string key;
-  for (const auto& [name, v] : params) {
-    key += name;
-    key += '\0';
-  }
-  key += '\1';
-  key.append(text.data(), text.size());
-  return key;
-}
-
-bool Cacheable(const ast::Statement& st) {
-  if (st.mode != ast::ExplainMode::kNone) return false;
+bool Cacheable(const PreparedQuery& p) {
+  // PROFILE counts into its plan's operators: a fresh plan per run.
+  if (p.st.mode != ast::ExplainMode::kNone) return false;
   // Procedures may be registered per store: a plan holding one, or an AST
   // bound to one's signature (a subquery's CALL), must not outlive the
   // store's registry.
-  return !st.has_call;
+  return !p.st.has_call && !p.uses_local;
 }
 
 absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool profile) {
@@ -99,7 +85,7 @@ absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool
 // enough that a page is little memory.
 constexpr size_t kPageRows = 1024;
 
-void InitContext(ExecContext& ctx, const Prepared& prepared, const ValueMap& params,
+void InitContext(ExecContext& ctx, const PreparedQuery& prepared, const ValueMap& params,
                  const QueryOptions& options, const ProcedureRegistry* local) {
   ctx.params = &params;
   ctx.source = &prepared.st.text;
@@ -116,7 +102,7 @@ void InitContext(ExecContext& ctx, const Prepared& prepared, const ValueMap& par
 // snapshot), so the Result may outlive the Query call.
 class StatementStream : public Result::Source {
  public:
-  StatementStream(std::shared_ptr<Prepared> prepared, const ValueMap& params,
+  StatementStream(std::shared_ptr<PreparedQuery> prepared, const ValueMap& params,
                   const QueryOptions& options, const ProcedureRegistry* local,
                   std::unique_ptr<graph::Reader> reader)
       : prepared_(std::move(prepared)),
@@ -187,7 +173,7 @@ class StatementStream : public Result::Source {
     return absl::OkStatus();
   }
 
-  std::shared_ptr<Prepared> prepared_;
+  std::shared_ptr<PreparedQuery> prepared_;
   ValueMap params_;
   std::unique_ptr<graph::Reader> reader_;
   ExecContext ctx_;
@@ -202,18 +188,41 @@ class StatementStream : public Result::Source {
 
 }  // namespace
 
+absl::StatusOr<std::shared_ptr<PreparedQuery>> Prepare(std::string_view text,
+                                                       const ProcedureRegistry* local) {
+  auto prepared = std::make_shared<PreparedQuery>();
+  QUIVER_ASSIGN_OR_RETURN(prepared->st, Parse(text));
+  ProcedureLookup procs = [local](std::string_view name) { return FindProcedure(local, name); };
+  PreparedQuery* p = prepared.get();
+  FunctionLookup functions = [local, p](std::string_view name) -> std::shared_ptr<const Function> {
+    if (local == nullptr) return nullptr;
+    auto f = local->FindFunction(name);
+    if (f) p->uses_local = true;
+    return f;
+  };
+  QUIVER_RETURN_IF_ERROR(BindPrepared(prepared->st, procs, &functions, &prepared->params));
+  QUIVER_ASSIGN_OR_RETURN(prepared->plan, BuildPlan(prepared->st, procs));
+  return prepared;
+}
+
 absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
                                const ValueMap& params, const QueryOptions& options,
                                const ProcedureRegistry* local) {
-  std::string key = CacheKey(text, params);
-  std::shared_ptr<Prepared> prepared = Cache().Find(key);
+  std::shared_ptr<PreparedQuery> prepared = Cache().Find(text);
   if (!prepared) {
-    prepared = std::make_shared<Prepared>();
-    QUIVER_ASSIGN_OR_RETURN(prepared->st, Parse(text));
-    ProcedureLookup procs = [local](std::string_view name) { return FindProcedure(local, name); };
-    QUIVER_RETURN_IF_ERROR(Bind(prepared->st, params, procs));
-    QUIVER_ASSIGN_OR_RETURN(prepared->plan, BuildPlan(prepared->st, procs));
-    if (Cacheable(prepared->st)) Cache().Put(key, prepared);
+    QUIVER_ASSIGN_OR_RETURN(prepared, Prepare(text, local));
+    if (Cacheable(*prepared)) Cache().Put(text, prepared);
+  }
+  return Run(store, std::move(prepared), params, options, local);
+}
+
+absl::StatusOr<Result> Run(graph::Store& store, std::shared_ptr<PreparedQuery> prepared,
+                           const ValueMap& params, const QueryOptions& options,
+                           const ProcedureRegistry* local) {
+  QUIVER_RETURN_IF_ERROR(CheckParameters(prepared->params, params));
+  if (prepared->st.mode == ast::ExplainMode::kProfile) {
+    // PROFILE writes its counters into the operators: its own plan.
+    QUIVER_ASSIGN_OR_RETURN(prepared, Prepare(prepared->st.text, local));
   }
   const ast::Statement& st = prepared->st;
   Plan& plan = prepared->plan;
