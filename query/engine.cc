@@ -12,11 +12,12 @@
 #include "graph/write_txn.h"
 #include "query/binder/binder.h"
 #include "query/exec/context.h"
-#include "query/exec/coroutine.h"
+#include "query/exec/worker_pool.h"
 #include "query/exec/pipeline.h"
 #include "query/exec/value_ops.h"
 #include "query/parser/parser.h"
 #include "query/planner/planner.h"
+#include "query/result_source.h"
 #include "util/mutex.h"
 #include "util/status_macros.h"
 
@@ -96,56 +97,53 @@ void InitContext(ExecContext& ctx, const PreparedQuery& prepared, const ValueMap
   ctx.local_procedures = local;
 }
 
-// A read-only statement producing its rows page by page: the pipelines run
-// in a Coroutine that pauses whenever a page is full. Holds everything the
-// run needs (the prepared plan, a copy of the parameters, the read
-// snapshot), so the Result may outlive the Query call.
-class StatementStream : public Result::Source {
+// A read-only statement producing its rows page by page on a thread of its
+// own (WorkerPool): the pipelines push rows into the reader's page and,
+// when it is full, hand the turn to the reader and wait for the next
+// Fetch. The turn passes under Handoff::mu, and only the thread that has
+// it touches the page, so a Result may be read from any thread (one at a
+// time) and the statement always runs on its worker.
+//
+// What the two threads share (Handoff) is held by both, so each may let go
+// of it in any order; what the run needs (the plan, a copy of the
+// parameters, the read snapshot: StatementRun) belongs to the worker,
+// which releases it before it says it has finished, so that once a Result
+// is gone nothing of its statement reads the store (the Database may then
+// close).
+struct Handoff {
+  enum class Turn { kReader, kWorker };
+
+  quiver::Mutex mu;
+  Turn turn ABSL_GUARDED_BY(mu) = Turn::kReader;
+  bool stop ABSL_GUARDED_BY(mu) = false;      // The reader has gone.
+  bool finished ABSL_GUARDED_BY(mu) = false;  // The worker has let go of the run.
+  absl::Status status ABSL_GUARDED_BY(mu);
+  std::vector<ValueList>* page ABSL_GUARDED_BY(mu) = nullptr;
+  size_t page_end ABSL_GUARDED_BY(mu) = 0;
+
+  bool WorkersTurn() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) { return turn == Turn::kWorker; }
+  bool ReadersTurn() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu) { return turn == Turn::kReader; }
+};
+
+class StatementRun {
  public:
-  StatementStream(std::shared_ptr<PreparedQuery> prepared, const ValueMap& params,
-                  const QueryOptions& options, const ProcedureRegistry* local,
-                  std::unique_ptr<graph::Reader> reader)
-      : prepared_(std::move(prepared)),
-        params_(params),
-        reader_(std::move(reader)),
-        coroutine_([this] { status_ = Body(); }) {
+  StatementRun(std::shared_ptr<PreparedQuery> prepared, const ValueMap& params,
+               const QueryOptions& options, const ProcedureRegistry* local,
+               std::unique_ptr<graph::Reader> reader)
+      : prepared_(std::move(prepared)), params_(params), reader_(std::move(reader)) {
     InitContext(ctx_, *prepared_, params_, options, local);
     ctx_.reader = reader_.get();
   }
 
-  ~StatementStream() override {
-    if (!coroutine_.finished() && started_) {
-      // Unwind the paused pipeline (its frames own rows and iterators):
-      // the sink fails, every operator returns.
-      cancelled_ = true;
-      std::vector<ValueList> ignored;
-      page_ = &ignored;
-      coroutine_.Resume();
+  // On the worker, once it has the turn for the first page.
+  absl::Status Body(Handoff& h) ABSL_LOCKS_EXCLUDED(h.mu) {
+    std::vector<ValueList>* page;
+    size_t page_end;
+    {
+      quiver::MutexLock lock(&h.mu);
+      page = h.page;
+      page_end = h.page_end;
     }
-  }
-
-  bool Fetch(std::vector<ValueList>* rows, absl::Status* status) override {
-    if (coroutine_.finished()) {
-      *status = status_;
-      return false;
-    }
-    page_ = rows;
-    page_end_ = rows->size() + kPageRows;
-    // The time limit counts the statement's own work, not the time the
-    // caller spent between pages.
-    auto now = std::chrono::steady_clock::now();
-    if (started_ && ctx_.deadline != std::chrono::steady_clock::time_point::max())
-      ctx_.deadline += now - paused_at_;
-    started_ = true;
-    bool more = coroutine_.Resume();
-    paused_at_ = std::chrono::steady_clock::now();
-    page_ = nullptr;
-    if (!more) *status = status_;
-    return more;
-  }
-
- private:
-  absl::Status Body() {
     const ast::Statement& st = prepared_->st;
     const size_t width = st.parts[0].columns.size();
     const bool distinct_union = !st.union_all.empty() && !st.union_all[0];
@@ -154,18 +152,29 @@ class StatementStream : public Result::Source {
       if (width == 0) return absl::OkStatus();  // No RETURN: no rows.
       row.resize(width);
       if (distinct_union && !seen.emplace(row, true).second) return absl::OkStatus();
-      page_->push_back(std::move(row));
+      page->push_back(std::move(row));
       // Rows held by the Result: the page, or everything when the caller
       // asked for every row (Result::size()).
-      QUIVER_RETURN_IF_ERROR(ctx_.CheckRows(page_->size()));
-      if (page_->size() >= page_end_) {
-        // The caches only save store reads; long streams must not grow them
-        // without bound.
-        if (ctx_.node_cache.size() + ctx_.rel_cache.size() > 100000) ctx_.InvalidateCaches();
-        coroutine_.Yield();
-        if (cancelled_) return absl::CancelledError("the result was destroyed");
+      QUIVER_RETURN_IF_ERROR(ctx_.CheckRows(page->size()));
+      if (page->size() < page_end) return absl::OkStatus();
+      // The caches only save store reads; long streams must not grow them
+      // without bound.
+      if (ctx_.node_cache.size() + ctx_.rel_cache.size() > 100000) ctx_.InvalidateCaches();
+      auto paused_at = std::chrono::steady_clock::now();
+      {
+        quiver::MutexLock lock(&h.mu);
+        h.turn = Handoff::Turn::kReader;
+        h.mu.Await(absl::Condition(&h, &Handoff::WorkersTurn));
+        if (h.stop) return absl::CancelledError("the result was destroyed");
+        page = h.page;
+        page_end = h.page_end;
       }
-      return absl::OkStatus();
+      // The time limit counts the statement's own work, not the time the
+      // reader spent between pages.
+      if (ctx_.deadline != std::chrono::steady_clock::time_point::max())
+        ctx_.deadline += std::chrono::steady_clock::now() - paused_at;
+      // Cancelled while paused: stop before any more work.
+      return ctx_.CheckInterrupts();
     };
     for (auto& pipeline : prepared_->plan.pipelines) {
       QUIVER_RETURN_IF_ERROR(RunStreaming(pipeline.ops, ctx_, sink));
@@ -173,17 +182,77 @@ class StatementStream : public Result::Source {
     return absl::OkStatus();
   }
 
+ private:
   std::shared_ptr<PreparedQuery> prepared_;
   ValueMap params_;
   std::unique_ptr<graph::Reader> reader_;
   ExecContext ctx_;
-  Coroutine coroutine_;
-  absl::Status status_;
-  std::vector<ValueList>* page_ = nullptr;
-  size_t page_end_ = 0;
-  bool started_ = false;
-  bool cancelled_ = false;
-  std::chrono::steady_clock::time_point paused_at_;
+};
+
+// The job a worker runs: the statement, then its release, then the news.
+void RunOnWorker(const std::shared_ptr<Handoff>& h, std::shared_ptr<StatementRun>& run) {
+  bool stop;
+  {
+    quiver::MutexLock lock(&h->mu);
+    h->mu.Await(absl::Condition(h.get(), &Handoff::WorkersTurn));
+    stop = h->stop;
+  }
+  absl::Status status = stop ? absl::CancelledError("the result was destroyed") : run->Body(*h);
+  run.reset();  // The snapshot, the plan and whatever rows operators held.
+  WorkerPool::Release();
+  quiver::MutexLock lock(&h->mu);
+  h->status = std::move(status);
+  h->finished = true;
+  h->turn = Handoff::Turn::kReader;
+}
+
+// The Result's end: gives the worker the turn for each page. The job is
+// handed to the pool at the first Fetch, with the turn already the
+// worker's: one wake-up for the worker, one for the reader, per page.
+class StatementStream : public internal::ResultSource {
+ public:
+  StatementStream(std::shared_ptr<Handoff> h, std::function<void()> job)
+      : h_(std::move(h)), job_(std::move(job)) {}
+
+  ~StatementStream() override {
+    if (job_) return;  // Never started: nothing runs.
+    quiver::MutexLock lock(&h_->mu);
+    if (h_->finished) return;
+    // Unwind the paused pipeline (its frames own rows and iterators): the
+    // sink fails, every operator returns, the worker lets go of the run.
+    h_->stop = true;
+    h_->turn = Handoff::Turn::kWorker;
+    h_->mu.Await(absl::Condition(
+        +[](Handoff* h) ABSL_NO_THREAD_SAFETY_ANALYSIS { return h->finished; }, h_.get()));
+  }
+
+  bool Fetch(std::vector<ValueList>* rows, absl::Status* status) override {
+    quiver::MutexLock lock(&h_->mu);
+    if (!h_->finished) {
+      h_->page = rows;
+      h_->page_end = rows->size() + kPageRows;
+      h_->turn = Handoff::Turn::kWorker;
+      if (job_) {
+        // The worker waits for this lock, then has the turn.
+        absl::Status started = WorkerPool::Shared().Run(std::move(job_));
+        job_ = nullptr;
+        if (!started.ok()) {
+          h_->finished = true;
+          h_->status = started;
+          h_->turn = Handoff::Turn::kReader;
+        }
+      }
+      h_->mu.Await(absl::Condition(h_.get(), &Handoff::ReadersTurn));
+      h_->page = nullptr;
+    }
+    if (!h_->finished) return true;
+    *status = h_->status;
+    return false;
+  }
+
+ private:
+  std::shared_ptr<Handoff> h_;
+  std::function<void()> job_;  // Until the first Fetch starts it.
 };
 
 }  // namespace
@@ -229,7 +298,7 @@ absl::StatusOr<Result> Run(graph::Store& store, std::shared_ptr<PreparedQuery> p
   const auto& columns = st.parts[0].columns;
   if (st.mode == ast::ExplainMode::kExplain) {
     Result result(columns, {});
-    result.set_plan(RenderPlan(plan, st, false));
+    internal::ResultAccess::set_plan(result, RenderPlan(plan, st, false));
     return result;
   }
   bool profile = st.mode == ast::ExplainMode::kProfile;
@@ -237,15 +306,20 @@ absl::StatusOr<Result> Run(graph::Store& store, std::shared_ptr<PreparedQuery> p
   if (!plan.updates && !profile) {
     // Read-only: stream. The first page is made here, so that most errors
     // (and every error of a statement with fewer rows) come from Query.
-    auto stream = std::make_shared<StatementStream>(prepared, params, options, local,
-                                                    store.NewReader());
+    auto handoff = std::make_shared<Handoff>();
+    // std::function must be copyable: the run travels in a shared_ptr,
+    // which the job holds alone.
+    auto run = std::make_shared<StatementRun>(prepared, params, options, local,
+                                              store.NewReader());
+    auto stream = std::make_shared<StatementStream>(
+        handoff, [handoff, run = std::move(run)]() mutable { RunOnWorker(handoff, run); });
     std::vector<ValueList> first;
     absl::Status status;
     if (!stream->Fetch(&first, &status)) {
       QUIVER_RETURN_IF_ERROR(status);
       return Result(columns, std::move(first));
     }
-    return Result(columns, std::move(first), std::move(stream));
+    return internal::ResultAccess::Streaming(columns, std::move(first), std::move(stream));
   }
 
   ExecContext ctx;
@@ -282,8 +356,8 @@ absl::StatusOr<Result> Run(graph::Store& store, std::shared_ptr<PreparedQuery> p
   if (columns.empty()) out.clear();
   if (txn) QUIVER_RETURN_IF_ERROR(txn->Commit());
   Result result(columns, std::move(out));
-  *result.mutable_stats() = ctx.stats;
-  if (profile) result.set_plan(RenderPlan(plan, st, true));
+  *internal::ResultAccess::mutable_stats(result) = ctx.stats;
+  if (profile) internal::ResultAccess::set_plan(result, RenderPlan(plan, st, true));
   return result;
 }
 
