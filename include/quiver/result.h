@@ -109,7 +109,9 @@ struct ResultAccess;  // How the engine makes Results.
 // cancellation) ends the rows: Next() returns false and status() returns
 // the error, so check status() after the loop. Updating statements,
 // EXPLAIN and PROFILE run to the end inside Query (their side effects
-// happen there) and are complete() at once.
+// happen there) and are complete() at once; so do reading statements
+// whose rows are known to fit in one page (a RETURN of aggregates only,
+// such as count(*), or a LIMIT of at most 1024).
 //
 // Reading everything: size(), empty(), row(), rows(), begin() and end()
 // first fetch every remaining row (holding them all, within
