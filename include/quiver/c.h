@@ -18,7 +18,9 @@
  *
  * Threading: a quiver_db_t may be used from several threads at once, as
  * quiver::Database, and so may a quiver_statement_t (quiver_statement_execute);
- * every other handle belongs to one thread at a time.
+ * every other handle is used by one thread at a time, not necessarily the
+ * same one (a result may be read and destroyed on another thread than the
+ * one that ran its query).
  * Ownership: a result reads from its database (a streaming result keeps a
  * snapshot open), so destroy it before closing the database; evidence and
  * scores are copies and may outlive it.
