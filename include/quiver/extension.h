@@ -38,9 +38,10 @@
 // never crosses the Database.
 //
 // Threading. Callables are called from whichever thread runs the
-// statement (a reading statement's later pages run on a worker thread, see
-// quiver/result.h), from several at once when statements run concurrently:
-// a callable must be safe to call concurrently with itself. Registering may
+// statement: a worker thread of the library's for a reading statement
+// (unless its rows fit in one page: see quiver/result.h), the caller's for
+// an updating one; from several at once when statements run concurrently.
+// A callable must be safe to call concurrently with itself. Registering may
 // happen at any time from any thread; statements prepared or cached before
 // plan again (quiver/statement.h), statements already running keep what
 // they had.
