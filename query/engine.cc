@@ -286,13 +286,25 @@ class StatementStream : public internal::ResultSource {
       h_->page = nullptr;
     }
     if (!h_->finished) return true;
-    *status = h_->status;
+    // Moved, not copied: a Status shares its message between copies
+    // through a count kept inside Abseil's library, which ThreadSanitizer
+    // cannot see (Debian's libabsl is not built for it), so a copy left
+    // with the worker's Handoff made its release look like a race with
+    // the reader's use. The reader owns the outcome from here.
+    if (!outcome_taken_) {
+      outcome_ = std::move(h_->status);
+      h_->status = absl::OkStatus();
+      outcome_taken_ = true;
+    }
+    *status = outcome_;
     return false;
   }
 
  private:
   std::shared_ptr<Handoff> h_;
   std::function<void()> job_;  // Until the first Fetch starts it.
+  absl::Status outcome_;       // Taken from h_ once it has finished.
+  bool outcome_taken_ = false;
 };
 
 }  // namespace
