@@ -8,7 +8,26 @@ using quiver::c_api::GuardVoid;
 using quiver::c_api::SaveError;
 using quiver::c_api::Str;
 
+// A prepared statement; quiver_statement_execute may run it on several
+// threads at once, as PreparedStatement::Execute may be.
+struct quiver_statement_t {
+  quiver::PreparedStatement statement;
+};
+
 namespace {
+
+// A result handle for what Query or Execute returned.
+quiver_result_t* NewResult(absl::StatusOr<quiver::Result> result, char** errptr) {
+  if (!result.ok()) {
+    SaveError(errptr, result.status());
+    return nullptr;
+  }
+  auto* out = new quiver_result_t;
+  out->columns = result->columns();
+  out->text.resize(out->columns.size());
+  out->result = std::move(*result);
+  return out;
+}
 
 void SetParam(quiver_params_t* params, const char* name, Value value) {
   GuardVoid(nullptr, [&] { params->values[Str(name)] = std::move(value); });
@@ -48,18 +67,31 @@ void quiver_params_set_string(quiver_params_t* params, const char* name, const c
 quiver_result_t* quiver_query(quiver_db_t* db, const char* statement,
                               const quiver_params_t* params, char** errptr) {
   return Guard<quiver_result_t*>(errptr, nullptr, [&]() -> quiver_result_t* {
-    auto result = db->db->Query(Str(statement), params ? params->values : quiver::ValueMap());
-    if (!result.ok()) {
-      SaveError(errptr, result.status());
-      return nullptr;
-    }
-    auto* out = new quiver_result_t;
-    out->columns = result->columns();
-    out->text.resize(out->columns.size());
-    out->result = std::move(*result);
-    return out;
+    return NewResult(
+        db->db->Query(Str(statement), params ? params->values : quiver::ValueMap()), errptr);
   });
 }
+
+quiver_statement_t* quiver_prepare(quiver_db_t* db, const char* statement, char** errptr) {
+  return Guard<quiver_statement_t*>(errptr, nullptr, [&]() -> quiver_statement_t* {
+    auto prepared = db->db->Prepare(Str(statement));
+    if (!prepared.ok()) {
+      SaveError(errptr, prepared.status());
+      return nullptr;
+    }
+    return new quiver_statement_t{std::move(*prepared)};
+  });
+}
+
+quiver_result_t* quiver_statement_execute(const quiver_statement_t* statement,
+                                          const quiver_params_t* params, char** errptr) {
+  return Guard<quiver_result_t*>(errptr, nullptr, [&]() -> quiver_result_t* {
+    return NewResult(
+        statement->statement.Execute(params ? params->values : quiver::ValueMap()), errptr);
+  });
+}
+
+void quiver_statement_destroy(quiver_statement_t* statement) { delete statement; }
 
 void quiver_result_destroy(quiver_result_t* result) { delete result; }
 

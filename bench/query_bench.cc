@@ -4,7 +4,7 @@
 // store API (Database::FindNodes + Database::Neighbors).
 //
 //   python3 ../shared/bench/gen_graph.py --out /tmp/quiver-bench
-//   build/release/bench/query_bench [DATA_DIR] [--store DIR] [--loop onehop|onehop-count|store|adjacent|hub|sp PASSES]
+//   build/release/bench/query_bench [DATA_DIR] [--store DIR] [--loop onehop|onehop-prepared|onehop-count|store|adjacent|twohop|hub|sp PASSES]
 //
 // The store is built from entities.csv and edges.csv with graph::BulkLoader
 // in a child process, exactly as load_bench does (nodes e0.., relationship
@@ -17,11 +17,15 @@
 // snapshot before anything is timed (without it, the first shortestPath or
 // the hub's first two-hop count builds it: see their 1st-pass figures).
 // --loop sp PASSES runs only the shortest-path loop.
+// "1e" runs the one-hop statement through Database::Prepare once and
+// PreparedStatement::Execute per query, against "1a"'s Database::Query of
+// the text (whose plan the engine's statement cache keeps too: the
+// difference is the cache lookup and the copy of the parameters' names).
 //
 // Every answer is checked against params.json before a time is printed.
-// Times are per query: wall (steady_clock) and this thread's CPU time
-// (CLOCK_THREAD_CPUTIME_ID), which does not grow when other processes share
-// the cores. Warm figures follow a warm-up pass, so the statement cache holds
+// Times are per query: wall (steady_clock) and the process's CPU time
+// (CLOCK_PROCESS_CPUTIME_ID: the query's work counts on whichever thread
+// runs it, and it does not grow when other processes share the cores). Warm figures follow a warm-up pass, so the statement cache holds
 // the plan and the RocksDB block cache the blocks. Parse + plan: Result
 // carries no timing, and a cached statement skips them, so the bench times
 // `EXPLAIN <query>` (never cached: parse, bind, plan, render) as the proxy.
@@ -54,9 +58,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double ThreadCpuUs() {
+double CpuUs() {
   timespec ts;
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return double(ts.tv_sec) * 1e6 + double(ts.tv_nsec) / 1e3;
 }
 
@@ -130,11 +134,11 @@ Timed Measure(size_t n, int passes, const std::function<int64_t(size_t)>& one,
     std::vector<int64_t> values(n);
     double pass_us = 0;
     for (size_t i = 0; i < n; ++i) {
-      double c0 = ThreadCpuUs();
+      double c0 = CpuUs();
       auto w0 = Clock::now();
       values[i] = one(i);
       double us = std::chrono::duration<double, std::micro>(Clock::now() - w0).count();
-      double cus = ThreadCpuUs() - c0;
+      double cus = CpuUs() - c0;
       pass_us += us;
       if (pass > 0) {
         wall.push_back(us);
@@ -152,8 +156,8 @@ quiver::Database* g_db = nullptr;
 bool g_failed = false;
 
 // Runs a query; on error prints it once and returns nullopt.
-std::optional<quiver::Result> Run(const std::string& text, const quiver::ValueMap& params) {
-  auto r = g_db->Query(text, params);
+std::optional<quiver::Result> Report(const std::string& text,
+                                     absl::StatusOr<quiver::Result> r) {
   if (!r.ok()) {
     static std::string reported;
     if (reported != text) {
@@ -164,6 +168,10 @@ std::optional<quiver::Result> Run(const std::string& text, const quiver::ValueMa
     return std::nullopt;
   }
   return std::move(*r);
+}
+
+std::optional<quiver::Result> Run(const std::string& text, const quiver::ValueMap& params) {
+  return Report(text, g_db->Query(text, params));
 }
 
 // Single count(*) cell, or -1.
@@ -214,7 +222,8 @@ int main(int argc, char** argv) {
     } else if (!a.empty() && a[0] != '-') {
       data = a;
     } else {
-      std::cerr << "usage: query_bench [DATA_DIR] [--store DIR] [--loop onehop|onehop-count|store|adjacent|hub|sp PASSES]\n";
+      std::cerr << "usage: query_bench [DATA_DIR] [--store DIR] [--loop "
+                   "onehop|onehop-prepared|onehop-count|store|adjacent|twohop|hub|sp PASSES]\n";
       return 2;
     }
   }
@@ -271,6 +280,13 @@ int main(int argc, char** argv) {
     return r ? int64_t(r->size()) : -1;
   };
 
+  auto prepared_onehop = g_db->Prepare(q_onehop);
+  if (!prepared_onehop.ok()) return std::cerr << prepared_onehop.status() << "\n", 1;
+  auto prepared_rows_of = [&](size_t i) -> int64_t {
+    auto r = Report(q_onehop, prepared_onehop->Execute({{"name", onehop[i]}}));
+    return r ? int64_t(r->size()) : -1;
+  };
+
   auto store_api_rows_of = [&](size_t i) -> int64_t {
     auto nodes = g_db->FindNodes(onehop[i]);
     if (!nodes.ok() || nodes->size() != 1) return -1;
@@ -293,6 +309,17 @@ int main(int argc, char** argv) {
       t = Measure(onehop.size(), loop_passes, adjacent_rows_of, sum_is(onehop_rows));
     } else if (loop == "onehop") {
       t = Measure(onehop.size(), loop_passes, onehop_rows_of, sum_is(onehop_rows));
+    } else if (loop == "onehop-prepared") {
+      t = Measure(onehop.size(), loop_passes, prepared_rows_of, sum_is(onehop_rows));
+    } else if (loop == "twohop") {
+      std::vector<std::string> starts;
+      std::vector<int64_t> want;
+      for (const auto& n : params["twohop"]) starts.push_back(n.get<std::string>());
+      for (const auto& n : params["twohop_expected"]) want.push_back(n.get<int64_t>());
+      t = Measure(
+          starts.size(), loop_passes,
+          [&](size_t i) { return CountOf(Run(q_twohop, {{"name", starts[i]}})); },
+          [&](const std::vector<int64_t>& v) { return v == want; });
     } else if (loop == "onehop-count") {
       t = Measure(
           onehop.size(), loop_passes,
@@ -315,7 +342,8 @@ int main(int argc, char** argv) {
           [&](size_t i) { return CountOf(Run(q_sp, {{"s", ends[i][0]}, {"t", ends[i][1]}})); },
           [&](const std::vector<int64_t>& v) { return v == want; });
     } else {
-      std::cerr << "--loop takes onehop, onehop-count, store, adjacent, hub or sp\n";
+      std::cerr << "--loop takes onehop, onehop-prepared, onehop-count, store, adjacent, "
+                   "twohop, hub or sp\n";
       return 2;
     }
     std::printf("%s loop, %d passes: mean %.1f us, median %.1f us, CPU median %.1f us: %s\n",
@@ -342,6 +370,8 @@ int main(int argc, char** argv) {
   Row("1c one-hop FindNodes+Neighbors", t1s, -1, "");
   Timed t1a = Measure(onehop.size(), kPasses, adjacent_rows_of, sum_is(onehop_rows));
   Row("1d one-hop FindNodes+Adjacent", t1a, -1, "<= 10");
+  Timed t1p = Measure(onehop.size(), kPasses, prepared_rows_of, sum_is(onehop_rows));
+  Row("1e one-hop 1a, prepared once", t1p, -1, "");
 
   // 2. Two-hop path counts, and the hub.
   std::vector<std::string> twohop;
@@ -381,7 +411,7 @@ int main(int argc, char** argv) {
   Row("3  shortestPath length (10 pairs)", t3,
       ExplainUs(q_sp, {{"s", pairs[0][0]}, {"t", pairs[0][1]}}), "<= 100 (median)");
 
-  std::printf("\nmean/median/max: wall per query over %d warm passes; CPU med: this thread's CPU "
+  std::printf("\nmean/median/max: wall per query over %d warm passes; CPU med: the process's CPU "
               "time per query;\n1st pass: mean wall of the warm-up pass (statement not cached "
               "yet, cold blocks);\nEXPLAIN: median wall of EXPLAIN <query> (parse+bind+plan, "
               "never cached), the parse/plan proxy.\n",
@@ -395,7 +425,7 @@ int main(int argc, char** argv) {
                   (long long)dist[i]);
     std::printf("\n");
   }
-  bool ok = t1.ok && t1c.ok && t1s.ok && t1a.ok && t2.ok && t2h.ok && t3.ok && !g_failed;
+  bool ok = t1.ok && t1c.ok && t1s.ok && t1a.ok && t1p.ok && t2.ok && t2h.ok && t3.ok && !g_failed;
   db->reset();
   if (!tmp_dir.empty()) {
     std::string cmd = "rm -rf " + tmp_dir;

@@ -17,7 +17,10 @@
  *  - No C++ exception crosses this API.
  *
  * Threading: a quiver_db_t may be used from several threads at once, as
- * quiver::Database; every other handle belongs to one thread at a time.
+ * quiver::Database, and so may a quiver_statement_t (quiver_statement_execute);
+ * every other handle is used by one thread at a time, not necessarily the
+ * same one (a result may be read and destroyed on another thread than the
+ * one that ran its query).
  * Ownership: a result of quiver_query reads from its database (a streaming
  * result keeps a snapshot open), so destroy it before closing the database;
  * a read snapshot's results and iterators keep what they read open and may
@@ -40,6 +43,7 @@ typedef struct quiver_options_t quiver_options_t;
 typedef struct quiver_document_t quiver_document_t;
 typedef struct quiver_params_t quiver_params_t;
 typedef struct quiver_result_t quiver_result_t;
+typedef struct quiver_statement_t quiver_statement_t;
 typedef struct quiver_evidence_t quiver_evidence_t;
 typedef struct quiver_scores_t quiver_scores_t;
 typedef struct quiver_extractor_t quiver_extractor_t;
@@ -119,6 +123,17 @@ void quiver_params_set_string(quiver_params_t* params, const char* name, const c
 quiver_result_t* quiver_query(quiver_db_t* db, const char* statement,
                               const quiver_params_t* params, char** errptr);
 void quiver_result_destroy(quiver_result_t* result);
+
+/* Prepared statements (quiver/statement.h): parsed, checked and planned
+ * once, run many times with different parameters. Compile-time errors come
+ * from quiver_prepare; quiver_statement_execute reports a missing parameter
+ * and runtime errors, and returns a result as quiver_query does. A
+ * statement refers to its database: destroy it before closing the database.
+ * Writes to the store leave it valid. */
+quiver_statement_t* quiver_prepare(quiver_db_t* db, const char* statement, char** errptr);
+quiver_result_t* quiver_statement_execute(const quiver_statement_t* statement,
+                                          const quiver_params_t* params, char** errptr);
+void quiver_statement_destroy(quiver_statement_t* statement);
 
 size_t quiver_result_column_count(const quiver_result_t* result);
 /* NULL when column >= quiver_result_column_count. */

@@ -20,10 +20,12 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "quiver/check.h"
+#include "quiver/extension.h"
 #include "quiver/graph_types.h"
 #include "quiver/options.h"
 #include "quiver/read_snapshot.h"
 #include "quiver/result.h"
+#include "quiver/statement.h"
 
 namespace quiver {
 
@@ -121,6 +123,21 @@ class Database {
   // their format), kResourceExhausted when a QueryOptions limit is exceeded.
   absl::StatusOr<Result> Query(std::string_view text, const ValueMap& params = {},
                                const QueryOptions& options = QueryOptions());
+
+  // Parses, checks and plans `text` once, for PreparedStatement::Execute
+  // to run many times with different parameters (quiver/statement.h says
+  // what stays valid and what is thread-safe). Errors: the statement's
+  // compile-time errors, as Query gives them (line, column and caret).
+  absl::StatusOr<PreparedStatement> Prepare(std::string_view text);
+
+  // Adds a scalar function or a procedure to this Database's query
+  // language (quiver/extension.h: names, types, errors, threading).
+  // Errors: kInvalidArgument for a malformed name or signature (a
+  // defaulted argument before one without, two columns of one name) or an
+  // empty callable; kAlreadyExists when the name is a built-in's (for a
+  // procedure: unless signature.replace_builtin) or already registered here.
+  absl::Status RegisterFunction(const FunctionSignature& signature, ScalarFunction fn);
+  absl::Status RegisterProcedure(const ProcedureSignature& signature, ProcedureFunction fn);
 
   // Verifies the store against its own invariants (quiver/check.h): every
   // index entry has its record and every record its index entries, the

@@ -92,67 +92,59 @@ struct QueryStats {
   }
 };
 
+namespace internal {
+class ResultSource;   // The engine's end of a streaming Result.
+struct ResultAccess;  // How the engine makes Results.
+}  // namespace internal
+
 // The rows of a statement: named columns and one ValueList per row, in the
 // order the statement defines (or unspecified without ORDER BY).
 //
 // Streaming. A read-only statement's rows are produced as they are read:
-// Database::Query returns once the first page of rows (or all of them, if
-// fewer) is ready, and Next() pulls further pages from the statement's
-// pipeline, which keeps the statement's read snapshot alive until the last
-// row or until the Result is destroyed. An error after the first page (a
-// runtime error on a later row, a QueryOptions limit) ends the rows: Next()
-// returns false and status() returns the error, so check status() after the
-// loop. Updating statements, EXPLAIN and PROFILE run to the end inside
-// Query (their side effects happen there) and are complete() at once.
+// Database::Query returns once the first page of rows (1024, or all of
+// them if fewer) is ready, and Next() asks the statement for further
+// pages; between pages the statement waits, holding its read snapshot,
+// until the last row is read or the Result is destroyed. An error after
+// the first page (a runtime error on a later row, a QueryOptions limit,
+// cancellation) ends the rows: Next() returns false and status() returns
+// the error, so check status() after the loop. Updating statements,
+// EXPLAIN and PROFILE run to the end inside Query (their side effects
+// happen there) and are complete() at once; so do reading statements
+// whose rows are known to fit in one page (a RETURN of aggregates only,
+// such as count(*), or a LIMIT of at most 1024).
 //
 // Reading everything: size(), empty(), row(), rows(), begin() and end()
 // first fetch every remaining row (holding them all, within
 // QueryOptions::max_rows). Next() hands rows out and releases them, so after
 // Next() these see only the rows not handed out yet.
 //
-// Thread-safety: distinct Results may be used from different threads; a
-// Result that is not complete() must be read on the thread that called
-// Query, and the Database must outlive it. Copies share one stream.
+// Thread-safety: a Result, streaming or complete, may be read (Next, rows,
+// size, ...) and destroyed on any thread, by one thread at a time: hand it
+// from one thread to another with the usual synchronisation (a mutex, a
+// queue, joining the thread). A streaming statement's operators run on a
+// worker thread of the library's own (one per statement still streaming;
+// idle workers are reused), never on the reading thread, so nothing ties
+// a Result to the thread that called Query. Distinct Results may be read
+// at the same time. Copies share one stream: read one of them only. The
+// Database must outlive every Result it returned.
 class Result {
  public:
-  // The engine's end of a streaming Result.
-  class Source {
-   public:
-    virtual ~Source() = default;
-    // Appends the next page of rows to *rows. Returns false once the
-    // statement has finished (rows appended by that call still count), and
-    // then sets *status to its outcome.
-    virtual bool Fetch(std::vector<ValueList>* rows, absl::Status* status) = 0;
-  };
-
-  Result() = default;
-  Result(std::vector<std::string> columns, std::vector<ValueList> rows)
-      : columns_(std::move(columns)), rows_(std::move(rows)) {
-    produced_ = int64_t(rows_.size());
-  }
-  // A streaming result: `rows` so far, the rest from `source`.
-  Result(std::vector<std::string> columns, std::vector<ValueList> rows,
-         std::shared_ptr<Source> source)
-      : Result(std::move(columns), std::move(rows)) {
-    source_ = std::move(source);
-  }
+  Result();
+  // A complete result of these rows.
+  Result(std::vector<std::string> columns, std::vector<ValueList> rows);
+  Result(const Result&);
+  Result& operator=(const Result&);
+  Result(Result&&) noexcept;
+  Result& operator=(Result&&) noexcept;
+  // A streaming Result that is not read to its end stops its statement
+  // here (waiting for it to let go of its snapshot: a moment).
+  ~Result();
 
   const std::vector<std::string>& columns() const { return columns_; }
 
   // Cursor-style reading: moves the next row into *row and returns true, or
   // returns false after the last row or on an error (see status()).
-  bool Next(ValueList* row) {
-    while (next_ >= rows_.size()) {
-      if (!source_) return false;
-      // The rows handed out so far are released before the next page.
-      handed_out_ += int64_t(rows_.size());
-      rows_.clear();
-      next_ = 0;
-      FetchPage();
-    }
-    *row = std::move(rows_[next_++]);
-    return true;
-  }
+  bool Next(ValueList* row);
 
   // OK, or the error that ended a streaming result's rows early.
   const absl::Status& status() const { return status_; }
@@ -162,28 +154,11 @@ class Result {
   int64_t rows_produced() const { return produced_; }
 
   // All rows, counting those Next() handed out. Fetches the rest first.
-  size_t size() const {
-    FetchAll();
-    return size_t(handed_out_) + rows_.size();
-  }
-  bool empty() const {
-    while (source_ && handed_out_ + int64_t(rows_.size()) == 0) FetchPage();
-    return handed_out_ + int64_t(rows_.size()) == 0;
-  }
+  size_t size() const;
+  bool empty() const;
   // REQUIRES: i < rows().size(). Rows not handed out by Next(), fetched first.
-  const ValueList& row(size_t i) const {
-    FetchAll();
-    return rows_[next_ + i];
-  }
-  const std::vector<ValueList>& rows() const {
-    FetchAll();
-    if (next_ > 0) {
-      rows_.erase(rows_.begin(), rows_.begin() + std::ptrdiff_t(next_));
-      handed_out_ += int64_t(next_);
-      next_ = 0;
-    }
-    return rows_;
-  }
+  const ValueList& row(size_t i) const;
+  const std::vector<ValueList>& rows() const;
   std::vector<ValueList>::const_iterator begin() const { return rows().begin(); }
   std::vector<ValueList>::const_iterator end() const { return rows().end(); }
 
@@ -192,25 +167,11 @@ class Result {
   // operator); empty otherwise.
   const std::string& plan() const { return plan_; }
 
-  // For the query engine.
-  QueryStats* mutable_stats() { return &stats_; }
-  void set_plan(std::string plan) { plan_ = std::move(plan); }
-
  private:
-  void FetchPage() const {
-    if (!source_) return;
-    size_t before = rows_.size();
-    absl::Status status;
-    bool more = source_->Fetch(&rows_, &status);
-    produced_ += int64_t(rows_.size() - before);
-    if (!more) {
-      source_.reset();
-      status_ = std::move(status);
-    }
-  }
-  void FetchAll() const {
-    while (source_) FetchPage();
-  }
+  friend struct internal::ResultAccess;
+
+  void FetchPage() const;
+  void FetchAll() const;
 
   std::vector<std::string> columns_;
   // Mutable: reading a streaming result fetches into it.
@@ -218,7 +179,7 @@ class Result {
   mutable size_t next_ = 0;
   mutable int64_t handed_out_ = 0;
   mutable int64_t produced_ = 0;
-  mutable std::shared_ptr<Source> source_;
+  mutable std::shared_ptr<internal::ResultSource> source_;
   mutable absl::Status status_;
   QueryStats stats_;
   std::string plan_;

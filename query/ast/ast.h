@@ -16,6 +16,10 @@
 
 #include "quiver/value.h"
 
+namespace quiver::query {
+struct Function;  // query/procedures/registry.h
+}  // namespace quiver::query
+
 namespace quiver::query::ast {
 
 // A stretch of the statement: 1-based line and column of its first
@@ -93,6 +97,9 @@ struct Expr {
   int slot = -1;
   // Set by the binder on expressions that contain an aggregate.
   bool has_aggregate = false;
+  // kFunction: the registered function the binder bound the call to (one
+  // the embedding program added); null for built-in functions.
+  std::shared_ptr<const Function> function;
 };
 
 enum class Direction { kRight, kLeft, kBoth };  // -->, <--, --

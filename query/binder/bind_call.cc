@@ -43,10 +43,11 @@ absl::Status Binder::BindCall(ast::Clause& c, bool standalone, ast::SingleQuery&
   }
   if (!c.args_given && standalone) {
     for (const auto& in : proc->inputs) {
-      if (!params_.count(in.name) && !in.default_value) {
+      if (in.default_value) continue;
+      QUIVER_RETURN_IF_ERROR(NeedParameter(in.name, [&] {
         return Error(c.span, absl::StrCat("procedure ", proc->name, " needs parameter $", in.name),
                      "MissingParameter", ErrorType::kParameterMissing);
-      }
+      }));
     }
   }
   if (c.yield_star && !standalone) {
@@ -97,6 +98,34 @@ absl::Status Binder::BindCall(ast::Clause& c, bool standalone, ast::SingleQuery&
   if (c.where) QUIVER_RETURN_IF_ERROR(BindExpr(*c.where, false));
   if (standalone) {
     for (const auto& y : c.yields) q.columns.push_back(y.variable);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status Binder::BindRegisteredFunction(Expr& e, bool allow_aggregate,
+                                            bool inside_aggregate) {
+  const Function& f = *e.function;
+  size_t required = 0;
+  for (const auto& in : f.inputs)
+    if (!in.default_value) ++required;
+  if (e.children.size() < required || e.children.size() > f.inputs.size()) {
+    std::string takes = required == f.inputs.size()
+                            ? absl::StrCat(required)
+                            : absl::StrCat(required, " to ", f.inputs.size());
+    return Error(e.span, absl::StrCat(f.name, "() takes ", takes, " argument(s), not ",
+                                      e.children.size()),
+                 "InvalidNumberOfArguments");
+  }
+  for (auto& c : e.children) {
+    QUIVER_RETURN_IF_ERROR(BindExpr(*c, allow_aggregate, inside_aggregate));
+    e.has_aggregate |= c->has_aggregate;
+  }
+  for (size_t i = e.children.size(); i < f.inputs.size(); ++i) {
+    auto d = std::make_shared<ast::Expr>();
+    d->kind = ExprKind::kLiteral;
+    d->span = e.span;
+    d->value = *f.inputs[i].default_value;
+    e.children.push_back(std::move(d));
   }
   return absl::OkStatus();
 }

@@ -172,11 +172,11 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
     }
     case ExprKind::kParameter:
       // EXPLAIN shows the plan without running it: parameters may be absent.
-      if (st_.mode != ast::ExplainMode::kExplain && !params_.count(e.name)) {
-        return Error(e.span, absl::StrCat("expected parameter $", e.name),
-                     "MissingParameter", ErrorType::kParameterMissing);
-      }
-      return absl::OkStatus();
+      if (st_.mode == ast::ExplainMode::kExplain) return absl::OkStatus();
+      return NeedParameter(e.name, [&] {
+        return Error(e.span, absl::StrCat("expected parameter $", e.name), "MissingParameter",
+                     ErrorType::kParameterMissing);
+      });
     case ExprKind::kCountStar:
       if (!allow_aggregate || inside_aggregate) {
         return Error(e.span, "count(*) is only allowed in WITH and RETURN items",
@@ -188,8 +188,12 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
       std::string lower = e.name;
       for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
       if (!IsKnownFunction(lower)) {
-        return Error(e.span, absl::StrCat("unknown function '", e.name, "'"),
-                     "UnknownFunction");
+        e.function = functions_ ? (*functions_)(lower) : nullptr;
+        if (!e.function) {
+          return Error(e.span, absl::StrCat("unknown function '", e.name, "'"),
+                       "UnknownFunction");
+        }
+        return BindRegisteredFunction(e, allow_aggregate, inside_aggregate);
       }
       bool agg = IsAggregateFunction(lower);
       if (lower == "rand" && inside_aggregate) {

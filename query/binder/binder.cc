@@ -129,9 +129,13 @@ absl::Status Binder::BindQuery(ast::SingleQuery& q, bool subquery) {
 
 }  // namespace binding
 
-absl::Status Bind(ast::Statement& st, const ValueMap& params, const ProcedureLookup& procs) {
+namespace {
+
+absl::Status BindStatement(ast::Statement& st, const ValueMap* params,
+                           const ProcedureLookup& procs, const FunctionLookup* functions,
+                           std::vector<ParameterNeed>* needs) {
   for (size_t i = 0; i < st.parts.size(); ++i) {
-    binding::Binder binder(st, params, procs);
+    binding::Binder binder(st, params, procs, functions, needs);
     QUIVER_RETURN_IF_ERROR(binder.BindQuery(st.parts[i]));
     if (i > 0) {
       if (st.parts[i].columns != st.parts[0].columns) {
@@ -148,6 +152,24 @@ absl::Status Bind(ast::Statement& st, const ValueMap& params, const ProcedureLoo
       }
     }
   }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status Bind(ast::Statement& st, const ValueMap& params, const ProcedureLookup& procs) {
+  return BindStatement(st, &params, procs, nullptr, nullptr);
+}
+
+absl::Status BindPrepared(ast::Statement& st, const ProcedureLookup& procs,
+                          const FunctionLookup* functions, std::vector<ParameterNeed>* needs) {
+  needs->clear();
+  return BindStatement(st, nullptr, procs, functions, needs);
+}
+
+absl::Status CheckParameters(const std::vector<ParameterNeed>& needs, const ValueMap& params) {
+  for (const auto& need : needs)
+    if (!params.count(need.name)) return need.missing;
   return absl::OkStatus();
 }
 

@@ -10,7 +10,9 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "query/ast/ast.h"
@@ -21,9 +23,29 @@ namespace quiver::query {
 
 using ProcedureLookup =
     std::function<std::shared_ptr<const Procedure>(std::string_view name)>;
+// Functions the embedding program registered (not the built-in ones).
+using FunctionLookup =
+    std::function<std::shared_ptr<const Function>(std::string_view name)>;
 
 absl::Status Bind(ast::Statement& statement, const ValueMap& params,
                   const ProcedureLookup& procedures);
+
+// A parameter the statement needs, for a statement bound before its
+// parameters are known.
+struct ParameterNeed {
+  std::string name;
+  absl::Status missing;  // The error Bind gives when it is absent.
+};
+
+// As Bind, without the parameters: binding depends on which parameters are
+// given, never on their values, so a statement can be bound once and run
+// with any (prepared statements, the engine's cache). Each presence check
+// Bind would make is recorded in *needs instead (the first use of a name);
+// CheckParameters makes them when the values are known.
+// `functions` may be null (built-in functions only).
+absl::Status BindPrepared(ast::Statement& statement, const ProcedureLookup& procedures,
+                          const FunctionLookup* functions, std::vector<ParameterNeed>* needs);
+absl::Status CheckParameters(const std::vector<ParameterNeed>& needs, const ValueMap& params);
 
 }  // namespace quiver::query
 

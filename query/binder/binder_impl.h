@@ -28,8 +28,11 @@ using ast::ExprKind;
 
 class Binder {
  public:
-  Binder(const ast::Statement& st, const ValueMap& params, const ProcedureLookup& procs)
-      : st_(st), params_(params), procs_(procs) {}
+  // `params` null: the values are not known yet (BindPrepared), and each
+  // presence check goes to `needs` instead.
+  Binder(const ast::Statement& st, const ValueMap* params, const ProcedureLookup& procs,
+         const FunctionLookup* functions, std::vector<ParameterNeed>* needs)
+      : st_(st), params_(params), procs_(procs), functions_(functions), needs_(needs) {}
 
   // binder.cc. `subquery`: the clauses of EXISTS/COUNT { … }, which may end
   // with any reading clause.
@@ -41,6 +44,17 @@ class Binder {
   absl::Status Error(const ast::Span& span, std::string msg, std::string_view detail,
                      ErrorType type = ErrorType::kSyntaxError) const {
     return MakeError(type, Phase::kCompileTime, msg, st_.text, &span, detail);
+  }
+
+  // $name must be given: `missing()` is the error when it is not, returned
+  // now or recorded for CheckParameters (the first use of each name).
+  template <typename MakeError>
+  absl::Status NeedParameter(const std::string& name, MakeError missing) {
+    if (params_ != nullptr) return params_->count(name) ? absl::OkStatus() : missing();
+    for (const auto& n : *needs_)
+      if (n.name == name) return absl::OkStatus();
+    needs_->push_back({name, missing()});
+    return absl::OkStatus();
   }
 
   // bind_expression.cc
@@ -76,12 +90,17 @@ class Binder {
 
   // bind_call.cc
   absl::Status BindCall(ast::Clause& c, bool standalone, ast::SingleQuery& q);
+  // A call of a registered function (e.function set): its arguments, the
+  // number the signature takes, the defaults of those left out.
+  absl::Status BindRegisteredFunction(Expr& e, bool allow_aggregate, bool inside_aggregate);
 
   std::map<int, Value::Type> slot_types_;  // kValue variables of known type
 
   const ast::Statement& st_;
-  const ValueMap& params_;
+  const ValueMap* params_;
   const ProcedureLookup& procs_;
+  const FunctionLookup* functions_;  // May be null.
+  std::vector<ParameterNeed>* needs_;
   Scope scope_;
 };
 

@@ -352,14 +352,15 @@ absl::StatusOr<Value> Evaluate(const ast::Expr& e, const Row& row, ExecContext& 
       return Value(true);
     }
     case ExprKind::kFunction: {
-      std::string name = e.name;
-      for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
       ValueList args;
       args.reserve(e.children.size());
       for (const auto& c : e.children) {
         QUIVER_ASSIGN_OR_RETURN(Value v, Evaluate(*c, row, ctx));
         args.push_back(std::move(v));
       }
+      if (e.function) return CallRegisteredFunction(*e.function, std::move(args), e, ctx);
+      std::string name = e.name;
+      for (auto& c : name) c = char(std::tolower(static_cast<unsigned char>(c)));
       return CallFunction(name, args, e, ctx);
     }
     case ExprKind::kCountStar:

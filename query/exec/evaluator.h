@@ -17,6 +17,11 @@ absl::StatusOr<Value> Evaluate(const ast::Expr& expr, const Row& row, ExecContex
 // A scalar (non-aggregate) function; `name` is lower-cased.
 absl::StatusOr<Value> CallFunction(const std::string& name, const ValueList& args,
                                    const ast::Expr& call, ExecContext& ctx);
+// A function the embedding program registered: checks the arguments'
+// types, calls it, checks its result's type; its error becomes the
+// statement's ArgumentError.
+absl::StatusOr<Value> CallRegisteredFunction(const Function& function, ValueList args,
+                                             const ast::Expr& call, ExecContext& ctx);
 bool IsKnownFunction(const std::string& lower_name);
 bool IsAggregateFunction(const std::string& lower_name);
 

@@ -101,6 +101,34 @@ bool IsKnownFunction(const std::string& n) {
 }
 bool IsAggregateFunction(const std::string& n) { return Aggregates().count(n) > 0; }
 
+absl::StatusOr<Value> CallRegisteredFunction(const Function& function, ValueList args,
+                                             const ast::Expr& call, ExecContext& ctx) {
+  for (size_t i = 0; i < args.size() && i < function.inputs.size(); ++i) {
+    const ProcParam& in = function.inputs[i];
+    if (!ProcTypeAccepts(in.type, args[i])) {
+      return ctx.Error(ErrorType::kTypeError, &call.span,
+                       absl::StrCat(function.name, "(): argument `", in.name, "` must be ",
+                                    ProcTypeName(in.type), ", not ", TypeNameOf(args[i])),
+                       "InvalidArgumentType");
+    }
+    if (in.type == ProcType::kFloat && args[i].is_int()) args[i] = Value(double(args[i].AsInt()));
+  }
+  absl::StatusOr<Value> result = function.fn(args);
+  if (!result.ok()) {
+    return ctx.Error(ErrorType::kArgumentError, &call.span,
+                     absl::StrCat(function.name, "(): ", result.status().message()),
+                     "FunctionFailed");
+  }
+  if (!ProcTypeAccepts(function.result, *result)) {
+    return ctx.Error(ErrorType::kArgumentError, &call.span,
+                     absl::StrCat(function.name, "() returned ", TypeNameOf(*result),
+                                  ", its signature says ", ProcTypeName(function.result)),
+                     "FunctionFailed");
+  }
+  if (function.result == ProcType::kFloat && result->is_int()) return Value(double(result->AsInt()));
+  return result;
+}
+
 absl::StatusOr<Value> CallFunction(const std::string& name, const ValueList& args,
                                    const ast::Expr& call, ExecContext& ctx) {
   auto arg_error = [&](std::string msg) {

@@ -3,9 +3,10 @@
 // `sink` as soon as they are made; an operator that needs all of its input
 // (aggregation, sort, distinct) collects it and runs, in batch, once
 // everything before it is done. A LIMIT that has its rows stops the
-// operators that feed it. Read-only statements run this way (inside a
-// Coroutine, so that `sink` can pause the whole pipeline); updating
-// statements and PROFILE run operator by operator (engine.cc).
+// operators that feed it. Read-only statements run this way (on a worker
+// thread of their own, so that `sink` can pause the whole pipeline while
+// the reader holds a page); updating statements and PROFILE run operator
+// by operator (engine.cc).
 
 #ifndef QUIVER_QUERY_EXEC_PIPELINE_H_
 #define QUIVER_QUERY_EXEC_PIPELINE_H_

@@ -28,7 +28,31 @@ absl::Status ProcedureRegistry::Register(Procedure procedure) {
         absl::StrCat("procedure ", procedure.name, " is already registered"));
   }
   procedures_[key] = std::make_shared<const Procedure>(std::move(procedure));
+  generation_.fetch_add(1, std::memory_order_acq_rel);
   return absl::OkStatus();
+}
+
+absl::Status ProcedureRegistry::RegisterFunction(Function function) {
+  if (function.name.empty()) return absl::InvalidArgumentError("function name is empty");
+  if (!function.fn) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("function ", function.name, " has no function"));
+  }
+  quiver::MutexLock lock(&mu_);
+  std::string key = Key(function.name);
+  if (functions_.count(key)) {
+    return absl::AlreadyExistsError(
+        absl::StrCat("function ", function.name, " is already registered"));
+  }
+  functions_[key] = std::make_shared<const Function>(std::move(function));
+  generation_.fetch_add(1, std::memory_order_acq_rel);
+  return absl::OkStatus();
+}
+
+std::shared_ptr<const Function> ProcedureRegistry::FindFunction(std::string_view name) const {
+  quiver::MutexLock lock(&mu_);
+  auto it = functions_.find(Key(name));
+  return it == functions_.end() ? nullptr : it->second;
 }
 
 std::shared_ptr<const Procedure> ProcedureRegistry::Find(std::string_view name) const {

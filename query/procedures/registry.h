@@ -1,4 +1,6 @@
-// query::ProcedureRegistry: procedures that `CALL name(args) YIELD cols` runs.
+// query::ProcedureRegistry: procedures that `CALL name(args) YIELD cols` runs,
+// and (in a store's own registry) the scalar functions the embedding program
+// registered.
 //
 // A procedure has a dotted name, typed arguments, named output columns and a
 // function that produces rows from a graph::Reader (the statement's snapshot,
@@ -13,6 +15,8 @@
 #ifndef QUIVER_QUERY_PROCEDURES_REGISTRY_H_
 #define QUIVER_QUERY_PROCEDURES_REGISTRY_H_
 
+#include <atomic>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -63,6 +67,19 @@ struct Procedure {
   bool writes = false;
 };
 
+// A scalar function registered by the embedding program
+// (Database::RegisterFunction): the binder binds calls of its name to it
+// (ast::Expr::function), the evaluator checks the arguments against
+// `inputs` and calls `fn`.
+struct Function {
+  using Fn = std::function<absl::StatusOr<Value>(const ValueList& args)>;
+  std::string name;
+  std::vector<ProcParam> inputs;  // Trailing ones may have defaults.
+  ProcType result = ProcType::kAny;
+  std::string description;
+  Fn fn;
+};
+
 class ProcedureRegistry {
  public:
   // Errors: kAlreadyExists when the name is taken (names compare
@@ -72,6 +89,15 @@ class ProcedureRegistry {
   std::shared_ptr<const Procedure> Find(std::string_view name) const;
   std::vector<std::string> Names() const;
 
+  // Scalar functions (one store's registry only: built-in functions are
+  // not registered, see query/exec/functions.cc). The same errors as
+  // Register.
+  absl::Status RegisterFunction(Function function);
+  std::shared_ptr<const Function> FindFunction(std::string_view name) const;
+  // Counts registrations: a plan made at one generation may name what a
+  // later one shadows, so prepared statements plan again when it moves.
+  uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+
   // The process-wide registry, holding the built-in procedures.
   static ProcedureRegistry& Global();
 
@@ -79,6 +105,8 @@ class ProcedureRegistry {
   mutable quiver::Mutex mu_;
   std::map<std::string, std::shared_ptr<const Procedure>> procedures_
       ABSL_GUARDED_BY(mu_);
+  std::map<std::string, std::shared_ptr<const Function>> functions_ ABSL_GUARDED_BY(mu_);
+  std::atomic<uint64_t> generation_{0};
 };
 
 // `name` in `local` (a store's own registry; may be null), else in

@@ -210,6 +210,61 @@ static uint64_t test_query(quiver_db_t* db) {
   return knows;
 }
 
+/* A prepared statement: errors at prepare time, several runs with other
+ * parameters, a missing parameter at execute time, an update. */
+static void test_prepared(quiver_db_t* db) {
+  char* err = NULL;
+  CHECK(quiver_prepare(db, "MATCH (n RETURN n", &err) == NULL);
+  CHECK(starts_with(err, "INVALID_ARGUMENT: SyntaxError (compile time): line 1, column 10"));
+  quiver_free(err);
+  err = NULL;
+
+  quiver_statement_t* st = quiver_prepare(
+      db, "MATCH (a {name: $who})-[r]-(b) RETURN count(b) AS n", &err);
+  if (!OK(err)) return;
+  const char* who[] = {"Ada", "Bob", "nobody"};
+  int64_t counts[3];
+  for (int i = 0; i < 3; i++) {
+    quiver_params_t* params = quiver_params_create();
+    quiver_params_set_string(params, "who", who[i]);
+    quiver_result_t* r = quiver_statement_execute(st, params, &err);
+    quiver_params_destroy(params);
+    counts[i] = -1;
+    if (!OK(err)) continue;
+    if (quiver_result_next(r, &err)) counts[i] = quiver_result_int(r, 0);
+    OK(err);
+    quiver_result_destroy(r);
+  }
+  CHECK(counts[0] >= 2); /* Ada knows Bob, Cy admires Ada. */
+  CHECK(counts[1] >= 1);
+  CHECK(counts[2] == 0);
+  /* No parameters: the statement needs $who. */
+  CHECK(quiver_statement_execute(st, NULL, &err) == NULL);
+  CHECK(err != NULL && strstr(err, "ParameterMissing") != NULL);
+  quiver_free(err);
+  err = NULL;
+  quiver_statement_destroy(st);
+
+  st = quiver_prepare(db, "CREATE (:Made {i: $i})", &err);
+  if (!OK(err)) return;
+  for (int64_t i = 0; i < 3; i++) {
+    quiver_params_t* params = quiver_params_create();
+    quiver_params_set_int(params, "i", i);
+    quiver_result_destroy(quiver_statement_execute(st, params, &err));
+    quiver_params_destroy(params);
+    OK(err);
+  }
+  quiver_statement_destroy(st);
+  quiver_result_t* r = quiver_query(db, "MATCH (m:Made) RETURN sum(m.i)", NULL, &err);
+  if (!OK(err)) return;
+  CHECK(quiver_result_next(r, &err) && quiver_result_int(r, 0) == 3);
+  OK(err);
+  quiver_result_destroy(r);
+  /* The store as it was, for the checks after reopening. */
+  quiver_result_destroy(quiver_query(db, "MATCH (m:Made) DELETE m", NULL, &err));
+  OK(err);
+}
+
 static void test_evidence(quiver_db_t* db, uint64_t edge) {
   char* err = NULL;
   quiver_evidence_t* ev = quiver_evidence(db, edge, &err);
@@ -331,6 +386,7 @@ int main(int argc, char** argv) {
   test_algorithms(db);
   test_diagram(db);
   test_export(db, work);
+  test_prepared(db);
   quiver_close(db);
 
   /* Reopened, the store still holds it all. */

@@ -140,7 +140,7 @@ TEST_F(Nesting, TheDeepestSubqueriesFitAFourMebibyteStack) {
   // Each level of EXISTS { MATCH (a) WHERE … } matches and evaluates
   // inside the level around it: find the deepest nesting the limits admit,
   // then parse and bind it on half of Linux's default stack and run it
-  // (with a node to match) on the statement's coroutine stack.
+  // (with a node to match) on the statement's worker thread's stack.
   auto nested = [](int n) {
     return "RETURN " + Repeat("EXISTS { MATCH (a) WHERE ", n) + "true" + Repeat(" }", n);
   };

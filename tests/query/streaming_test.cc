@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <thread>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/match.h"
@@ -152,6 +153,62 @@ TEST(Streaming, DroppingAResultPartWayReleasesItsPipeline) {
   auto c = db->Query("MATCH (p:Probe) RETURN count(*)");
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c->row(0)[0].AsInt(), 1);
+}
+
+// A statement whose rows are known to fit in one page runs to its end
+// inside Query, on the caller's thread (no worker to hand it to); the
+// others run on a worker. A registered function says where it was called.
+TEST(Streaming, StatementsThatFitInOnePageRunOnTheCallersThread) {
+  auto db = OpenQueryTestDb(false);
+  ASSERT_NE(db, nullptr);
+  const std::thread::id caller = std::this_thread::get_id();
+  FunctionSignature sig;
+  sig.name = "test.onCaller";
+  sig.result = ArgType::kBoolean;
+  ASSERT_TRUE(db->RegisterFunction(sig, [caller](const ValueList&) -> absl::StatusOr<Value> {
+                  return Value(std::this_thread::get_id() == caller);
+                }).ok());
+  struct Case {
+    const char* text;
+    ValueMap params;
+    bool on_caller;
+    size_t rows;
+  };
+  const Case cases[] = {
+      {"UNWIND range(1, 5000) AS x RETURN collect(DISTINCT test.onCaller()) AS c", {}, true, 1},
+      {"UNWIND range(1, 5000) AS x WITH test.onCaller() AS c RETURN collect(DISTINCT c) AS c, "
+       "count(*) AS n",
+       {}, true, 1},
+      {"UNWIND range(1, 5000) AS x RETURN test.onCaller() AS c LIMIT 1000", {}, true, 1000},
+      {"UNWIND range(1, 5000) AS x RETURN test.onCaller() AS c LIMIT $n",
+       {{"n", Value(int64_t(1024))}}, true, 1024},
+      // Small, but not known to be: a worker.
+      {"UNWIND range(1, 3) AS x RETURN test.onCaller() AS c", {}, false, 3},
+      // A grouping key: a row per group, however many.
+      {"UNWIND range(1, 5000) AS x RETURN x % 2000 AS k, collect(DISTINCT test.onCaller()) AS c",
+       {}, false, 2000},
+      {"UNWIND range(1, 5000) AS x RETURN test.onCaller() AS c LIMIT 3000", {}, false, 3000},
+      {"UNWIND range(1, 5000) AS x RETURN test.onCaller() AS c LIMIT $n",
+       {{"n", Value(int64_t(2000))}}, false, 2000},
+  };
+  for (const auto& c : cases) {
+    auto r = db->Query(c.text, c.params);
+    ASSERT_TRUE(r.ok()) << c.text << ": " << r.status();
+    const size_t col = r->columns().size() - (std::string(c.text).find("count(*)") !=
+                                                      std::string::npos ? 2 : 1);
+    size_t rows = 0;
+    bool all = true;
+    for (const auto& row : r->rows()) {
+      ++rows;
+      const Value& v = row[col];
+      // collect(DISTINCT ...) gives [true] or [false].
+      bool on_caller = v.is_list() ? v.AsList().size() == 1 && v.AsList()[0].AsBool()
+                                   : v.AsBool();
+      all &= on_caller == c.on_caller;
+    }
+    EXPECT_TRUE(all) << c.text;
+    EXPECT_EQ(rows, c.rows) << c.text;
+  }
 }
 
 TEST(Streaming, UpdatingStatementsRunInsideQuery) {
