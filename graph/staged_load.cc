@@ -130,6 +130,12 @@ absl::StatusOr<std::vector<std::unique_ptr<SstSink>>> WriteChanges(
 
 }  // namespace
 
+void RemoveLeftoverStaging(const Store& store) {
+  if (store.options().in_memory || store.path().empty()) return;
+  std::error_code ec;
+  fs::remove_all(fs::path(store.path()) / kStagingDir, ec);
+}
+
 bool PreferStagedLoad(const Store& store, size_t statements) {
   if (store.options().in_memory) return false;
   const Counters c = store.counters();
