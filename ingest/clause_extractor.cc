@@ -767,8 +767,9 @@ class Extractor {
   // subject's claim; verbs of planning make it planned, "risk" possible;
   // "began", "kept", "continued" leave it as it is.
   void GerundComplement(int v, int gerund, State st, int depth) {
-    static const std::set<std::string> kEnds = {"stop", "cease", "quit", "halt", "avoid",
-                                                "abandon", "end", "refuse", "resist"};
+    // IsNegatingVerb's "refuse", "fail", "decline" negate it too.
+    static const std::set<std::string> kEnds = {"stop",    "cease", "quit", "halt",
+                                                "avoid",   "abandon", "end", "resist"};
     const std::string lemma = VerbLemma(v);
     if (kEnds.count(lemma) > 0 || IsNegatingVerb(lemma)) st.negated = !st.negated;
     if (lemma == "deny") {
@@ -782,7 +783,7 @@ class Extractor {
          lemma == "recommend") &&
         (st.modality == Modality::kAsserted || st.modality == Modality::kReported))
       st.modality = Modality::kPlanned;
-    if (lemma == "risk" && st.modality != Modality::kPossible) st.modality = Modality::kPossible;
+    if (lemma == "risk") st.modality = Modality::kPossible;
     Verb(gerund, st, depth + 1);
   }
 

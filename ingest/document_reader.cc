@@ -26,7 +26,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-
 bool KnownExtension(const std::string& ext) {
   return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".html" ||
          ext == ".htm" || ext == ".jsonl";
@@ -325,7 +324,7 @@ ReadResult ReadInputs(const std::vector<std::string>& paths) {
       for (auto it = fs::recursive_directory_iterator(
                path, fs::directory_options::skip_permission_denied, ec);
            !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && KnownExtension(LowerExtension(it->path().string())))
+        if (it->is_regular_file(ec) && IsDocumentFile(it->path().string()))
           files.push_back(it->path().string());
       }
       if (ec) result.skipped.push_back({path, absl::StrCat("cannot list: ", ec.message())});

@@ -51,11 +51,28 @@ bool AllCaps(const std::string& s) {
   return letters >= 2;
 }
 
-// The text of the word before `w`, lower case ("" at the start).
+// The word before `w` that chunking did not blank, or 0 (the wall).
+int PreviousWord(const LinkGraph& g, int w) {
+  int p = w - 1;
+  while (p > 0 && g.word(p).begin == g.word(p).end) --p;
+  return p;
+}
+
+// That word's text in lower case ("" at the start).
 std::string PreviousWordText(const LinkGraph& g, int w) {
-  for (int p = w - 1; p > 0; --p)
-    if (g.word(p).begin != g.word(p).end) return absl::AsciiStrToLower(g.word(p).text);
-  return "";
+  const int p = PreviousWord(g, w);
+  return p > 0 ? absl::AsciiStrToLower(g.word(p).text) : "";
+}
+
+// The country a modifier names, as a demonym ("French") or by name ("US"),
+// and which of the two in `why`.
+std::optional<std::string> CountryNamedBy(const std::string& word, const char** why) {
+  if (auto c = CountryByDemonym(word)) {
+    *why = "demonym";
+    return c;
+  }
+  *why = "country name (iso-codes)";
+  return CountryByName(word);
 }
 
 bool IsPlacePreposition(const std::string& w) {
@@ -224,8 +241,7 @@ DocumentEntities::NameParts DocumentEntities::Analyse(const LinkGraph& g, int he
     // Or on neither, when the name is read as an apposition: then the
     // capitalised word right before the office, if it is no part of this
     // phrase (Resolve keeps it only as an organisation or a country).
-    int before = token_words[title_at] - 1;
-    while (before > 0 && g.word(before).begin == g.word(before).end) --before;
+    const int before = PreviousWord(g, token_words[title_at]);
     if (parts.org_head < 0 && before > 0 && IsCapitalized(g.word(before).text) &&
         std::find(token_words.begin(), token_words.end(), before) == token_words.end())
       parts.org_head = before;
@@ -524,9 +540,8 @@ std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head
   bool modifies = false;
   for (const Adjacent& a : g.at(head))
     modifies = modifies || (a.to_right && (a.Is(Rel::kAdjective) || a.Is(Rel::kNounAdjunct)));
-  const bool demonym_as_noun =
-      w.tag != "a" ||
-      (!modifies && head > 1 && absl::AsciiStrToLower(g.word(head - 1).text) == "the");
+  const std::string before = head > 1 ? absl::AsciiStrToLower(g.word(head - 1).text) : "";
+  const bool demonym_as_noun = w.tag != "a" || (!modifies && before == "the");
   // "French Ambassador to Norway Lars Holm criticised …" read with the
   // demonym as the subject's head: the name after the office is the
   // subject, not the people.
@@ -541,9 +556,10 @@ std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head
       return IsCapitalized(t) && g.word(i).tag != "l" && !CountryByName(t) &&
              !IsTitleWord(Lemma(lower, WordClass::kNoun)) && !IsTitleQualifier(lower);
     };
+    const int last = std::min(g.size() - 1, head + 5);
     int name = head + 2;
-    while (name < g.size() && name - head <= 5 && !starts_name(name)) ++name;
-    if (name < g.size() && name - head <= 5) {
+    while (name <= last && !starts_name(name)) ++name;
+    if (name <= last) {
       while (name + 1 < g.size() && g.Find(name, Rel::kNamePart, true) == name + 1) ++name;
       if (auto person = Resolve(g, name, facts); person && HasLabel(*person, "Person"))
         return person;
@@ -552,7 +568,6 @@ std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head
   if (auto c = CountryByDemonym(w.text); c && IsCapitalized(w.text) && demonym_as_noun) {
     // "The Russian has a score to settle": one person, unnamed. He or she
     // competes with the persons before for a later "he".
-    const std::string before = head > 1 ? absl::AsciiStrToLower(g.word(head - 1).text) : "";
     if (!modifies && lower.size() > 2 && lower.compare(lower.size() - 2, 2, "an") == 0 &&
         (before == "the" || before == "a" || before == "an")) {
       mentions_.push_back({Entity(), '?', sentence_});
@@ -579,20 +594,13 @@ std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head
     // the modifier, as event coders (CAMEO) code a state's agents.
     // Only as the subject: the agents act for their country, while "expel
     // Syrian diplomats" does not expel Syria.
-    bool subject = false;
-    for (const Adjacent& a : g.at(head))
-      subject = subject || (a.to_right && a.Is(Rel::kSubject));
+    const bool subject = g.Find(head, Rel::kSubject, true) >= 0;
     for (const Adjacent& a : g.at(head)) {
-      if (!subject) break;
-      if (a.to_right || !(a.Is(Rel::kAdjective) || a.Is(Rel::kNounAdjunct))) continue;
+      if (!subject || a.to_right || !(a.Is(Rel::kAdjective) || a.Is(Rel::kNounAdjunct)))
+        continue;
       const std::string& m = g.word(a.other).text;
-      if (!IsCapitalized(m)) continue;
-      const char* why = "demonym";
-      std::optional<std::string> country = CountryByDemonym(m);
-      if (!country) {
-        country = CountryByName(m);
-        why = "country name (iso-codes)";
-      }
+      const char* why = "";
+      std::optional<std::string> country = IsCapitalized(m) ? CountryNamedBy(m, &why) : std::nullopt;
       if (!country) continue;
       Entity e = CountryEntity(*country, *country, why);
       e.mention = m + " " + w.text;
@@ -738,7 +746,9 @@ std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head
       } else if (p.org_head > 0) {
         std::vector<TitleFact> ignored;
         auto body = Resolve(g, p.org_head, &ignored);
-        if (body && body->named && body->name != e.name &&
+        // A body that is the holder itself is left to the pipeline's one
+        // rule against facts from a name to itself.
+        if (body && body->named &&
             (HasLabel(*body, "Organization") || HasLabel(*body, "Country"))) {
           f.of = *body;
           facts->push_back(f);

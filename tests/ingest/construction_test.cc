@@ -125,6 +125,9 @@ TEST(Construction, OfficialsNamedByADemonymActForTheirCountry) {
   ASSERT_NE(t, nullptr) << Dump(ts);
   EXPECT_NE(Qualifier(t, "subject_resolution").find("acting for Norway"), std::string::npos)
       << Dump(ts);
+  // A country's name as the modifier, too.
+  auto named = Extract("US officials accused Sweden of fraud.");
+  EXPECT_NE(Find(named, "United States", "accuse", "Sweden"), nullptr) << Dump(named);
 }
 
 TEST(Construction, AgentsActForTheirCountryOnlyAsTheSubject) {
@@ -166,6 +169,9 @@ TEST(Construction, GerundComplementTakesItsPolarityFromTheGoverningVerb) {
   EXPECT_TRUE(denied->negated);
   EXPECT_EQ(Qualifier(denied, "modality"), "reported");
   EXPECT_EQ(Qualifier(Find(ts, "Sweden", "send", "troop"), "modality"), "planned") << Dump(ts);
+  auto risked = Extract("Sweden risked losing the vote.");
+  EXPECT_EQ(Qualifier(Find(risked, "Sweden", "lose", "vote"), "modality"), "possible")
+      << Dump(risked);
 }
 
 TEST(Construction, LowerCaseGroupBeforeAnOfficeIsItsBody) {
@@ -184,6 +190,16 @@ TEST(Construction, TheNameAfterADemonymAndAnOfficeIsTheSubject) {
                     "laughed.");
   EXPECT_NE(Find(ts, "Lars Holm", "criticise", "Erik Dahl"), nullptr) << Dump(ts);
   EXPECT_EQ(Find(ts, "France", "criticise", "Erik Dahl"), nullptr) << Dump(ts);
+}
+
+TEST(Construction, AnOrganisationOutsideTheNamesPhraseIsTheOfficesBody) {
+  // The linkage leaves "Norwegian Harbour Council" outside the phrase of
+  // "leader Abdulkarim Sadun": the name right before the office is its body.
+  auto ts = Extract("Erik Dahl also had a long phone conversation with opposition Norwegian "
+                    "Harbour Council leader Abdulkarim Sadun, to pressure Anna Berg for military "
+                    "action against Sweden.");
+  EXPECT_NE(Find(ts, "Abdulkarim Sadun", "leader_of", "Norwegian Harbour Council"), nullptr)
+      << Dump(ts);
 }
 
 TEST(Construction, OfficesOnBothSidesOfAPossessiveResolveWithoutLooping) {
