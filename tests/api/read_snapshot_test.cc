@@ -21,11 +21,10 @@ namespace {
 using ::quiver::testing::ReadFile;
 using ::quiver::testing::TempDir;
 
+// MakeTriple with a sentence, so that every statement has evidence text.
 Triple Fact(std::string subject, std::string relation, std::string object) {
-  Triple t;
-  t.subject = std::move(subject);
-  t.relation = std::move(relation);
-  t.object = std::move(object);
+  Triple t = ::quiver::testing::MakeTriple(std::move(subject), std::move(relation),
+                                           std::move(object));
   t.sentence_text = t.subject + " " + t.relation + " " + t.object + ".";
   return t;
 }
