@@ -284,7 +284,13 @@ TEST(ReadSnapshot, AReadOnlyStoreDoesNotCatchUpUnderAnOpenSnapshot) {
   EXPECT_NE(refused.message().find("1 read snapshot(s) open"), std::string::npos) << refused;
   EXPECT_EQ(CountOf(*snap, "MATCH (n) RETURN count(n)"), 2);
 
+  // An iterator keeps the snapshot's state, and so holds the store back
+  // alone once the snapshot is gone.
+  auto nodes = snap->NewNodeIterator();
   snap.reset();
+  EXPECT_EQ(reader->CatchUp().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Ids(*nodes).size(), 2u);
+  nodes.reset();
   ASSERT_TRUE(reader->CatchUp().ok());
   EXPECT_EQ(CountOf(*reader->GetSnapshot(), "MATCH (n) RETURN count(n)"), 3);
 }
