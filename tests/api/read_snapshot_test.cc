@@ -89,6 +89,26 @@ TEST(ReadSnapshot, AWriteBetweenTwoReadsIsNotSeen) {
   auto neighbors = snap->Neighbors(ada->at(0).id, Direction::kBoth);
   ASSERT_TRUE(neighbors.ok());
   EXPECT_EQ(neighbors->size(), 1u);  // Not Cy's new edge.
+  auto adjacent = snap->Adjacent(ada->at(0).id, Direction::kBoth);
+  ASSERT_TRUE(adjacent.ok());
+  EXPECT_EQ(adjacent->size(), 1u);
+  auto cy_edges = db->Neighbors(cy->at(0).id, Direction::kBoth);
+  ASSERT_TRUE(cy_edges.ok() && cy_edges->size() == 1);
+  const EdgeId cy_edge = cy_edges->at(0).edge.id;
+  EXPECT_EQ(snap->GetEdge(cy_edge).status().code(), absl::StatusCode::kNotFound);
+  auto cy_evidence = snap->EvidenceFor(cy_edge);
+  ASSERT_TRUE(cy_evidence.ok());
+  EXPECT_TRUE(cy_evidence->empty());
+  auto edges = snap->NewEdgeIterator();
+  EXPECT_EQ(Ids(*edges).size(), 1u);
+  int statements = 0;
+  auto evidence = snap->NewEvidenceIterator();
+  for (; evidence->Valid(); evidence->Next()) {
+    EXPECT_NE(evidence->value().edge, cy_edge);
+    ++statements;
+  }
+  EXPECT_TRUE(evidence->status().ok()) << evidence->status();
+  EXPECT_EQ(statements, 1);
   auto export_summary = Export(*snap, dir.Sub("snap.jsonl"));
   ASSERT_TRUE(export_summary.ok()) << export_summary.status();
   EXPECT_EQ(export_summary->nodes, 2);
