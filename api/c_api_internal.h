@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "quiver/c.h"
 #include "quiver/database.h"
 #include "quiver/extractor.h"
@@ -66,6 +67,21 @@ void SaveError(char** errptr, const char* message);
 
 // A malloc'd, NUL-terminated copy of `bytes`, for the caller to quiver_free.
 char* CopyBytes(const std::string& bytes);
+
+// A result handle for what a query returned (Database::Query,
+// PreparedStatement::Execute, ReadSnapshot::Query), or null with the error
+// in *errptr.
+inline quiver_result_t* NewResult(absl::StatusOr<quiver::Result> result, char** errptr) {
+  if (!result.ok()) {
+    SaveError(errptr, result.status());
+    return nullptr;
+  }
+  auto* out = new quiver_result_t;
+  out->columns = result->columns();
+  out->text.resize(out->columns.size());
+  out->result = std::move(*result);
+  return out;
+}
 
 // Null-safe: the empty string for NULL.
 inline std::string Str(const char* s) { return s ? std::string(s) : std::string(); }

@@ -6,6 +6,7 @@
 
 using quiver::c_api::Guard;
 using quiver::c_api::GuardVoid;
+using quiver::c_api::NewResult;
 using quiver::c_api::SaveError;
 using quiver::c_api::Str;
 
@@ -33,18 +34,10 @@ void quiver_snapshot_destroy(quiver_snapshot_t* snapshot) { delete snapshot; }
 
 quiver_result_t* quiver_snapshot_query(const quiver_snapshot_t* snapshot, const char* statement,
                                        const quiver_params_t* params, char** errptr) {
-  return Guard<quiver_result_t*>(errptr, nullptr, [&]() -> quiver_result_t* {
-    auto result = snapshot->snapshot->Query(Str(statement),
-                                            params ? params->values : quiver::ValueMap());
-    if (!result.ok()) {
-      SaveError(errptr, result.status());
-      return nullptr;
-    }
-    auto* out = new quiver_result_t;
-    out->columns = result->columns();
-    out->text.resize(out->columns.size());
-    out->result = std::move(*result);
-    return out;
+  return Guard<quiver_result_t*>(errptr, nullptr, [&] {
+    return NewResult(
+        snapshot->snapshot->Query(Str(statement), params ? params->values : quiver::ValueMap()),
+        errptr);
   });
 }
 

@@ -9,6 +9,7 @@
 #include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "graph/write_txn.h"
+#include "query/procedures/registry.h"
 #include "util/status_macros.h"
 
 namespace quiver {
@@ -29,6 +30,12 @@ absl::StatusOr<std::unique_ptr<Database>> Database::Open(std::string_view path,
   auto impl = std::make_unique<Impl>();
   impl->store = std::move(store);
   return std::unique_ptr<Database>(new Database(std::move(impl)));
+}
+
+std::shared_ptr<query::ProcedureRegistry> Database::Impl::Procedures() {
+  std::call_once(procedures_once,
+                 [this] { procedures = std::make_shared<query::ProcedureRegistry>(); });
+  return procedures;
 }
 
 Database::Database(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}

@@ -24,9 +24,13 @@ struct Database::Impl {
   // the Database.
   std::shared_ptr<graph::Store> store;
   // Procedures of this store only (query/procedures/database_registry.h),
-  // created on first use.
+  // created on first use: read them through Procedures().
   std::once_flag procedures_once;
   std::shared_ptr<query::ProcedureRegistry> procedures;
+  // `procedures`, created here if nothing has asked for it yet, so that
+  // whoever holds it (a statement, a read snapshot) also finds what is
+  // registered later. Never null. Thread-safe.
+  std::shared_ptr<query::ProcedureRegistry> Procedures();
   // The read snapshots open (Database::GetSnapshot): while any is, a
   // read-only store's CatchUp fails.
   std::shared_ptr<internal::SnapshotGate> snapshot_gate =

@@ -3,7 +3,6 @@
 
 #include "quiver/read_snapshot.h"
 
-#include <mutex>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -110,13 +109,10 @@ absl::StatusOr<Result> ReadSnapshot::Query(std::string_view text, const ValueMap
 }
 
 std::unique_ptr<ReadSnapshot> Database::GetSnapshot() const {
-  // The Database's procedures, created here if no statement has run yet,
-  // so that the snapshot's statements find the ones registered later too.
-  std::call_once(impl_->procedures_once, [this] {
-    impl_->procedures = std::make_shared<query::ProcedureRegistry>();
-  });
+  // The Database's own procedures, so that the snapshot's statements find
+  // the ones registered later too.
   return internal::ReadSnapshotAccess::Make(std::make_shared<const internal::ReadState>(
-      impl_->store, impl_->procedures, impl_->snapshot_gate));
+      impl_->store, impl_->Procedures(), impl_->snapshot_gate));
 }
 
 absl::Status Database::CatchUp() {

@@ -41,7 +41,8 @@ struct ReadState {
   // Declared first so it is destroyed last: the reader releases its RocksDB
   // snapshot through the store.
   const std::shared_ptr<graph::Store> store;
-  const std::shared_ptr<query::ProcedureRegistry> procedures;  // May be null.
+  // The Database's own (Database::Impl::Procedures).
+  const std::shared_ptr<query::ProcedureRegistry> procedures;
   const std::shared_ptr<SnapshotGate> gate;
   const std::unique_ptr<graph::Reader> reader;
 };

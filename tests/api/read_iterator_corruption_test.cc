@@ -30,11 +30,7 @@ std::unique_ptr<Database> TwoNodes(const TempDir& dir) {
   DocumentInput doc;
   doc.source = "a.txt";
   doc.content = "a";
-  Triple t;
-  t.subject = "Ada";
-  t.relation = "knows";
-  t.object = "Bob";
-  doc.triples.push_back(t);
+  doc.triples.push_back(::quiver::testing::MakeTriple("Ada", "knows", "Bob"));
   EXPECT_TRUE((*db)->AddDocument(doc).ok());
   return std::move(*db);
 }
@@ -66,15 +62,36 @@ TEST(ReadIteratorCorruption, BadKeysAndValuesInEveryFamilyAreDataLoss) {
   PutRaw(*db, graph::Cf::kEvidence, "bad", "");
   auto snap = db->GetSnapshot();
   auto edges = snap->NewEdgeIterator();
-  while (edges->Valid()) edges->Next();
+  int good_edges = 0;
+  for (; edges->Valid(); edges->Next()) ++good_edges;
+  EXPECT_EQ(good_edges, 1);  // Ada knows Bob, before the bad key.
   EXPECT_EQ(edges->status().code(), absl::StatusCode::kDataLoss) << edges->status();
+  EXPECT_NE(edges->status().message().find(
+                "corrupted edge record with a key of the wrong size in column family edges"),
+            std::string::npos)
+      << edges->status();
   auto docs = snap->NewDocumentIterator();
   while (docs->Valid()) docs->Next();
   EXPECT_EQ(docs->status().code(), absl::StatusCode::kDataLoss) << docs->status();
   EXPECT_NE(docs->status().message().find("document record 77"), std::string::npos);
   auto evidence = snap->NewEvidenceIterator();
-  while (evidence->Valid()) evidence->Next();
+  int statements = 0;
+  for (; evidence->Valid(); evidence->Next()) ++statements;
+  EXPECT_EQ(statements, 1);  // Ada knows Bob's, before the bad key.
   EXPECT_EQ(evidence->status().code(), absl::StatusCode::kDataLoss) << evidence->status();
+  EXPECT_NE(evidence->status().message().find(
+                "corrupted evidence with a key of the wrong size in column family evidence"),
+            std::string::npos)
+      << evidence->status();
+  evidence->Seek(0);  // Errors are sticky here too.
+  EXPECT_FALSE(evidence->Valid());
+  EXPECT_EQ(evidence->status().code(), absl::StatusCode::kDataLoss);
+
+  // The Database's callbacks run on the same iterators and end the same way.
+  EXPECT_EQ(db->ForEachEdge([](const Edge&) { return true; }).code(),
+            absl::StatusCode::kDataLoss);
+  EXPECT_EQ(db->ForEachDocument([](const Document&) { return true; }).code(),
+            absl::StatusCode::kDataLoss);
 }
 
 }  // namespace

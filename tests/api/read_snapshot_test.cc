@@ -21,11 +21,10 @@ namespace {
 using ::quiver::testing::ReadFile;
 using ::quiver::testing::TempDir;
 
+// MakeTriple with a sentence, so that every statement has evidence text.
 Triple Fact(std::string subject, std::string relation, std::string object) {
-  Triple t;
-  t.subject = std::move(subject);
-  t.relation = std::move(relation);
-  t.object = std::move(object);
+  Triple t = ::quiver::testing::MakeTriple(std::move(subject), std::move(relation),
+                                           std::move(object));
   t.sentence_text = t.subject + " " + t.relation + " " + t.object + ".";
   return t;
 }
@@ -90,6 +89,26 @@ TEST(ReadSnapshot, AWriteBetweenTwoReadsIsNotSeen) {
   auto neighbors = snap->Neighbors(ada->at(0).id, Direction::kBoth);
   ASSERT_TRUE(neighbors.ok());
   EXPECT_EQ(neighbors->size(), 1u);  // Not Cy's new edge.
+  auto adjacent = snap->Adjacent(ada->at(0).id, Direction::kBoth);
+  ASSERT_TRUE(adjacent.ok());
+  EXPECT_EQ(adjacent->size(), 1u);
+  auto cy_edges = db->Neighbors(cy->at(0).id, Direction::kBoth);
+  ASSERT_TRUE(cy_edges.ok() && cy_edges->size() == 1);
+  const EdgeId cy_edge = cy_edges->at(0).edge.id;
+  EXPECT_EQ(snap->GetEdge(cy_edge).status().code(), absl::StatusCode::kNotFound);
+  auto cy_evidence = snap->EvidenceFor(cy_edge);
+  ASSERT_TRUE(cy_evidence.ok());
+  EXPECT_TRUE(cy_evidence->empty());
+  auto edges = snap->NewEdgeIterator();
+  EXPECT_EQ(Ids(*edges).size(), 1u);
+  int statements = 0;
+  auto evidence = snap->NewEvidenceIterator();
+  for (; evidence->Valid(); evidence->Next()) {
+    EXPECT_NE(evidence->value().edge, cy_edge);
+    ++statements;
+  }
+  EXPECT_TRUE(evidence->status().ok()) << evidence->status();
+  EXPECT_EQ(statements, 1);
   auto export_summary = Export(*snap, dir.Sub("snap.jsonl"));
   ASSERT_TRUE(export_summary.ok()) << export_summary.status();
   EXPECT_EQ(export_summary->nodes, 2);
@@ -285,7 +304,13 @@ TEST(ReadSnapshot, AReadOnlyStoreDoesNotCatchUpUnderAnOpenSnapshot) {
   EXPECT_NE(refused.message().find("1 read snapshot(s) open"), std::string::npos) << refused;
   EXPECT_EQ(CountOf(*snap, "MATCH (n) RETURN count(n)"), 2);
 
+  // An iterator keeps the snapshot's state, and so holds the store back
+  // alone once the snapshot is gone.
+  auto nodes = snap->NewNodeIterator();
   snap.reset();
+  EXPECT_EQ(reader->CatchUp().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_EQ(Ids(*nodes).size(), 2u);
+  nodes.reset();
   ASSERT_TRUE(reader->CatchUp().ok());
   EXPECT_EQ(CountOf(*reader->GetSnapshot(), "MATCH (n) RETURN count(n)"), 3);
 }

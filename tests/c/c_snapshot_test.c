@@ -99,8 +99,17 @@ int main(int argc, char** argv) {
   CHECK(quiver_iterator_valid(edges));
   CHECK(strcmp(quiver_iterator_name(edges), "knows") == 0);
   CHECK(quiver_iterator_source(edges) != 0 && quiver_iterator_target(edges) != 0);
+  uint64_t knows = quiver_iterator_id(edges);
   quiver_iterator_next(edges);
   CHECK(!quiver_iterator_valid(edges)); /* Not Cy's edge. */
+  CHECK(quiver_iterator_id(edges) == 0 && quiver_iterator_name(edges) == NULL);
+  CHECK(quiver_iterator_source(edges) == 0 && quiver_iterator_target(edges) == 0);
+  quiver_iterator_error(edges, &err);
+  OK(err);
+  quiver_iterator_seek(edges, knows); /* Back to it. */
+  CHECK(quiver_iterator_valid(edges) && quiver_iterator_id(edges) == knows);
+  quiver_iterator_seek(edges, knows + 1);
+  CHECK(!quiver_iterator_valid(edges));
   quiver_iterator_destroy(nodes);
   quiver_iterator_destroy(edges);
 

@@ -1,5 +1,6 @@
 #include "graph/snapshot.h"
 
+#include <memory>
 #include <set>
 
 #include "gtest/gtest.h"
@@ -176,6 +177,26 @@ TEST(SnapshotCache, APropertyWriteKeepsTheSnapshot) {
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->get(), before->get());
   EXPECT_EQ(g.cache().builds(), builds);
+}
+
+TEST(SnapshotCache, CurrentKeepsNoEvictedGraphAlive) {
+  testing::TestGraph g({{"A", "x", "B"}});  // Holds its own snapshot of this state.
+  AddLoopQuietly(g);
+  std::weak_ptr<const Snapshot> answered;
+  {
+    auto current = g.cache().Current(g.store());
+    ASSERT_TRUE(current.ok()) << current.status();
+    answered = *current;
+  }
+  // Two newer states push the answered one out of the cache.
+  for (int i = 0; i < 2; ++i) {
+    AddLoopQuietly(g);
+    ASSERT_TRUE(g.cache().Get(*g.store().NewReader()).ok());
+  }
+  EXPECT_TRUE(answered.expired());
+  auto current = g.cache().Current(g.store());
+  ASSERT_TRUE(current.ok()) << current.status();
+  EXPECT_EQ((*current)->num_edges(), 4u);
 }
 
 TEST(SnapshotCache, CachedNeverBuilds) {
