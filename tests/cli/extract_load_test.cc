@@ -76,6 +76,19 @@ void Extract(const std::vector<std::string>& files, const std::string& out,
   ASSERT_EQ(r.exit_code, 0) << r.err;
 }
 
+// `line` (an extraction line) made one that reads but cannot be stored: a
+// relation type over the 256 bytes a type may have, and another content
+// hash, so that it is not skipped as content already stored. Empty when
+// `line` has no relation or no hash.
+std::string Unstorable(std::string line) {
+  const size_t relation = line.find("\"relation\":\"");
+  const size_t hash = line.find("\"content_hash\":\"");
+  if (relation == std::string::npos || hash == std::string::npos) return "";
+  line.replace(hash + 16, 32, std::string(32, 'f'));
+  line.insert(relation + 12, std::string(300, 'r'));
+  return line;
+}
+
 TEST(ExtractLoad, BulkLoadOfTwoPartitionsEqualsIngestOnTheExampleArticles) {
   TempDir dir;
   const std::vector<std::string> a = Articles();
@@ -216,16 +229,10 @@ TEST(ExtractLoad, ABadLineIsNamedByFileAndLineAndNothingIsLoaded) {
   EXPECT_NE(r.err.find("nothing was loaded"), std::string::npos) << r.err;
   EXPECT_EQ(Dump(dir, store), before);
 
-  // A line that reads but cannot be stored (a relation type over the 256
-  // bytes a type may have), after a good document: the write fails whole.
-  bad = line;
-  const size_t relation = bad.find("\"relation\":\"");
-  ASSERT_NE(relation, std::string::npos);
-  bad.insert(relation + 12, std::string(300, 'r'));
-  // Another hash, so it is not skipped as the same content.
-  const size_t hash = bad.find("\"content_hash\":\"");
-  ASSERT_NE(hash, std::string::npos);
-  bad.replace(hash + 16, 32, std::string(32, 'f'));
+  // A line that reads but cannot be stored, after a good document: the
+  // write fails whole.
+  bad = Unstorable(line);
+  ASSERT_FALSE(bad.empty());
   WriteFile(dir.Sub("zz_bad.jsonl"), bad);
   r = RunQuiver(absl::StrCat("load ", store, " ", dir.Sub("later.jsonl"), " ",
                              dir.Sub("zz_bad.jsonl"), " --bulk"));
@@ -249,14 +256,9 @@ TEST(ExtractLoad, AFailedLoadIntoAnEmptyStoreLeavesItEmpty) {
   TempDir dir;
   const std::vector<std::string> a = Articles();
   Extract({a[0], a[1], a[2]}, dir.Sub("good.jsonl"));
-  std::string bad = testing::ReadFile(dir.Sub("good.jsonl"));
-  bad = bad.substr(0, bad.find('\n') + 1);
-  const size_t relation = bad.find("\"relation\":\"");
-  ASSERT_NE(relation, std::string::npos);
-  bad.insert(relation + 12, std::string(300, 'r'));
-  const size_t hash = bad.find("\"content_hash\":\"");
-  ASSERT_NE(hash, std::string::npos);
-  bad.replace(hash + 16, 32, std::string(32, 'f'));
+  const std::string good = testing::ReadFile(dir.Sub("good.jsonl"));
+  const std::string bad = Unstorable(good.substr(0, good.find('\n') + 1));
+  ASSERT_FALSE(bad.empty());
   // Sorts after the good documents (by file name), so they are staged first.
   WriteFile(dir.Sub("zz_bad.jsonl"), bad);
   const std::string store = dir.Sub("g");
