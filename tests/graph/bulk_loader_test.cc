@@ -7,7 +7,7 @@
 #include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "gtest/gtest.h"
-#include "rocksdb/db.h"
+#include "tests/graph/store_dump.h"
 #include "tests/test_support.h"
 #include "util/status_macros.h"
 
@@ -18,19 +18,7 @@ using ::quiver::testing::TempDir;
 
 // Every key and value of every column family but the store's random id.
 std::map<std::string, std::string> Dump(const Store& store) {
-  std::map<std::string, std::string> all;
-  for (int i = 0; i < kNumCfs; ++i) {
-    Cf cf = static_cast<Cf>(i);
-    std::unique_ptr<rocksdb::Iterator> it(
-        store.db()->NewIterator(rocksdb::ReadOptions(), store.handle(cf)));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      std::string key = it->key().ToString();
-      if (cf == Cf::kMeta && key == meta::kStoreId) continue;
-      all[std::string(CfName(cf)) + "/" + key] = it->value().ToString();
-    }
-    EXPECT_TRUE(it->status().ok());
-  }
-  return all;
+  return DumpStore(store, StoreId::kLeftOut);
 }
 
 struct Line {
