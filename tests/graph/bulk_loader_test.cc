@@ -85,6 +85,49 @@ TEST(BulkLoader, BuildsTheSameStoreAsTheWriteTransactionPath) {
   EXPECT_EQ(fast->FindTerm("meet_with"), slow->FindTerm("meet_with"));
 }
 
+// A refused statement adds nothing, as on the ordinary path: not the valid
+// subject of a statement whose object is bad (the names are checked before
+// either is batched for interning), nor the names of one whose relation is
+// bad, nor a statement index. The store is the one the good lines alone make.
+TEST(BulkLoader, ARefusedStatementAddsNothing) {
+  TempDir dir;
+  const std::string content = "the file's bytes";
+  DocumentInput input;
+  input.source = "facts.tsv";
+  input.content = content;
+  for (size_t i = 0; i < kLines.size(); ++i) {
+    Triple t = testing::MakeTriple(kLines[i].s, kLines[i].r, kLines[i].o);
+    t.text = kLines[i].text;
+    t.sentence = uint32_t(i + 1);
+    t.source = "facts.tsv";
+    input.triples.push_back(t);
+  }
+  auto slow = *Store::Open(dir.Sub("slow"), {});
+  ASSERT_TRUE(AddDocument(*slow, input, /*bulk_threshold=*/SIZE_MAX).ok());
+
+  auto fast = *Store::Open(dir.Sub("fast"), {});
+  BulkLoader loader(fast.get());
+  Document doc;
+  doc.source = "facts.tsv";
+  loader.SetDocument(doc, content);
+  for (size_t i = 0; i < kLines.size(); ++i) {
+    if (i == 2) {
+      EXPECT_EQ(loader.AddStatement("Lone Subject", "veto", "bad\xFF", 9).code(),
+                absl::StatusCode::kInvalidArgument);
+      EXPECT_EQ(loader.AddStatement("Other Name", std::string(300, 'r'), "Third Name", 9).code(),
+                absl::StatusCode::kInvalidArgument);
+      EXPECT_EQ(loader.AddStatement(std::string(kMaxNameBytes + 1, 'n'), "veto", "Fourth", 9)
+                    .code(),
+                absl::StatusCode::kInvalidArgument);
+    }
+    ASSERT_TRUE(loader.AddStatement(kLines[i].s, kLines[i].r, kLines[i].o, uint32_t(i + 1),
+                                    kLines[i].text).ok());
+  }
+  ASSERT_TRUE(loader.Finish().ok());
+  EXPECT_EQ(Dump(*fast), Dump(*slow));
+  EXPECT_TRUE(fast->NewReader()->FindNodesByName("Lone Subject")->empty());
+}
+
 TEST(BulkLoader, AddDocumentTakesTheBulkPathWithTheSameResult) {
   TempDir dir;
   DocumentInput input;
