@@ -177,6 +177,7 @@ TEST(StagedLoad, StoreWithContentGetsTheSameChangesIncludingDeletions) {
       Doc("f.txt", "f1", {Fact("Dahl", {"Person"}, "meet", "Norway", 2)})};
   Pair p = TwoStores(dir, before);
   EXPECT_FALSE(PreferStagedLoad(*p.staged, 10));
+  EXPECT_FALSE(PreferStagedLoad(*p.staged, kStagedLoadMinStatements - 1));
   EXPECT_TRUE(PreferStagedLoad(*p.staged, kStagedLoadMinStatements));
   AddInOneTransaction(*p.one, batch);
   StagedLoadOptions options;
