@@ -1,10 +1,10 @@
 #include "graph/bulk_loader.h"
 
 #include <algorithm>
-#include <cstring>
 #include <atomic>
-#include <functional>
+#include <cstring>
 #include <filesystem>
+#include <functional>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
@@ -12,7 +12,6 @@
 #include "graph/content_hash.h"
 #include "graph/internal/bulk_entries.h"
 #include "graph/key_format.h"
-#include "graph/name_normalizer.h"
 #include "graph/records.h"
 #include "graph/rocksdb_status.h"
 #include "graph/sst_sink.h"

@@ -112,6 +112,7 @@ class BulkLoader {
     // Forms (Form::id) of the mentions after the first, in the order first
     // seen: the resolutions AddDocument would record (by CountMentions).
     std::vector<uint32_t> later_forms;
+    int64_t mentions = 0;  // In statements, all forms (by CountMentions).
   };
   struct EdgeTotals {
     uint64_t edges = 0;
@@ -160,9 +161,9 @@ class BulkLoader {
   void LookUp(const Batch& batch, int part, std::vector<uint32_t>& node,
               std::vector<uint8_t>& made, std::vector<std::string>& keys,
               std::vector<uint32_t>& made_by);
-  // After the last batch: each node's mentions, and the forms of its later
-  // mentions in order of their first (the resolutions AddDocument records);
-  // returns each form's name and later mentions, by form id.
+  // After the last batch, once: sets each node's mentions and the forms of
+  // its later mentions in order of their first (the resolutions AddDocument
+  // records); returns each form's name and later mentions, by form id.
   std::vector<std::pair<const std::string*, int64_t>> CountMentions();
   uint32_t InternText(std::string_view text);
   std::string SpillDir() const;
@@ -202,7 +203,6 @@ class BulkLoader {
   std::thread intern_thread_;
   absl::Status intern_status_;
   size_t batch_limit_;  // Slots a batch holds.
-  std::vector<int64_t> node_mentions_;  // index = id - 1; by CountMentions
   std::vector<NodeEntry> nodes_;        // index = id - 1
   absl::flat_hash_map<std::string, uint32_t> term_ids_;
   std::vector<std::string> terms_;   // index = term id - 1

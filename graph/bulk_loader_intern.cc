@@ -142,14 +142,13 @@ std::vector<std::pair<const std::string*, int64_t>> BulkLoader::CountMentions() 
   // (AddDocument's order). From the forms' counts and first two positions:
   // the form holding the node's earliest mention has one later mention
   // fewer, and its list place is its second mention's.
-  node_mentions_.assign(nodes_.size(), 0);
   std::vector<uint64_t> earliest(nodes_.size(), kNoMention);
   std::vector<uint32_t> earliest_form(nodes_.size(), UINT32_MAX);
   std::vector<std::pair<const std::string*, int64_t>> by_id(form_count_);
   for (const auto& forms : forms_) {
     for (const auto& [name, form] : forms) {
       const uint32_t n = form.node - 1;
-      node_mentions_[n] += form.count;
+      nodes_[n].mentions += form.count;
       if (form.first < earliest[n]) {
         earliest[n] = form.first;
         earliest_form[n] = form.id;

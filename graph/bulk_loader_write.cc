@@ -195,7 +195,7 @@ absl::Status BulkLoader::WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>
     Node node;
     node.aliases = nodes_[i].aliases;
     node.properties["name"] = Value(nodes_[i].name);
-    node.mentions = node_mentions_[i];
+    node.mentions = nodes_[i].mentions;
     QUIVER_RETURN_IF_ERROR(nodes.Add(IdKey(i + 1), EncodeNode(node)));
   }
   std::vector<std::string> names;
@@ -235,7 +235,7 @@ absl::Status BulkLoader::WriteNodeFamilies(std::vector<std::unique_ptr<SstSink>>
     QUIVER_RETURN_IF_ERROR(provenance.Add(NodeDocKey(i + 1, kDocId), ""));
   for (size_t i = 0; i < nodes_.size(); ++i) {
     MentionRecord mention;
-    mention.mentions = node_mentions_[i];
+    mention.mentions = nodes_[i].mentions;
     mention.created = true;
     mention.aliases = nodes_[i].aliases;
     mention.added_aliases = nodes_[i].aliases;

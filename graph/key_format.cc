@@ -137,7 +137,6 @@ bool DecodeEvidenceKey(std::string_view key, uint64_t* edge, uint64_t* doc,
 
 namespace {
 
-
 std::string TaggedId(char tag, uint64_t id) {
   std::string k(1, tag);
   PutFixed64BE(&k, id);

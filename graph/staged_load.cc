@@ -26,6 +26,10 @@ namespace fs = std::filesystem;
 // its own directory alone.
 constexpr const char* kStagingDir = "bulk-load.staging";
 
+std::string StagingPath(const Store& store) {
+  return (fs::path(store.path()) / kStagingDir).string();
+}
+
 // Removes the staging directory when the load ends, however it ends.
 class StagingDir {
  public:
@@ -133,7 +137,7 @@ absl::StatusOr<std::vector<std::unique_ptr<SstSink>>> WriteChanges(
 void RemoveLeftoverStaging(const Store& store) {
   if (store.options().in_memory || store.path().empty()) return;
   std::error_code ec;
-  fs::remove_all(fs::path(store.path()) / kStagingDir, ec);
+  fs::remove_all(StagingPath(store), ec);
 }
 
 bool PreferStagedLoad(const Store& store, size_t statements) {
@@ -158,7 +162,7 @@ absl::StatusOr<std::vector<AddResult>> AddDocumentsStaged(
   // Held to the end: no other writer changes the store between the
   // checkpoint and the ingest.
   QUIVER_ASSIGN_OR_RETURN(auto hold, store.BeginWrite());
-  StagingDir dir((fs::path(store.path()) / kStagingDir).string());
+  StagingDir dir(StagingPath(store));
   QUIVER_RETURN_IF_ERROR(dir.Make());
   {
     rocksdb::Checkpoint* raw = nullptr;

@@ -7,7 +7,7 @@
 #include "graph/document_writer.h"
 #include "graph/reader.h"
 #include "gtest/gtest.h"
-#include "rocksdb/db.h"
+#include "tests/graph/store_dump.h"
 #include "tests/test_support.h"
 #include "util/status_macros.h"
 
@@ -18,19 +18,7 @@ using ::quiver::testing::TempDir;
 
 // Every key and value of every column family but the store's random id.
 std::map<std::string, std::string> Dump(const Store& store) {
-  std::map<std::string, std::string> all;
-  for (int i = 0; i < kNumCfs; ++i) {
-    Cf cf = static_cast<Cf>(i);
-    std::unique_ptr<rocksdb::Iterator> it(
-        store.db()->NewIterator(rocksdb::ReadOptions(), store.handle(cf)));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      std::string key = it->key().ToString();
-      if (cf == Cf::kMeta && key == meta::kStoreId) continue;
-      all[std::string(CfName(cf)) + "/" + key] = it->value().ToString();
-    }
-    EXPECT_TRUE(it->status().ok());
-  }
-  return all;
+  return DumpStore(store, StoreId::kLeftOut);
 }
 
 struct Line {
@@ -95,6 +83,49 @@ TEST(BulkLoader, BuildsTheSameStoreAsTheWriteTransactionPath) {
   EXPECT_EQ(slow->counters().nodes, fast->counters().nodes);
   EXPECT_EQ(slow->counters().next_term, fast->counters().next_term);
   EXPECT_EQ(fast->FindTerm("meet_with"), slow->FindTerm("meet_with"));
+}
+
+// A refused statement adds nothing, as on the ordinary path: not the valid
+// subject of a statement whose object is bad (the names are checked before
+// either is batched for interning), nor the names of one whose relation is
+// bad, nor a statement index. The store is the one the good lines alone make.
+TEST(BulkLoader, ARefusedStatementAddsNothing) {
+  TempDir dir;
+  const std::string content = "the file's bytes";
+  DocumentInput input;
+  input.source = "facts.tsv";
+  input.content = content;
+  for (size_t i = 0; i < kLines.size(); ++i) {
+    Triple t = testing::MakeTriple(kLines[i].s, kLines[i].r, kLines[i].o);
+    t.text = kLines[i].text;
+    t.sentence = uint32_t(i + 1);
+    t.source = "facts.tsv";
+    input.triples.push_back(t);
+  }
+  auto slow = *Store::Open(dir.Sub("slow"), {});
+  ASSERT_TRUE(AddDocument(*slow, input, /*bulk_threshold=*/SIZE_MAX).ok());
+
+  auto fast = *Store::Open(dir.Sub("fast"), {});
+  BulkLoader loader(fast.get());
+  Document doc;
+  doc.source = "facts.tsv";
+  loader.SetDocument(doc, content);
+  for (size_t i = 0; i < kLines.size(); ++i) {
+    if (i == 2) {
+      EXPECT_EQ(loader.AddStatement("Lone Subject", "veto", "bad\xFF", 9).code(),
+                absl::StatusCode::kInvalidArgument);
+      EXPECT_EQ(loader.AddStatement("Other Name", std::string(300, 'r'), "Third Name", 9).code(),
+                absl::StatusCode::kInvalidArgument);
+      EXPECT_EQ(loader.AddStatement(std::string(kMaxNameBytes + 1, 'n'), "veto", "Fourth", 9)
+                    .code(),
+                absl::StatusCode::kInvalidArgument);
+    }
+    ASSERT_TRUE(loader.AddStatement(kLines[i].s, kLines[i].r, kLines[i].o, uint32_t(i + 1),
+                                    kLines[i].text).ok());
+  }
+  ASSERT_TRUE(loader.Finish().ok());
+  EXPECT_EQ(Dump(*fast), Dump(*slow));
+  EXPECT_TRUE(fast->NewReader()->FindNodesByName("Lone Subject")->empty());
 }
 
 TEST(BulkLoader, AddDocumentTakesTheBulkPathWithTheSameResult) {

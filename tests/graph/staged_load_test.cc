@@ -16,7 +16,7 @@
 #include "graph/store.h"
 #include "graph/write_txn.h"
 #include "gtest/gtest.h"
-#include "rocksdb/db.h"
+#include "tests/graph/store_dump.h"
 #include "tests/test_support.h"
 
 namespace quiver::graph {
@@ -27,19 +27,7 @@ namespace fs = std::filesystem;
 
 // Every key and value of every column family (the staged store is a
 // checkpoint of the same store, so its random id is the same too).
-std::map<std::string, std::string> Dump(const Store& store) {
-  std::map<std::string, std::string> all;
-  for (int i = 0; i < kNumCfs; ++i) {
-    Cf cf = static_cast<Cf>(i);
-    std::unique_ptr<rocksdb::Iterator> it(
-        store.db()->NewIterator(rocksdb::ReadOptions(), store.handle(cf)));
-    for (it->SeekToFirst(); it->Valid(); it->Next())
-      all[std::string(CfName(cf)) + "/" + it->key().ToString()] =
-          it->value().ToString();
-    EXPECT_TRUE(it->status().ok());
-  }
-  return all;
-}
+std::map<std::string, std::string> Dump(const Store& store) { return DumpStore(store); }
 
 // The keys whose values differ between two dumps, or that one lacks, for a
 // readable failure.
@@ -189,6 +177,7 @@ TEST(StagedLoad, StoreWithContentGetsTheSameChangesIncludingDeletions) {
       Doc("f.txt", "f1", {Fact("Dahl", {"Person"}, "meet", "Norway", 2)})};
   Pair p = TwoStores(dir, before);
   EXPECT_FALSE(PreferStagedLoad(*p.staged, 10));
+  EXPECT_FALSE(PreferStagedLoad(*p.staged, kStagedLoadMinStatements - 1));
   EXPECT_TRUE(PreferStagedLoad(*p.staged, kStagedLoadMinStatements));
   AddInOneTransaction(*p.one, batch);
   StagedLoadOptions options;
