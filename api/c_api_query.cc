@@ -5,6 +5,7 @@
 using quiver::Value;
 using quiver::c_api::Guard;
 using quiver::c_api::GuardVoid;
+using quiver::c_api::NewResult;
 using quiver::c_api::SaveError;
 using quiver::c_api::Str;
 
@@ -15,19 +16,6 @@ struct quiver_statement_t {
 };
 
 namespace {
-
-// A result handle for what Query or Execute returned.
-quiver_result_t* NewResult(absl::StatusOr<quiver::Result> result, char** errptr) {
-  if (!result.ok()) {
-    SaveError(errptr, result.status());
-    return nullptr;
-  }
-  auto* out = new quiver_result_t;
-  out->columns = result->columns();
-  out->text.resize(out->columns.size());
-  out->result = std::move(*result);
-  return out;
-}
 
 void SetParam(quiver_params_t* params, const char* name, Value value) {
   GuardVoid(nullptr, [&] { params->values[Str(name)] = std::move(value); });

@@ -23,9 +23,6 @@ absl::StatusOr<std::vector<AddResult>> Database::AddDocuments(
     return graph::AddDocumentsStaged(store, documents);
   }
   QUIVER_ASSIGN_OR_RETURN(auto txn, store.BeginWrite());
-  // A staged load killed after its ingest but before its cleanup leaves a
-  // complete store and a staging folder; this path must not keep it.
-  graph::RemoveLeftoverStaging(store);
   std::vector<AddResult> results;
   results.reserve(documents.size());
   for (const DocumentInput& document : documents) {

@@ -13,10 +13,7 @@ namespace quiver {
 namespace {
 
 std::shared_ptr<query::ProcedureRegistry> LocalRegistry(Database& db) {
-  auto* impl = &internal::DatabaseAccess::Of(db);
-  std::call_once(impl->procedures_once,
-                 [impl] { impl->procedures = std::make_shared<query::ProcedureRegistry>(); });
-  return impl->procedures;
+  return internal::DatabaseAccess::Of(db).Procedures();
 }
 
 }  // namespace

@@ -24,10 +24,8 @@ namespace fs = std::filesystem;
 // Inside the store's directory, so the checkpoint's hard links and the
 // ingest's moves stay on one file system. RocksDB leaves a subdirectory of
 // its own directory alone.
-constexpr const char* kStagingDir = "bulk-load.staging";
-
 std::string StagingPath(const Store& store) {
-  return (fs::path(store.path()) / kStagingDir).string();
+  return (fs::path(store.path()) / Store::kStagingDirName).string();
 }
 
 // Removes the staging directory when the load ends, however it ends.
@@ -133,12 +131,6 @@ absl::StatusOr<std::vector<std::unique_ptr<SstSink>>> WriteChanges(
 }
 
 }  // namespace
-
-void RemoveLeftoverStaging(const Store& store) {
-  if (store.options().in_memory || store.path().empty()) return;
-  std::error_code ec;
-  fs::remove_all(StagingPath(store), ec);
-}
 
 bool PreferStagedLoad(const Store& store, size_t statements) {
   if (store.options().in_memory) return false;

@@ -59,11 +59,6 @@ inline constexpr size_t kStagedLoadMinStatements = 20000;
 // (nothing to checkpoint or ingest from).
 bool PreferStagedLoad(const Store& store, size_t statements);
 
-// Removes what a killed AddDocumentsStaged left in `store`'s directory (its
-// staging folder: nothing in it counts), so a later load on either path
-// leaves none behind. Best effort; nothing for an in-memory store.
-void RemoveLeftoverStaging(const Store& store);
-
 // Adds `documents` in order, as AddDocumentIn in one transaction would;
 // returns each one's result (duplicates skipped, earlier versions replaced).
 // Errors: the first document's error, as InDocument words it (nothing is

@@ -123,6 +123,8 @@ absl::Status Store::OpenDb() {
     quiver_made_ = fs::exists(fs::path(path_) / "QUIVER_LOCK", ec);
     if (!options_.read_only) {
       QUIVER_ASSIGN_OR_RETURN(lock_, StoreLock::Acquire(path_, options_.holder));
+      // A killed staged load's folder counts for nothing; best effort.
+      fs::remove_all(fs::path(path_) / kStagingDirName, ec);
     }
   }
 

@@ -51,6 +51,12 @@ struct Counters {
 
 class Store {
  public:
+  // The folder a staged load (graph/staged_load.h) works in, inside the
+  // store's directory. A load killed before its cleanup leaves it behind,
+  // holding hard links to the store's files: a writer's open removes it
+  // (no load can be running once the writer holds the lock).
+  static constexpr const char* kStagingDirName = "bulk-load.staging";
+
   // See Database::Open for the errors.
   static absl::StatusOr<std::unique_ptr<Store>> Open(std::string_view path,
                                                      const Options& options);
