@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/status/statusor.h"
 #include "quiver/c.h"
 #include "quiver/database.h"
 #include "quiver/extractor.h"
@@ -63,6 +64,11 @@ namespace quiver::c_api {
 // Stores `status` in *errptr as quiver/c.h describes ("CODE: message").
 void SaveError(char** errptr, const absl::Status& status);
 void SaveError(char** errptr, const char* message);
+
+// A new result handle for what a query returned (Database::Query,
+// PreparedStatement::Execute, ReadSnapshot::Query), or null with the
+// error in *errptr (api/c_api_query.cc).
+quiver_result_t* NewResult(absl::StatusOr<quiver::Result> result, char** errptr);
 
 // A malloc'd, NUL-terminated copy of `bytes`, for the caller to quiver_free.
 char* CopyBytes(const std::string& bytes);

@@ -5,6 +5,7 @@
 using quiver::Value;
 using quiver::c_api::Guard;
 using quiver::c_api::GuardVoid;
+using quiver::c_api::NewResult;
 using quiver::c_api::SaveError;
 using quiver::c_api::Str;
 
@@ -14,9 +15,8 @@ struct quiver_statement_t {
   quiver::PreparedStatement statement;
 };
 
-namespace {
+namespace quiver::c_api {
 
-// A result handle for what Query or Execute returned.
 quiver_result_t* NewResult(absl::StatusOr<quiver::Result> result, char** errptr) {
   if (!result.ok()) {
     SaveError(errptr, result.status());
@@ -28,6 +28,10 @@ quiver_result_t* NewResult(absl::StatusOr<quiver::Result> result, char** errptr)
   out->result = std::move(*result);
   return out;
 }
+
+}  // namespace quiver::c_api
+
+namespace {
 
 void SetParam(quiver_params_t* params, const char* name, Value value) {
   GuardVoid(nullptr, [&] { params->values[Str(name)] = std::move(value); });
