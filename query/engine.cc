@@ -80,46 +80,11 @@ absl::StatusOr<std::vector<Row>> RunPipeline(Pipeline& p, ExecContext& ctx, bool
   return rows;
 }
 
-}  // namespace
-
-absl::StatusOr<std::shared_ptr<PreparedQuery>> Prepare(std::string_view text,
-                                                       const ProcedureRegistry* local) {
-  auto prepared = std::make_shared<PreparedQuery>();
-  QUIVER_ASSIGN_OR_RETURN(prepared->st, Parse(text));
-  ProcedureLookup procs = [local](std::string_view name) { return FindProcedure(local, name); };
-  PreparedQuery* p = prepared.get();
-  FunctionLookup functions = [local, p](std::string_view name) -> std::shared_ptr<const Function> {
-    if (local == nullptr) return nullptr;
-    auto f = local->FindFunction(name);
-    if (f) p->uses_local = true;
-    return f;
-  };
-  QUIVER_RETURN_IF_ERROR(BindPrepared(prepared->st, procs, &functions, &prepared->params));
-  QUIVER_ASSIGN_OR_RETURN(prepared->plan, BuildPlan(prepared->st, procs));
-  return prepared;
-}
-
-absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
+// Runs `prepared` as it is: its plan is this run's own if it is PROFILE.
+absl::StatusOr<Result> RunPlan(graph::Store& store, std::shared_ptr<PreparedQuery> prepared,
                                const ValueMap& params, const QueryOptions& options,
                                const ProcedureRegistry* local,
                                std::shared_ptr<const graph::Reader> snapshot) {
-  std::shared_ptr<PreparedQuery> prepared = Cache().Find(text);
-  if (!prepared) {
-    QUIVER_ASSIGN_OR_RETURN(prepared, Prepare(text, local));
-    if (Cacheable(*prepared)) Cache().Put(text, prepared);
-  }
-  return Run(store, std::move(prepared), params, options, local, std::move(snapshot));
-}
-
-absl::StatusOr<Result> Run(graph::Store& store, std::shared_ptr<PreparedQuery> prepared,
-                           const ValueMap& params, const QueryOptions& options,
-                           const ProcedureRegistry* local,
-                           std::shared_ptr<const graph::Reader> snapshot) {
-  QUIVER_RETURN_IF_ERROR(CheckParameters(prepared->params, params));
-  if (prepared->st.mode == ast::ExplainMode::kProfile) {
-    // PROFILE writes its counters into the operators: its own plan.
-    QUIVER_ASSIGN_OR_RETURN(prepared, Prepare(prepared->st.text, local));
-  }
   const ast::Statement& st = prepared->st;
   Plan& plan = prepared->plan;
   const auto& columns = st.parts[0].columns;
@@ -179,6 +144,51 @@ absl::StatusOr<Result> Run(graph::Store& store, std::shared_ptr<PreparedQuery> p
   *internal::ResultAccess::mutable_stats(result) = ctx.stats;
   if (profile) internal::ResultAccess::set_plan(result, RenderPlan(plan, st, true));
   return result;
+}
+
+}  // namespace
+
+absl::StatusOr<std::shared_ptr<PreparedQuery>> Prepare(std::string_view text,
+                                                       const ProcedureRegistry* local) {
+  auto prepared = std::make_shared<PreparedQuery>();
+  QUIVER_ASSIGN_OR_RETURN(prepared->st, Parse(text));
+  ProcedureLookup procs = [local](std::string_view name) { return FindProcedure(local, name); };
+  PreparedQuery* p = prepared.get();
+  FunctionLookup functions = [local, p](std::string_view name) -> std::shared_ptr<const Function> {
+    if (local == nullptr) return nullptr;
+    auto f = local->FindFunction(name);
+    if (f) p->uses_local = true;
+    return f;
+  };
+  QUIVER_RETURN_IF_ERROR(BindPrepared(prepared->st, procs, functions, &prepared->params));
+  QUIVER_ASSIGN_OR_RETURN(prepared->plan, BuildPlan(prepared->st, procs));
+  return prepared;
+}
+
+absl::StatusOr<Result> Execute(graph::Store& store, std::string_view text,
+                               const ValueMap& params, const QueryOptions& options,
+                               const ProcedureRegistry* local,
+                               std::shared_ptr<const graph::Reader> snapshot) {
+  std::shared_ptr<PreparedQuery> prepared = Cache().Find(text);
+  if (prepared) return Run(store, std::move(prepared), params, options, local, std::move(snapshot));
+  QUIVER_ASSIGN_OR_RETURN(prepared, Prepare(text, local));
+  if (Cacheable(*prepared)) Cache().Put(text, prepared);
+  QUIVER_RETURN_IF_ERROR(CheckParameters(prepared->params, params));
+  // Just prepared: a PROFILE statement (never cached) already has a plan of
+  // its own, which Run would make again.
+  return RunPlan(store, std::move(prepared), params, options, local, std::move(snapshot));
+}
+
+absl::StatusOr<Result> Run(graph::Store& store, std::shared_ptr<PreparedQuery> prepared,
+                           const ValueMap& params, const QueryOptions& options,
+                           const ProcedureRegistry* local,
+                           std::shared_ptr<const graph::Reader> snapshot) {
+  QUIVER_RETURN_IF_ERROR(CheckParameters(prepared->params, params));
+  if (prepared->st.mode == ast::ExplainMode::kProfile) {
+    // PROFILE writes its counters into the operators: its own plan.
+    QUIVER_ASSIGN_OR_RETURN(prepared, Prepare(prepared->st.text, local));
+  }
+  return RunPlan(store, std::move(prepared), params, options, local, std::move(snapshot));
 }
 
 }  // namespace quiver::query

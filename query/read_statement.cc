@@ -68,15 +68,10 @@ class StatementRun {
     ctx_.reader = reader_.get();
   }
 
-  // On the worker, once it has the turn for the first page.
-  absl::Status Body(Handoff& h) ABSL_LOCKS_EXCLUDED(h.mu) {
-    std::vector<ValueList>* page;
-    size_t page_end;
-    {
-      quiver::MutexLock lock(&h.mu);
-      page = h.page;
-      page_end = h.page_end;
-    }
+  // On the worker, once it has the turn for the first page: rows into
+  // `page` up to `page_end`, then pauses for each next page.
+  absl::Status Body(Handoff& h, std::vector<ValueList>* page, size_t page_end)
+      ABSL_LOCKS_EXCLUDED(h.mu) {
     return Pipelines(&h, page, page_end);
   }
 
@@ -164,12 +159,17 @@ bool FitsInOnePage(const ast::Statement& st, const ValueMap& params) {
 // The job a worker runs: the statement, then its release, then the news.
 void RunOnWorker(const std::shared_ptr<Handoff>& h, std::shared_ptr<StatementRun>& run) {
   bool stop;
+  std::vector<ValueList>* page;
+  size_t page_end;
   {
     quiver::MutexLock lock(&h->mu);
     h->mu.Await(absl::Condition(h.get(), &Handoff::WorkersTurn));
     stop = h->stop;
+    page = h->page;
+    page_end = h->page_end;
   }
-  absl::Status status = stop ? absl::CancelledError("the result was destroyed") : run->Body(*h);
+  absl::Status status = stop ? absl::CancelledError("the result was destroyed")
+                             : run->Body(*h, page, page_end);
   run.reset();  // The snapshot, the plan and whatever rows operators held.
   WorkerPool::Release();
   quiver::MutexLock lock(&h->mu);
@@ -222,21 +222,16 @@ class StatementStream : public internal::ResultSource {
     // through a count kept inside Abseil's library, which ThreadSanitizer
     // cannot see (Debian's libabsl is not built for it), so a copy left
     // with the worker's Handoff made its release look like a race with
-    // the reader's use. The reader owns the outcome from here.
-    if (!outcome_taken_) {
-      outcome_ = std::move(h_->status);
-      h_->status = absl::OkStatus();
-      outcome_taken_ = true;
-    }
-    *status = outcome_;
+    // the reader's use. The reader owns the outcome from here (this is the
+    // last Fetch: ResultSource).
+    *status = std::move(h_->status);
+    h_->status = absl::OkStatus();
     return false;
   }
 
  private:
   std::shared_ptr<Handoff> h_;
   std::function<void()> job_;  // Until the first Fetch starts it.
-  absl::Status outcome_;       // Taken from h_ once it has finished.
-  bool outcome_taken_ = false;
 };
 
 }  // namespace

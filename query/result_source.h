@@ -25,7 +25,7 @@ class ResultSource {
   virtual ~ResultSource() = default;
   // Appends the next page of rows to *rows. Returns false once the
   // statement has finished (rows appended by that call still count), and
-  // then sets *status to its outcome.
+  // then sets *status to its outcome; it is not called again after that.
   virtual bool Fetch(std::vector<ValueList>* rows, absl::Status* status) = 0;
 };
 

@@ -188,7 +188,7 @@ absl::Status Binder::BindExpr(Expr& e, bool allow_aggregate, bool inside_aggrega
       std::string lower = e.name;
       for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
       if (!IsKnownFunction(lower)) {
-        e.function = functions_ ? (*functions_)(lower) : nullptr;
+        e.function = functions_(lower);
         if (!e.function) {
           return Error(e.span, absl::StrCat("unknown function '", e.name, "'"),
                        "UnknownFunction");

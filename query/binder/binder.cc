@@ -129,13 +129,11 @@ absl::Status Binder::BindQuery(ast::SingleQuery& q, bool subquery) {
 
 }  // namespace binding
 
-namespace {
-
-absl::Status BindStatement(ast::Statement& st, const ValueMap* params,
-                           const ProcedureLookup& procs, const FunctionLookup* functions,
-                           std::vector<ParameterNeed>* needs) {
+absl::Status BindPrepared(ast::Statement& st, const ProcedureLookup& procs,
+                          const FunctionLookup& functions, std::vector<ParameterNeed>* needs) {
+  needs->clear();
   for (size_t i = 0; i < st.parts.size(); ++i) {
-    binding::Binder binder(st, params, procs, functions, needs);
+    binding::Binder binder(st, procs, functions, needs);
     QUIVER_RETURN_IF_ERROR(binder.BindQuery(st.parts[i]));
     if (i > 0) {
       if (st.parts[i].columns != st.parts[0].columns) {
@@ -153,18 +151,6 @@ absl::Status BindStatement(ast::Statement& st, const ValueMap* params,
     }
   }
   return absl::OkStatus();
-}
-
-}  // namespace
-
-absl::Status Bind(ast::Statement& st, const ValueMap& params, const ProcedureLookup& procs) {
-  return BindStatement(st, &params, procs, nullptr, nullptr);
-}
-
-absl::Status BindPrepared(ast::Statement& st, const ProcedureLookup& procs,
-                          const FunctionLookup* functions, std::vector<ParameterNeed>* needs) {
-  needs->clear();
-  return BindStatement(st, nullptr, procs, functions, needs);
 }
 
 absl::Status CheckParameters(const std::vector<ParameterNeed>& needs, const ValueMap& params) {

@@ -1,4 +1,4 @@
-// query::Bind: semantic analysis of a parsed statement.
+// query::BindPrepared: semantic analysis of a parsed statement.
 //
 // Resolves every variable to a row slot (writing the slots into the AST),
 // follows scope through WITH, checks aggregation rules, clause composition,
@@ -27,24 +27,20 @@ using ProcedureLookup =
 using FunctionLookup =
     std::function<std::shared_ptr<const Function>(std::string_view name)>;
 
-absl::Status Bind(ast::Statement& statement, const ValueMap& params,
-                  const ProcedureLookup& procedures);
-
-// A parameter the statement needs, for a statement bound before its
-// parameters are known.
+// A parameter the statement needs. Binding depends on which parameters
+// are given, never on their values, so a statement is bound once, before
+// they are known, and run with any (prepared statements, the engine's
+// cache).
 struct ParameterNeed {
   std::string name;
-  absl::Status missing;  // The error Bind gives when it is absent.
+  absl::Status missing;  // The statement's error when it is absent.
 };
 
-// As Bind, without the parameters: binding depends on which parameters are
-// given, never on their values, so a statement can be bound once and run
-// with any (prepared statements, the engine's cache). Each presence check
-// Bind would make is recorded in *needs instead (the first use of a name);
-// CheckParameters makes them when the values are known.
-// `functions` may be null (built-in functions only).
+// Each presence check of a parameter is recorded in *needs (the first use
+// of a name); CheckParameters makes them when the values are known.
+// `functions` finds the functions the embedding program registered.
 absl::Status BindPrepared(ast::Statement& statement, const ProcedureLookup& procedures,
-                          const FunctionLookup* functions, std::vector<ParameterNeed>* needs);
+                          const FunctionLookup& functions, std::vector<ParameterNeed>* needs);
 absl::Status CheckParameters(const std::vector<ParameterNeed>& needs, const ValueMap& params);
 
 }  // namespace quiver::query

@@ -28,11 +28,11 @@ using ast::ExprKind;
 
 class Binder {
  public:
-  // `params` null: the values are not known yet (BindPrepared), and each
-  // presence check goes to `needs` instead.
-  Binder(const ast::Statement& st, const ValueMap* params, const ProcedureLookup& procs,
-         const FunctionLookup* functions, std::vector<ParameterNeed>* needs)
-      : st_(st), params_(params), procs_(procs), functions_(functions), needs_(needs) {}
+  // The parameters' values are not known when binding (BindPrepared):
+  // each presence check goes to `needs`.
+  Binder(const ast::Statement& st, const ProcedureLookup& procs, const FunctionLookup& functions,
+         std::vector<ParameterNeed>* needs)
+      : st_(st), procs_(procs), functions_(functions), needs_(needs) {}
 
   // binder.cc. `subquery`: the clauses of EXISTS/COUNT { … }, which may end
   // with any reading clause.
@@ -46,11 +46,10 @@ class Binder {
     return MakeError(type, Phase::kCompileTime, msg, st_.text, &span, detail);
   }
 
-  // $name must be given: `missing()` is the error when it is not, returned
-  // now or recorded for CheckParameters (the first use of each name).
+  // $name must be given: `missing()` is the error when it is not, recorded
+  // for CheckParameters (the first use of each name).
   template <typename MakeError>
   absl::Status NeedParameter(const std::string& name, MakeError missing) {
-    if (params_ != nullptr) return params_->count(name) ? absl::OkStatus() : missing();
     for (const auto& n : *needs_)
       if (n.name == name) return absl::OkStatus();
     needs_->push_back({name, missing()});
@@ -97,9 +96,8 @@ class Binder {
   std::map<int, Value::Type> slot_types_;  // kValue variables of known type
 
   const ast::Statement& st_;
-  const ValueMap* params_;
   const ProcedureLookup& procs_;
-  const FunctionLookup* functions_;  // May be null.
+  const FunctionLookup& functions_;
   std::vector<ParameterNeed>* needs_;
   Scope scope_;
 };

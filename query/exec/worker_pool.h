@@ -1,7 +1,8 @@
-// WorkerPool: the threads that run read-only statements (query/engine.cc,
-// StatementStream). A statement whose rows stream keeps its thread while it
-// waits for its reader between pages, its operators' frames on that
-// thread's stack; so each job gets a thread to itself until it returns.
+// WorkerPool: the threads that run read-only statements
+// (query/read_statement.cc). A statement whose rows stream keeps its
+// thread while it waits for its reader between pages, its operators'
+// frames on that thread's stack; so each job gets a thread to itself
+// until it returns.
 // Threads are made when none is idle and kept, up to kMaxIdle, for the
 // next job: a statement pays for a thread's creation only when more run or
 // wait at once than ever before. The thread idle the shortest time takes

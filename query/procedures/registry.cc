@@ -17,48 +17,46 @@ std::string Key(std::string_view name) {
 
 }  // namespace
 
-absl::Status ProcedureRegistry::Register(Procedure procedure) {
-  if (procedure.name.empty()) return absl::InvalidArgumentError("procedure name is empty");
-  if (!procedure.fn)
-    return absl::InvalidArgumentError(absl::StrCat("procedure ", procedure.name, " has no function"));
-  quiver::MutexLock lock(&mu_);
-  std::string key = Key(procedure.name);
-  if (procedures_.count(key)) {
-    return absl::AlreadyExistsError(
-        absl::StrCat("procedure ", procedure.name, " is already registered"));
+template <typename T>
+absl::Status ProcedureRegistry::Add(std::map<std::string, std::shared_ptr<const T>>* entries,
+                                    T entry, const char* what) {
+  if (entry.name.empty()) return absl::InvalidArgumentError(absl::StrCat(what, " name is empty"));
+  if (!entry.fn) {
+    return absl::InvalidArgumentError(absl::StrCat(what, " ", entry.name, " has no function"));
   }
-  procedures_[key] = std::make_shared<const Procedure>(std::move(procedure));
+  quiver::MutexLock lock(&mu_);
+  std::string key = Key(entry.name);
+  if (entries->count(key)) {
+    return absl::AlreadyExistsError(
+        absl::StrCat(what, " ", entry.name, " is already registered"));
+  }
+  (*entries)[key] = std::make_shared<const T>(std::move(entry));
   generation_.fetch_add(1, std::memory_order_acq_rel);
   return absl::OkStatus();
+}
+
+template <typename T>
+std::shared_ptr<const T> ProcedureRegistry::Lookup(
+    const std::map<std::string, std::shared_ptr<const T>>* entries, std::string_view name) const {
+  quiver::MutexLock lock(&mu_);
+  auto it = entries->find(Key(name));
+  return it == entries->end() ? nullptr : it->second;
+}
+
+absl::Status ProcedureRegistry::Register(Procedure procedure) {
+  return Add(&procedures_, std::move(procedure), "procedure");
 }
 
 absl::Status ProcedureRegistry::RegisterFunction(Function function) {
-  if (function.name.empty()) return absl::InvalidArgumentError("function name is empty");
-  if (!function.fn) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("function ", function.name, " has no function"));
-  }
-  quiver::MutexLock lock(&mu_);
-  std::string key = Key(function.name);
-  if (functions_.count(key)) {
-    return absl::AlreadyExistsError(
-        absl::StrCat("function ", function.name, " is already registered"));
-  }
-  functions_[key] = std::make_shared<const Function>(std::move(function));
-  generation_.fetch_add(1, std::memory_order_acq_rel);
-  return absl::OkStatus();
-}
-
-std::shared_ptr<const Function> ProcedureRegistry::FindFunction(std::string_view name) const {
-  quiver::MutexLock lock(&mu_);
-  auto it = functions_.find(Key(name));
-  return it == functions_.end() ? nullptr : it->second;
+  return Add(&functions_, std::move(function), "function");
 }
 
 std::shared_ptr<const Procedure> ProcedureRegistry::Find(std::string_view name) const {
-  quiver::MutexLock lock(&mu_);
-  auto it = procedures_.find(Key(name));
-  return it == procedures_.end() ? nullptr : it->second;
+  return Lookup(&procedures_, name);
+}
+
+std::shared_ptr<const Function> ProcedureRegistry::FindFunction(std::string_view name) const {
+  return Lookup(&functions_, name);
 }
 
 std::vector<std::string> ProcedureRegistry::Names() const {

@@ -102,6 +102,14 @@ class ProcedureRegistry {
   static ProcedureRegistry& Global();
 
  private:
+  // Register and RegisterFunction: the same checks, one map or the other.
+  template <typename T>
+  absl::Status Add(std::map<std::string, std::shared_ptr<const T>>* entries, T entry,
+                   const char* what) ABSL_LOCKS_EXCLUDED(mu_);
+  template <typename T>
+  std::shared_ptr<const T> Lookup(const std::map<std::string, std::shared_ptr<const T>>* entries,
+                                  std::string_view name) const ABSL_LOCKS_EXCLUDED(mu_);
+
   mutable quiver::Mutex mu_;
   std::map<std::string, std::shared_ptr<const Procedure>> procedures_
       ABSL_GUARDED_BY(mu_);

@@ -266,6 +266,62 @@ TEST(Extension, ReplacingABuiltinProcedureReplansPreparedStatements) {
   EXPECT_EQ(FirstCell(*db, "CALL db.labels() YIELD label RETURN label"), "Replaced");
 }
 
+// A prepared statement promised its columns at Prepare: a registration
+// that changes them (a replacement procedure with other outputs) fails the
+// next Execute instead of returning rows under other names.
+TEST(Extension, AReplacementThatChangesAPreparedStatementsColumnsIsRefused) {
+  TempDir dir;
+  auto db = Open(dir);
+  ASSERT_TRUE(db->Query("CREATE (:Real)").ok());
+  auto st = db->Prepare("CALL db.labels()");
+  ASSERT_TRUE(st.ok()) << st.status();
+  EXPECT_EQ(st->columns(), std::vector<std::string>{"label"});
+  ASSERT_TRUE(st->Execute().ok());
+
+  ProcedureSignature sig;
+  sig.name = "db.labels";
+  sig.outputs = {{"name", ArgType::kString}};
+  sig.replace_builtin = true;
+  ASSERT_TRUE(db->RegisterProcedure(sig, [](const ValueList&)
+                                             -> absl::StatusOr<std::vector<ValueList>> {
+                  return std::vector<ValueList>{{Value("Replaced")}};
+                }).ok());
+  auto stale = st->Execute();
+  ASSERT_FALSE(stale.ok());
+  EXPECT_EQ(stale.status().code(), absl::StatusCode::kFailedPrecondition) << stale.status();
+  EXPECT_TRUE(absl::StrContains(stale.status().message(), "prepare it again")) << stale.status();
+  // Prepared again, it has the new columns.
+  auto again = db->Prepare("CALL db.labels()");
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->columns(), std::vector<std::string>{"name"});
+  auto r = again->Execute();
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->size(), 1u);
+  EXPECT_EQ(r->row(0)[0].AsString(), "Replaced");
+}
+
+// quiver/extension.h: an INTEGER passed where FLOAT is declared arrives as
+// a FLOAT, and an INTEGER returned where FLOAT is declared is a FLOAT.
+TEST(Extension, AnIntegerWhereFloatIsDeclaredIsAFloat) {
+  TempDir dir;
+  auto db = Open(dir);
+  FunctionSignature sig;
+  sig.name = "my.same";
+  sig.inputs = {{"x", ArgType::kFloat}};
+  sig.result = ArgType::kFloat;
+  ASSERT_TRUE(db->RegisterFunction(sig, [](const ValueList& args) -> absl::StatusOr<Value> {
+                  if (!args[0].is_double()) return absl::InvalidArgumentError("not a FLOAT");
+                  return Value(int64_t(args[0].AsDouble()));  // Declared FLOAT: becomes one.
+                }).ok());
+  auto r = db->Query("RETURN my.same(3) AS a, my.same(2.5) AS b");
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->size(), 1u);
+  ASSERT_TRUE(r->row(0)[0].is_double()) << r->row(0)[0].ToString();
+  EXPECT_EQ(r->row(0)[0].AsDouble(), 3.0);
+  ASSERT_TRUE(r->row(0)[1].is_double()) << r->row(0)[1].ToString();
+  EXPECT_EQ(r->row(0)[1].AsDouble(), 2.0);
+}
+
 TEST(Extension, CallablesRunOnSeveralThreadsAtOnce) {
   TempDir dir;
   auto db = Open(dir);
