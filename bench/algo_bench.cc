@@ -146,11 +146,11 @@ int main(int argc, char** argv) {
   // Snapshot build: the first one reads from disk, the rest mostly from the
   // block cache; both are reported.
   auto t = Clock::now();
-  auto built = Snapshot::Build(*store.NewReader(), store.generation());
+  auto built = Snapshot::Build(*store.NewReader());
   if (!built.ok()) Die(std::string(built.status().message()));
   double build_first = Ms(t);
   std::shared_ptr<const Snapshot> snap = *built;
-  double build_ms = Median(3, [&] { (void)Snapshot::Build(*store.NewReader(), 0); });
+  double build_ms = Median(3, [&] { (void)Snapshot::Build(*store.NewReader()); });
   const uint32_t n = snap->num_vertices();
   if (n != params["nodes"].get<uint32_t>() || snap->num_edges() != params["edges"].get<size_t>()) {
     Die("snapshot size differs from params.json");
@@ -239,7 +239,7 @@ int main(int argc, char** argv) {
   auto sub_store = Store::Open("/algo-bench-sub", mem);
   if (!sub_store.ok()) Die("in-memory store");
   Load(sub_store->get(), absl::StrJoin(sub_entities, "\n"), "sub", sub_edges, "edges.csv");
-  auto sub = Snapshot::Build(*(*sub_store)->NewReader(), 0);
+  auto sub = Snapshot::Build(*(*sub_store)->NewReader());
   if (!sub.ok()) Die("sub snapshot");
   std::vector<double> bc;
   double bc_ms = Median(1, [&] { bc = algo::Betweenness(**sub, {}); });

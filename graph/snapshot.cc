@@ -26,10 +26,8 @@ size_t Snapshot::MemoryBytes() const {
   return bytes;
 }
 
-absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(
-    const Reader& reader, uint64_t generation) {
+absl::StatusOr<std::shared_ptr<const Snapshot>> Snapshot::Build(const Reader& reader) {
   std::shared_ptr<Snapshot> snap(new Snapshot());
-  snap->generation_ = generation;
   QUIVER_RETURN_IF_ERROR(reader.ScanNodes([&](NodeId id) {
     snap->nodes_.push_back(id);
     return true;

@@ -45,13 +45,10 @@ using CsrGraph =
 class Snapshot {
  public:
   // Reads every node and every `out` entry of `reader` (one pass each, in
-  // key order). `generation` is a label: the Store::generation() read near
-  // the reader's creation (not an exact name of its state; the cache keys
-  // by state, snapshot_cache.h). Errors: kDataLoss for an edge whose end is not a node.
-  static absl::StatusOr<std::shared_ptr<const Snapshot>> Build(
-      const Reader& reader, uint64_t generation);
+  // key order). The cache (snapshot_cache.h) knows which state it is.
+  // Errors: kDataLoss for an edge whose end is not a node.
+  static absl::StatusOr<std::shared_ptr<const Snapshot>> Build(const Reader& reader);
 
-  uint64_t generation() const { return generation_; }
   uint32_t num_vertices() const { return static_cast<uint32_t>(nodes_.size()); }
   size_t num_edges() const { return out_.m_forward.m_column.size(); }
 
@@ -91,7 +88,6 @@ class Snapshot {
     return d == Direction::kIncoming ? in_ : out_;
   }
 
-  uint64_t generation_ = 0;
   std::vector<NodeId> nodes_;  // Ascending.
   CsrGraph out_;
   CsrGraph in_;

@@ -44,7 +44,7 @@ SnapshotCache::SnapshotPtr SnapshotCache::FindLocked(const std::string& key) {
 absl::StatusOr<SnapshotCache::SnapshotPtr> SnapshotCache::Get(const Reader& reader) {
   if (IsWriteTxn(reader)) {
     QUIVER_ASSIGN_OR_RETURN(SnapshotPtr snap,
-                            Snapshot::Build(reader, reader.store().generation()));
+                            Snapshot::Build(reader));
     quiver::MutexLock lock(&mu_);
     ++builds_;
     return snap;
@@ -53,7 +53,7 @@ absl::StatusOr<SnapshotCache::SnapshotPtr> SnapshotCache::Get(const Reader& read
   quiver::MutexLock lock(&mu_);
   if (SnapshotPtr hit = FindLocked(key)) return hit;
   QUIVER_ASSIGN_OR_RETURN(SnapshotPtr snap,
-                          Snapshot::Build(reader, reader.store().generation()));
+                          Snapshot::Build(reader));
   ++builds_;
   entries_.insert(entries_.begin(), {std::move(key), snap});
   if (entries_.size() > kEntries) {

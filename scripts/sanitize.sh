@@ -3,7 +3,9 @@
 #   scripts/sanitize.sh asan   the whole suite under AddressSanitizer +
 #                              UndefinedBehaviorSanitizer, leaks detected
 #   scripts/sanitize.sh tsan   the multi-threaded tests (parallel ingest,
-#                              concurrent readers, streaming results) under
+#                              concurrent readers, streaming results read on
+#                              other threads, prepared statements, read
+#                              snapshots, the query worker pool) under
 #                              ThreadSanitizer
 # Each builds its own tree (build/asan, build/tsan): tens of minutes on two
 # cores, so not part of CI. Extra arguments go to ctest.
@@ -19,7 +21,8 @@ case "$preset" in
     ;;
   tsan)
     cmake --build --preset tsan --target quiver ingest_tests concurrent_readers_test \
-      query_streaming_test cancellation_test
+      query_streaming_test cancellation_test result_threads_test prepared_statement_test \
+      extension_test read_snapshot_tests query_worker_pool_test
     # second_deadlock_stack: name both lock orders when one is reported.
     # scripts/tsan.supp: RocksDB is not TSan-built (why, in the file).
     TSAN_OPTIONS="second_deadlock_stack=1 halt_on_error=1 suppressions=$PWD/scripts/tsan.supp" \

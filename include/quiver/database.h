@@ -58,7 +58,10 @@ class Database {
   // sees the ones before it: a repeated content is a duplicate, a repeated
   // source replaces), all in one atomic write: after an error or a crash
   // none of them is stored. Returns one AddResult per document, in order.
-  // Memory grows with the batch (every write is held until the commit).
+  // Into an empty store, or with at least 20,000 statements, the batch is
+  // written through a staging copy and sorted files ingested in one step,
+  // so memory stays bounded whatever the batch's size; otherwise every write
+  // is held until the one commit (docs/scale-out.md).
   // Errors: as AddDocument, the message naming the document's source;
   // nothing is written then.
   absl::StatusOr<std::vector<AddResult>> AddDocuments(

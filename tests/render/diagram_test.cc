@@ -54,7 +54,7 @@ TEST(DotWriter, QuotesEscapesAndStableStyles) {
 
 TEST(Graphviz, SvgContainsEveryNodeNameAndIsDeterministic) {
   auto store = testing::TrickyStore("/diagram-svg");
-  auto snap = graph::Snapshot::Build(*store->NewReader(), 0);
+  auto snap = graph::Snapshot::Build(*store->NewReader());
   ASSERT_TRUE(snap.ok());
   DiagramLimits limits;
   limits.evidence = true;
@@ -123,7 +123,7 @@ TEST(Graphviz, LayoutBudgetRefusesWithAHint) {
 
 TEST(DiagramBuilder, CapKeepsTheStartAndTheMostConnectedAndSaysSo) {
   auto store = testing::TrickyStore("/diagram-cap");
-  auto snap = graph::Snapshot::Build(*store->NewReader(), 0);
+  auto snap = graph::Snapshot::Build(*store->NewReader());
   ASSERT_TRUE(snap.ok());
   DiagramLimits limits;
   limits.max_nodes = 2;
@@ -145,7 +145,7 @@ TEST(DiagramBuilder, CapKeepsTheStartAndTheMostConnectedAndSaysSo) {
 
 TEST(DiagramBuilder, UnknownNameIsNotFound) {
   auto store = testing::TrickyStore("/diagram-unknown");
-  auto snap = graph::Snapshot::Build(*store->NewReader(), 0);
+  auto snap = graph::Snapshot::Build(*store->NewReader());
   ASSERT_TRUE(snap.ok());
   auto d = DiagramAround(*store->NewReader(), **snap, {"Nobody"}, 1, {});
   EXPECT_EQ(d.status().code(), absl::StatusCode::kNotFound);
