@@ -266,6 +266,25 @@ TEST_F(SurnameResolution, AMovedMentionTakesTheAliasesAndLabelsOnlyItGave) {
       << first;
 }
 
+TEST_F(SurnameResolution, APersonWhoGainsTheSurnameLaterMakesItAmbiguousThen) {
+  // Erik is stored first without his surname as an alias (a caller of
+  // AddDocument gave none), so he is no candidate; the document that gives
+  // it makes "Dahl" ambiguous, as a new person would.
+  Add("c", kDahls[2]);
+  DocId b = Add("b", kDahls[1]);
+  NodeId anna = Only("Anna Dahl");
+  Add("e", {Stated({"Erik Dahl", {"Person"}, {}, ""}, "lead", kNordlys, 0)});
+  ASSERT_EQ(Facts(anna, "praise", Only("Norway")).size(), 1u);
+  Add("a", kDahls[0]);
+  NodeId dahl = NamedExactly("Dahl");
+  ASSERT_NE(dahl, 0u);
+  EXPECT_TRUE(Facts(anna, "praise", Only("Norway")).empty());
+  EXPECT_EQ(Facts(dahl, "praise", Only("Norway")).size(), 1u);
+  EXPECT_EQ(StoreReasons(b, dahl),
+            std::vector<std::string>{Ambiguous("Dahl", anna, "Anna Dahl", Only("Erik Dahl"),
+                                               "Erik Dahl") + "; new node"});
+}
+
 TEST_F(SurnameResolution, APersonKeepsTheSurnameItsOwnDocumentGaveIt) {
   // Erik's own document says "Dahl" too (the store resolved it there by
   // the surname, as the document named him): that stays his; another
