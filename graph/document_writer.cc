@@ -316,6 +316,11 @@ absl::StatusOr<AddResult> AddDocumentIn(WriteTxn& txn, const DocumentInput& inpu
   // full name), so a side resolved before the merge follows it.
   absl::flat_hash_map<NodeId, NodeId> absorbed_into;
   std::set<NodeId> surname_checked;  // Full names the Absorb* calls looked at.
+  // Nodes this document created, labelled Person or gave their surname as
+  // an alias: one may be a second person of a surname the store gave the
+  // first alone. (Checked only then: for a common surname the check reads
+  // every document of every other person so named.)
+  std::set<NodeId> named_anew;
   auto current = [&](NodeId id) {
     for (auto it = absorbed_into.find(id); it != absorbed_into.end(); it = absorbed_into.find(id))
       id = it->second;
@@ -391,6 +396,11 @@ absl::StatusOr<AddResult> AddDocumentIn(WriteTxn& txn, const DocumentInput& inpu
     // none), the match that follows says how the name met it.
     const std::string& rule = !surname.resolved.empty() ? surname.resolved : surname.ambiguous;
     if (!rule.empty()) resolution.store = absl::StrCat(rule, "; ", resolution.store);
+    const std::string surname_key = SurnameKey(added.matched ? added.matched->name : by->name);
+    if (node->second || HasLabel(added.labels, "Person") ||
+        std::any_of(added.aliases.begin(), added.aliases.end(),
+                    [&](const std::string& a) { return NormalizeName(a) == surname_key; }))
+      named_anew.insert(node->first);
     NoteMention(&mentions[node->first], node->second, by->name, labels, *by->aliases, added,
                 std::move(resolution));
     // A full name that arrives after its surname or acronym alone takes
@@ -442,6 +452,11 @@ absl::StatusOr<AddResult> AddDocumentIn(WriteTxn& txn, const DocumentInput& inpu
     QUIVER_RETURN_IF_ERROR(InTriple(i, edge.status()));
   }
   for (const auto& [node, mention] : mentions) txn.AddMention(result.doc, node, mention);
+  // Last, so the document's own mention records count among those that
+  // still give the earlier person its aliases, and its own "Dahl" (now
+  // ambiguous) has made the surname's node the earlier mentions join.
+  for (NodeId node : named_anew)
+    QUIVER_RETURN_IF_ERROR(SeparateSurnameMentions(txn, current(node), result.doc).status());
   const Counters& after = txn.counters();
   result.nodes_created = after.nodes - before.nodes;
   result.edges_created = after.edges - before.edges;

@@ -4,6 +4,10 @@
 #ifndef QUIVER_GRAPH_NODE_SPLITTER_H_
 #define QUIVER_GRAPH_NODE_SPLITTER_H_
 
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "absl/status/statusor.h"
@@ -34,6 +38,29 @@ struct SplitResult {
 // such alias, or `alias` is the node's own name.
 absl::StatusOr<SplitResult> SplitNode(WriteTxn& txn, NodeId id, std::string_view alias,
                                       std::string_view reason);
+
+// For one end of a statement at the node being split, given the statement
+// and the mention it keeps for that end (empty: the node's own name):
+// nullopt leaves the end where it is; a value moves it and is the mention
+// the statement keeps for it from now on (empty: the new node's own name,
+// and the extractor's reason for that end is dropped with it, as
+// AddDocument keeps no reason beside an empty mention).
+using EndMove = std::function<std::optional<std::string>(const Evidence& statement,
+                                                         const std::string& mention)>;
+
+struct MovedEnds {
+  int64_t statements_moved = 0;      // Statement ends that name `to` now.
+  int64_t edges_moved = 0;           // Relationships changed (moved or divided).
+  std::map<DocId, int64_t> per_doc;  // Statement ends moved, by document.
+};
+
+// SplitNode's move of statements alone: every statement end at node `id`
+// that `move` picks goes to node `to` (an edge whose statements all move
+// moves whole, otherwise it is divided and the counts follow the
+// statements). Node records, mention records, kg.split's rules and the
+// curation log are the caller's. Errors: kNotFound for a missing node.
+absl::StatusOr<MovedEnds> MoveStatementEnds(WriteTxn& txn, NodeId id, NodeId to,
+                                            const EndMove& move);
 
 }  // namespace quiver::graph
 

@@ -3,7 +3,10 @@
 // "President Putin" with the title stripped) is one node when exactly one
 // stored person has that surname, whichever document came first. Two or
 // more such people make the surname ambiguous: nothing is merged, and the
-// mention's resolution says so with its candidates. kg.split's rules win.
+// mention's resolution says so with its candidates; a second person who
+// arrives after the surname was placed on the first makes it ambiguous
+// then (SeparateSurnameMentions), so the order of the documents does not
+// matter. kg.split's and kg.merge's rulings win.
 
 #ifndef QUIVER_GRAPH_SURNAME_RESOLVER_H_
 #define QUIVER_GRAPH_SURNAME_RESOLVER_H_
@@ -41,7 +44,8 @@ absl::StatusOr<std::optional<NodeId>> NodeNamedExactly(const Reader& reader,
                                                         const std::vector<std::string>& labels);
 
 // The store's reasons for a surname mention: resolved to `person`, or left
-// apart from every one of `candidates`.
+// apart from every one of `candidates` (listed by name, then id, so the
+// reason reads the same whichever of them was stored first).
 std::string SurnameReason(const Node& person);
 std::string AmbiguousSurnameReason(std::string_view name, const std::vector<Node>& candidates);
 
@@ -52,8 +56,31 @@ std::string AmbiguousSurnameReason(std::string_view name, const std::vector<Node
 // from `full`:
 // merges that node into `full` (graph/node_merger.h, so evidence,
 // provenance and counts follow and kg.split can undo it), logged with the
-// reason. Returns the id of the node merged away, nullopt when none was.
+// reason. The resolutions of the absorbed node's mentions then begin with
+// SurnameReason(full), as if each had found `full` by its surname, so that
+// SeparateSurnameMentions can take them apart again. Returns the id of the
+// node merged away, nullopt when none was.
 absl::StatusOr<std::optional<NodeId>> AbsorbSurnameNode(WriteTxn& txn, NodeId full);
+
+// Called when document `doc` (being written in `txn`) gives node `full` a
+// full name that carries its surname as an alias (as PersonsSurnamed asks):
+// the surname is now ambiguous, so every other stored person of that
+// surname gives up the surname-only mentions the surname rule placed on
+// it (each resolution beginning with SurnameReason, directly or through
+// AbsorbSurnameNode) in documents other than `doc` that do not name it
+// otherwise (a document that also names it in full, created it or merged
+// it by another reason keeps its mentions). Each such document's mentions
+// go, with their statements (evidence, counts, provenance), to the node
+// NodeNamedExactly finds for the surname, created when there is none, and
+// each resolution becomes AmbiguousSurnameReason over the stored people of
+// that surname followed by how the surname met that node, exactly as if
+// the document had come after both people; aliases and labels only those
+// documents gave the person go (never the surname alias). Nothing happens
+// to a person the surname is blocked from (kg.split) or whose surname a
+// user merged in or split off (kg.merge, kg.split, in the curation log).
+// No curation rule is added and nothing is logged: the reason is in the
+// mention records. Returns how many documents' mentions moved.
+absl::StatusOr<int64_t> SeparateSurnameMentions(WriteTxn& txn, NodeId full, DocId doc);
 
 }  // namespace quiver::graph
 

@@ -7,6 +7,7 @@
 #define QUIVER_TESTS_GRAPH_RESOLUTION_FIXTURE_H_
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <string>
 #include <vector>
@@ -101,9 +102,72 @@ class ResolutionTest : public CurationTest {
     return absl::StrJoin(lines, "\n");
   }
 
+  // `text` with each "node ID" written "node <NAME>" (the node's name now,
+  // "<gone>" for a node no longer stored), so that texts from stores built
+  // in different orders compare.
+  std::string IdsByName(const std::string& text) {
+    auto reader = store_->NewReader();
+    std::string out;
+    size_t at = 0;
+    for (size_t hit; (hit = text.find("node ", at)) != std::string::npos;) {
+      size_t digits = hit + 5, end = digits;
+      while (end < text.size() && std::isdigit(static_cast<unsigned char>(text[end]))) ++end;
+      out.append(text, at, digits - at);
+      if (end == digits) {
+        at = digits;
+        continue;
+      }
+      auto node = reader->GetNode(std::stoull(text.substr(digits, end - digits)));
+      EXPECT_TRUE(node.ok());
+      out += absl::StrCat("<", node.ok() && node->has_value() ? (*node)->name : "gone", ">");
+      at = end;
+    }
+    out.append(text, at, std::string::npos);
+    return out;
+  }
+
+  // Every document's mention record (what kg.mentions reads), by source and
+  // node name: mentions, whether it created the node, the names and labels
+  // it wrote and added, and each resolution with the store's reason (ids by
+  // name).
+  std::string MentionSnapshot() {
+    auto reader = store_->NewReader();
+    auto sorted = [](std::vector<std::string> v) {
+      std::sort(v.begin(), v.end());
+      return absl::StrJoin(v, ",");
+    };
+    std::vector<std::string> lines;
+    for (const Node& n : Nodes()) {
+      auto docs = reader->DocumentsNaming(n.id);
+      EXPECT_TRUE(docs.ok());
+      if (!docs.ok()) continue;
+      for (DocId d : *docs) {
+        auto m = reader->GetMention(d, n.id);
+        auto doc = reader->GetDocument(d);
+        EXPECT_TRUE(m.ok() && m->has_value() && doc.ok() && doc->has_value());
+        if (!m.ok() || !m->has_value() || !doc.ok() || !doc->has_value()) continue;
+        const MentionRecord& r = **m;
+        std::string line = absl::StrCat(
+            "mention ", (*doc)->source, " ", n.name, " x", r.mentions, r.created ? " created" : "",
+            " {", sorted(r.aliases), "} [", sorted(r.labels), "] added {", sorted(r.added_aliases),
+            "} [", sorted(r.added_labels), "]");
+        for (const auto& res : r.resolutions) {
+          absl::StrAppend(&line, " (", res.mention, " | ", res.name, " | ", res.reason, " | ",
+                          IdsByName(res.store), " | ", res.count, ")");
+        }
+        lines.push_back(line);
+      }
+    }
+    std::sort(lines.begin(), lines.end());
+    return absl::StrJoin(lines, "\n");
+  }
+
   // Adds `docs` in every order, each order into a new store that must pass
-  // the checker; expects the same Snapshot from each and returns it.
-  std::string SameGraphInEveryOrder(const std::vector<std::vector<Triple>>& docs) {
+  // the checker; expects the same Snapshot from each (and the same
+  // MentionSnapshot with kGraphAndMentions) and returns it.
+  enum class Compare { kGraph, kGraphAndMentions };
+  std::string SameGraphInEveryOrder(const std::vector<std::vector<Triple>>& docs,
+                                    Compare compare = Compare::kGraph) {
     std::vector<size_t> order(docs.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::string first;
@@ -115,6 +179,7 @@ class ResolutionTest : public CurationTest {
       for (size_t i : order) Add(absl::StrCat("doc", i), docs[i]);
       ExpectStoreChecks();
       std::string snapshot = Snapshot();
+      if (compare == Compare::kGraphAndMentions) absl::StrAppend(&snapshot, "\n", MentionSnapshot());
       if (orders++ == 0) {
         first = snapshot;
       } else {
