@@ -833,7 +833,11 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
   // Any of WordNet's nouns for a person says what the holder is to what
   // follows "of": "a member of the Green Party", "the widow of …", "a
   // native of Bergen" (issue 11: role words from WordNet, not a list).
-  if (!office && !NounIsA(lemma, "person")) return std::nullopt;
+  // A group noun whose next sense is a person is a role too: "an ally of
+  // Iran" (first a state), "an enemy of Israel" (first a military force).
+  const bool role = NounIsA(lemma, "person") ||
+                    (NounIsA(lemma, "social_group") && NounSenseIsA(lemma, "person", 2));
+  if (!office && !role) return std::nullopt;
   TitleFact f;
   f.holder = holder;
   f.relation = lemma + "_of";

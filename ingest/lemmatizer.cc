@@ -99,19 +99,21 @@ std::string VerbOfNoun(std::string_view noun_lemma) {
 }
 
 bool NounIsA(std::string_view lemma, std::string_view ancestor) {
+  return NounSenseIsA(lemma, ancestor, 1);
+}
+
+bool NounSenseIsA(std::string_view lemma, std::string_view ancestor, int sense) {
   std::string w = Lower(lemma);
   for (char& ch : w)
     if (ch == ' ') ch = '_';
-  std::string key = w + "|" + std::string(ancestor);
+  std::string key = w + "|" + std::string(ancestor) + "|" + std::to_string(sense);
   static std::unordered_map<std::string, bool> cache;
   std::lock_guard<std::mutex> lock(WordNetMutex());
   auto it = cache.find(key);
   if (it != cache.end()) return it->second;
   bool result = false;
-  if (WordNetReady() && !w.empty() && w.size() < 64) {
-    // The first sense only: the dominant reading ("Paris" the city, not
-    // the Trojan prince).
-    SynsetPtr ss = findtheinfo_ds(w.data(), NOUN, -HYPERPTR, 1);
+  if (WordNetReady() && !w.empty() && w.size() < 64 && sense >= 1) {
+    SynsetPtr ss = findtheinfo_ds(w.data(), NOUN, -HYPERPTR, sense);
     if (ss != nullptr) {
       result = TreeHas(ss->ptrlist, std::string(ancestor), 0);
       free_syns(ss);

@@ -25,9 +25,14 @@ bool InWordNet(std::string_view lemma, WordClass word_class);
 // "meeting"); "" otherwise.
 std::string VerbOfNoun(std::string_view noun_lemma);
 
-// True when some sense of the noun `lemma` descends from `ancestor`
-// ("paris" from "city"). Cached; used to type entities.
+// True when the first sense of the noun `lemma` descends from `ancestor`
+// ("paris" from "city"): the dominant reading ("Paris" the city, not the
+// Trojan prince). Cached; used to type entities.
 bool NounIsA(std::string_view lemma, std::string_view ancestor);
+
+// The same for WordNet's sense number `sense` (1 = the first): "ally" is
+// first a state and second a person.
+bool NounSenseIsA(std::string_view lemma, std::string_view ancestor, int sense);
 
 }  // namespace quiver::ingest
 

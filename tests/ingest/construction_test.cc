@@ -27,6 +27,19 @@ TEST(Construction, AnyPersonNounBeforeOfIsARole) {
   EXPECT_NE(Find(ts, "Olle Lund", "criticise", "plan"), nullptr) << Dump(ts);
 }
 
+TEST(Construction, AGroupNounThatIsAlsoAPersonIsARole) {
+  // WordNet's first sense of "ally" is a state and of "enemy" a military
+  // force; their second is a person, so they are roles for states and
+  // people alike. "a country of Northern Europe" stays no role.
+  auto ts = Extract("Venezuela, an ally of Iran, shipped fuel to Syria. Olle Lund, an ally "
+                    "of Erik Dahl, spoke. Syria, an enemy of Israel, shipped fuel to Iran. "
+                    "Norway, a country of Northern Europe, shipped fuel.");
+  EXPECT_NE(Find(ts, "Venezuela", "ally_of", "Iran"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Olle Lund", "ally_of", "Erik Dahl"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Syria", "enemy_of", "Israel"), nullptr) << Dump(ts);
+  for (const Triple& t : ts) EXPECT_NE(t.relation, "country_of") << Dump(ts);
+}
+
 TEST(Construction, CopularRoleWithABodyNamedByACommonNoun) {
   auto ts = Extract("Erik Dahl is a member of the harbour council.");
   EXPECT_NE(Find(ts, "Erik Dahl", "member_of", "harbour council"), nullptr) << Dump(ts);
