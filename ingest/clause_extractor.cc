@@ -317,18 +317,30 @@ class Extractor {
   void Appositions() {
     for (const Relation& l : g_.relations()) {
       if (!l.Is(Rel::kApposition)) continue;
-      const std::string& tag = g_.word(l.right).tag;
+      int right_head = l.right;
+      // "X, a critic and ally of Y": the phrase's head is the coordinator;
+      // the clause takes its first conjunct (OfficeFacts reads the rest).
+      // Only with an of-phrase on the coordinator: "X, Y and Z" parsed as
+      // an apposition is a list (CaRB dev: 11 of 12 such tuples wrong).
+      if (g_.word(right_head).tag == "j-n") {
+        int of = g_.Find(l.right, Rel::kNounOf, true);
+        if (of < 0) of = g_.Find(l.right, Rel::kNounPrep, true);
+        if (of < 0 || absl::AsciiStrToLower(g_.word(of).text) != "of") continue;
+        right_head = g_.Find(l.right, Rel::kConjunctLeft, false);
+        if (right_head <= 0) continue;
+      }
+      const std::string& tag = g_.word(right_head).tag;
       if (!(tag.empty() || tag[0] == 'n' || tag[0] == 's' || tag[0] == 'l' || tag[0] == 'b' ||
             tag[0] == 't') ||
           tag == "null")
         continue;
       // "Karin Ek, who heads …": a relative clause, not an apposition.
-      const std::string right = absl::AsciiStrToLower(g_.word(l.right).text);
+      const std::string right = absl::AsciiStrToLower(g_.word(right_head).text);
       if (right == "who" || right == "which") continue;
       Clause cl;
       cl.subject = cl.subject_as_written = l.left;
-      cl.object = cl.object_as_written = l.right;
-      cl.verb = l.right;
+      cl.object = cl.object_as_written = right_head;
+      cl.verb = right_head;
       cl.relation = "be";
       cl.apposition = true;
       out_.push_back(cl);

@@ -825,8 +825,25 @@ std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head
   return e;
 }
 
+std::vector<TitleFact> DocumentEntities::OfficeFacts(const LinkGraph& g, const Entity& holder,
+                                                     int title_head) {
+  std::vector<TitleFact> facts;
+  if (title_head <= 0) return facts;
+  // `title_head` is the first of two coordinated nouns ("critic" in "a
+  // critic and ally of"): the of-phrase hangs on the coordinator.
+  const int coordinator = g.Find(title_head, Rel::kConjunctLeft, true);
+  const int second = coordinator > 0 ? g.Find(coordinator, Rel::kConjunctRight, true) : -1;
+  if (second > 0) {
+    for (int conjunct : {title_head, second})
+      if (auto f = OfficeFact(g, holder, conjunct, coordinator)) facts.push_back(*f);
+  } else if (auto f = OfficeFact(g, holder, title_head, -1)) {
+    facts.push_back(*f);
+  }
+  return facts;
+}
+
 std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const Entity& holder,
-                                                      int title_head) {
+                                                      int title_head, int shared_of_owner) {
   if (title_head <= 0 || !holder.named) return std::nullopt;
   const std::string lemma = Lemma(g.word(title_head).text, WordClass::kNoun);
   const bool office = IsTitleWord(lemma);
@@ -841,9 +858,20 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
   TitleFact f;
   f.holder = holder;
   f.relation = lemma + "_of";
+  // "a former partner of X" says what no longer holds: a relation of its
+  // own, not partner_of.
+  for (const Adjacent& a : g.at(title_head))
+    if (!a.to_right && a.Is(Rel::kAdjective) &&
+        absl::AsciiStrToLower(g.word(a.other).text) == "former")
+      f.relation = "former_" + f.relation;
   // "the foreign minister of France", "a member of the council"
-  int of = g.Find(title_head, Rel::kNounOf, true);
-  if (of < 0) of = g.Find(title_head, Rel::kNounPrep, true);
+  auto of_after = [&](int owner) {
+    int of = g.Find(owner, Rel::kNounOf, true);
+    if (of < 0) of = g.Find(owner, Rel::kNounPrep, true);
+    return of;
+  };
+  int of = of_after(title_head);
+  if (of < 0 && shared_of_owner > 0) of = of_after(shared_of_owner);
   if (of >= 0 && absl::AsciiStrToLower(g.word(of).text) == "of") {
     int obj = g.Find(of, Rel::kPrepObject, true);
     if (obj >= 0) {

@@ -46,11 +46,16 @@ class DocumentEntities {
 
   // Offices stated by apposition or copula: "Fabius, the French foreign
   // minister" / "Fabius is the foreign minister of France". `title_head` is
-  // the noun "minister". nullopt when the noun is not an office or names no
-  // country or organisation.
-  std::optional<TitleFact> OfficeFact(const LinkGraph& g, const Entity& holder, int title_head);
+  // the noun "minister". None when the noun is not an office or names no
+  // country or organisation. Coordinated roles share their of-phrase: "a
+  // critic and ally of X" gives one fact for each conjunct that is a role.
+  std::vector<TitleFact> OfficeFacts(const LinkGraph& g, const Entity& holder, int title_head);
 
  private:
+  // OfficeFacts for one noun; its of-phrase is looked for on `title_head`,
+  // then on `shared_of_owner` (the coordinator of "a critic and ally of").
+  std::optional<TitleFact> OfficeFact(const LinkGraph& g, const Entity& holder, int title_head,
+                                      int shared_of_owner);
   // Resolve's work. A name resolves the names it holds (an office's body,
   // the person after "French President"), so Resolve bounds the depth: a
   // cycle between two such rules must end in nullopt, not in a stack

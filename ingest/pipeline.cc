@@ -238,9 +238,9 @@ ExtractedDocument FinishDocument(PendingDocument& p) {
       const auto& s = resolve(c.subject);
       if (!s) continue;
       if (c.relation == "be") {
-        if (auto f = entities.OfficeFact(g, *s, c.object)) {
+        for (TitleFact& f : entities.OfficeFacts(g, *s, c.object)) {
           title_clauses[titles.size()] = &c;
-          titles.push_back(*f);
+          titles.push_back(std::move(f));
         }
         continue;
       }

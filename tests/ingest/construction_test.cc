@@ -40,6 +40,30 @@ TEST(Construction, AGroupNounThatIsAlsoAPersonIsARole) {
   for (const Triple& t : ts) EXPECT_NE(t.relation, "country_of") << Dump(ts);
 }
 
+TEST(Construction, CoordinatedRolesShareTheirOfPhrase) {
+  // The apposition's head is "and"; each conjunct that is a role gives its
+  // fact, "a farmer and a fisherman" (no of-phrase) none.
+  auto ts = Extract("Olle Lund, a friend and ally of Erik Dahl, warned the council. Nils Moe, "
+                    "a farmer and a fisherman, warned the council.");
+  EXPECT_NE(Find(ts, "Olle Lund", "friend_of", "Erik Dahl"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Olle Lund", "ally_of", "Erik Dahl"), nullptr) << Dump(ts);
+  for (const Triple& t : ts) {
+    if (t.subject == "Nils Moe") {
+      EXPECT_EQ(t.relation, "warn") << Dump(ts);
+    }
+  }
+}
+
+TEST(Construction, AFormerRoleIsNotTheRole) {
+  auto ts = Extract("Olle Lund, a critic and former partner of Erik Dahl, warned the council. "
+                    "Anna Berg, a former member of the Green Party, spoke.");
+  EXPECT_NE(Find(ts, "Olle Lund", "critic_of", "Erik Dahl"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Olle Lund", "former_partner_of", "Erik Dahl"), nullptr) << Dump(ts);
+  EXPECT_EQ(Find(ts, "Olle Lund", "partner_of", "Erik Dahl"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Anna Berg", "former_member_of", "Green Party"), nullptr) << Dump(ts);
+  EXPECT_EQ(Find(ts, "Anna Berg", "member_of", "Green Party"), nullptr) << Dump(ts);
+}
+
 TEST(Construction, CopularRoleWithABodyNamedByACommonNoun) {
   auto ts = Extract("Erik Dahl is a member of the harbour council.");
   EXPECT_NE(Find(ts, "Erik Dahl", "member_of", "harbour council"), nullptr) << Dump(ts);
