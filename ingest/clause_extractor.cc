@@ -313,6 +313,22 @@ class Extractor {
     }
   }
 
+  // "PARIS — France's foreign minister said …": a news dateline (the first
+  // word, in capitals, then a dash) is where the story was filed, not a
+  // name in apposition.
+  bool IsDateline(int word) const {
+    if (word != 1 || word + 1 >= g_.size()) return false;
+    const std::string& text = g_.word(word).text;
+    const std::string& next = g_.word(word + 1).text;
+    if (next != "—" && next != "--" && next != "–" && next != "-") return false;
+    bool letter = false;
+    for (char ch : text) {
+      if (absl::ascii_islower(static_cast<unsigned char>(ch))) return false;
+      letter = letter || absl::ascii_isupper(static_cast<unsigned char>(ch));
+    }
+    return letter;
+  }
+
   // Appositions: "Laurent Fabius, the French foreign minister, ...".
   void Appositions() {
     for (const Relation& l : g_.relations()) {
@@ -337,6 +353,7 @@ class Extractor {
       // "Karin Ek, who heads …": a relative clause, not an apposition.
       const std::string right = absl::AsciiStrToLower(g_.word(right_head).text);
       if (right == "who" || right == "which") continue;
+      if (IsDateline(l.left)) continue;
       Clause cl;
       cl.subject = cl.subject_as_written = l.left;
       cl.object = cl.object_as_written = right_head;

@@ -886,6 +886,19 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
       }
     }
   }
+  // "Assad, Moscow's last ally", "Fabius, France's foreign minister".
+  for (const Adjacent& a : g.at(title_head)) {
+    if (a.to_right || !a.Is(Rel::kDeterminer)) continue;
+    int possessor = g.Find(a.other, Rel::kPossessor, false);
+    if (possessor < 0) possessor = g.Find(a.other, Rel::kPossessorPlural, false);
+    if (possessor <= 0) continue;
+    std::vector<TitleFact> ignored;
+    auto owner = Resolve(g, possessor, &ignored);
+    if (owner && owner->named && owner->name != holder.name) {
+      f.of = *owner;
+      return f;
+    }
+  }
   if (!office) return std::nullopt;
   // "the French foreign minister", "Kremlin spokesman"
   for (const Adjacent& a : g.at(title_head)) {

@@ -64,6 +64,24 @@ TEST(Construction, AFormerRoleIsNotTheRole) {
   EXPECT_EQ(Find(ts, "Anna Berg", "member_of", "Green Party"), nullptr) << Dump(ts);
 }
 
+TEST(Construction, APossessorNamesTheRolesOther) {
+  // "Y's ally X": the possessor is what the role is of; a possessor that
+  // names nothing ("the city's") gives no fact.
+  auto ts = Extract("Olle Lund, Norway's closest ally, spoke. Erik Dahl is Sweden's "
+                    "ambassador. Anna Berg, the city's mayor, spoke.");
+  EXPECT_NE(Find(ts, "Olle Lund", "ally_of", "Norway"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Erik Dahl", "ambassador_of", "Sweden"), nullptr) << Dump(ts);
+  for (const Triple& t : ts) EXPECT_NE(t.subject, "Anna Berg") << Dump(ts);
+}
+
+TEST(Construction, ADatelineIsNoApposition) {
+  // "OSLO — Sweden's foreign minister said …": the story's place, not a
+  // minister named Oslo.
+  auto ts = Extract("OSLO — Sweden's foreign minister, who held talks in Bergen, said the "
+                    "council would meet.");
+  for (const Triple& t : ts) EXPECT_NE(t.relation, "minister_of") << Dump(ts);
+}
+
 TEST(Construction, CopularRoleWithABodyNamedByACommonNoun) {
   auto ts = Extract("Erik Dahl is a member of the harbour council.");
   EXPECT_NE(Find(ts, "Erik Dahl", "member_of", "harbour council"), nullptr) << Dump(ts);
