@@ -922,8 +922,9 @@ class Extractor {
       // cannot hold it, CaRB's n-ary tuple can.
       static const std::set<std::string> kPlacing = {"put", "place", "set", "lay"};
       // link-grammar links the place to the verb as a preposition (MV) or
-      // a predicative complement (Pp).
-      if (kPlacing.count(lemma) > 0 &&
+      // a predicative complement (Pp). A particle makes another verb: "set
+      // up a company in Oslo" places nothing (`type` is then "set_up").
+      if (kPlacing.count(type) > 0 &&
           (!preps.empty() || g_.Find(v, Rel::kPredicative, true) >= 0))
         base.graph_worthy = false;
       for (int s : st.subjects)

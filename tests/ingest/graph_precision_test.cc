@@ -169,5 +169,11 @@ TEST(GraphPrecision, PlacingWithoutItsPlaceIsNoFact) {
   EXPECT_NE(Find(ts, "Erik Dahl", "set", "table"), nullptr) << Dump(ts);
 }
 
+TEST(GraphPrecision, APlacingVerbWithAParticleIsAnotherVerb) {
+  // "set up a company in Oslo" places nothing: the fact stays.
+  auto ts = Extract("Erik Dahl set up a company in Oslo.");
+  EXPECT_NE(Find(ts, "Erik Dahl", "set_up", "company"), nullptr) << Dump(ts);
+}
+
 }  // namespace
 }  // namespace quiver::ingest
