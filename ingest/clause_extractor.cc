@@ -5,6 +5,7 @@
 #include <set>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "ingest/lemmatizer.h"
 
 namespace quiver::ingest {
@@ -501,6 +502,22 @@ class Extractor {
       if (a.to_right && a.Is(Rel::kClause)) heads->insert(a.other);
   }
 
+  // True for an auxiliary with "n't" attached ("didn't", "isn’t",
+  // "won't"); `stem`, when given, gets the auxiliary it negates ("did",
+  // "is", "will"). `word` is lower case.
+  static bool NegativeContraction(const std::string& word, std::string* stem) {
+    size_t cut = 0;
+    if (absl::EndsWith(word, "n't")) cut = 3;
+    else if (absl::EndsWith(word, "n\xE2\x80\x99t")) cut = 5;
+    if (cut == 0 || word.size() <= cut) return false;
+    std::string base = word.substr(0, word.size() - cut);
+    if (base == "wo") base = "will";
+    else if (base == "ca") base = "can";
+    else if (base == "sha") base = "shall";
+    if (stem != nullptr) *stem = base;
+    return true;
+  }
+
   // A verb negated by "not"/"n't" on it or on its auxiliary ("don't think").
   bool Denied(int v, int depth = 0) const {
     auto ends_with = [](const std::string& w, const std::string& suffix) {
@@ -537,7 +554,8 @@ class Extractor {
   }
 
   void Modal(int v, State* st) {
-    const std::string w = absl::AsciiStrToLower(g_.word(v).text);
+    std::string w = absl::AsciiStrToLower(g_.word(v).text);
+    NegativeContraction(w, &w);  // "won't" is "will", "can't" is "can".
     // A modal says more than "reported": "said Russia could veto" is a
     // possibility either way.
     if (w == "may" || w == "might" || w == "could" || w == "would" || w == "can") {
@@ -572,6 +590,9 @@ class Extractor {
     }
     st.words.push_back(v);
     Negation(v, &st);
+    // link-grammar keeps "didn't", "isn't", "won't" as one word: the
+    // auxiliary negates the chain itself.
+    if (NegativeContraction(absl::AsciiStrToLower(word.text), nullptr)) st.negated = !st.negated;
     Modal(v, &st);
     // Follow the verb chain to the content verb.
     int next;

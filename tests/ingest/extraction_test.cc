@@ -42,6 +42,32 @@ TEST(Extraction, NegationWithNotAndNever) {
   EXPECT_TRUE(b->negated);
 }
 
+TEST(Extraction, AContractedAuxiliaryNegates) {
+  // link-grammar keeps "didn't" as one word: these were all asserted.
+  // The modal under "won't" and "can't" stays (planned, possible).
+  struct Case {
+    const char* sentence;
+    const char* subject;
+    const char* modality;
+  };
+  for (const Case& c : {Case{"Canada didn't sign the treaty.", "Canada", "asserted"},
+                        Case{"Peru hasn't signed the treaty.", "Peru", "asserted"},
+                        Case{"Chile isn\xE2\x80\x99t signing the treaty.", "Chile", "asserted"},
+                        Case{"Cuba won't sign the treaty.", "Cuba", "planned"},
+                        Case{"Mali can't sign the treaty.", "Mali", "possible"}}) {
+    auto ts = Extract(c.sentence);
+    const Triple* t = Find(ts, c.subject, "sign", "treaty");
+    ASSERT_NE(t, nullptr) << c.sentence << Dump(ts);
+    EXPECT_TRUE(t->negated) << c.sentence;
+    EXPECT_EQ(ModalityOf(ts, c.subject, "sign", "treaty"), c.modality) << c.sentence;
+  }
+  // "The treaty wasn't signed by Norway": the passive's auxiliary too.
+  auto passive = Extract("The treaty wasn't signed by Norway.");
+  const Triple* t = Find(passive, "Norway", "sign", "treaty");
+  ASSERT_NE(t, nullptr) << Dump(passive);
+  EXPECT_TRUE(t->negated);
+}
+
 TEST(Extraction, InfinitiveChainWithPlannedModality) {
   auto ts = Extract("Sweden wants to close the museum.");
   EXPECT_EQ(ModalityOf(ts, "Sweden", "close", "museum"), "planned") << Dump(ts);
