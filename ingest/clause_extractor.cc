@@ -108,6 +108,7 @@ class Extractor {
       }
       State st;
       st.subjects = Conjuncts(g_, subj);
+      st.negated = NeitherNor(subj);  // "Neither Russia nor China backed it".
       st.weak = weak || UnlikelySubject(subj, l.right) || denied_.count(l.left) > 0;
       if (auto r = reported_.find(l.left); r != reported_.end()) {
         st.modality = Modality::kReported;
@@ -502,6 +503,26 @@ class Extractor {
       if (a.to_right && a.Is(Rel::kClause)) heads->insert(a.other);
   }
 
+  // Whether `yet` is the "yet" of "has yet to sign", "is yet to decide":
+  // not done so far.
+  bool YetTo(int yet) const {
+    if (yet <= 1 || yet + 1 >= g_.size() || absl::AsciiStrToLower(g_.word(yet).text) != "yet")
+      return false;
+    static const std::set<std::string> kHaveBe = {"has", "have", "had", "is", "are", "was", "were"};
+    return absl::AsciiStrToLower(g_.word(yet + 1).text) == "to" &&
+           kHaveBe.count(absl::AsciiStrToLower(g_.word(yet - 1).text)) > 0;
+  }
+
+  // Whether `coordinator` is the "nor" of "neither … nor": what it joins
+  // is each denied.
+  bool NeitherNor(int coordinator) const {
+    if (coordinator <= 0 || absl::AsciiStrToLower(g_.word(coordinator).text) != "nor")
+      return false;
+    for (const Adjacent& a : g_.at(coordinator))
+      if (absl::AsciiStrToLower(g_.word(a.other).text) == "neither") return true;
+    return false;
+  }
+
   // True for an auxiliary with "n't" attached ("didn't", "isn’t",
   // "won't"); `stem`, when given, gets the auxiliary it negates ("did",
   // "is", "will"). `word` is lower case.
@@ -585,6 +606,9 @@ class Extractor {
       int modals = 0;
       for (int c : conj) modals += IsModalWord(c) ? 1 : 0;
       if (modals > 0 && modals < static_cast<int>(conj.size())) st.weak = true;
+      // "neither confirmed nor denied": each conjunct is negated. A "nor"
+      // after a negated chain ("did not confirm nor deny") adds nothing.
+      if (NeitherNor(v)) st.negated = !st.negated;
       for (int c : conj) Verb(c, st, depth + 1);
       return;
     }
@@ -593,6 +617,7 @@ class Extractor {
     // link-grammar keeps "didn't", "isn't", "won't" as one word: the
     // auxiliary negates the chain itself.
     if (NegativeContraction(absl::AsciiStrToLower(word.text), nullptr)) st.negated = !st.negated;
+    if (YetTo(v + 1)) st.negated = !st.negated;  // "has yet to sign".
     Modal(v, &st);
     // Follow the verb chain to the content verb.
     int next;

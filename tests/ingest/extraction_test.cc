@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 #include "ingest/clause_extractor.h"
 #include "ingest/pipeline.h"
 #include "ingest/shallow_extractor.h"
@@ -66,6 +68,28 @@ TEST(Extraction, AContractedAuxiliaryNegates) {
   const Triple* t = Find(passive, "Norway", "sign", "treaty");
   ASSERT_NE(t, nullptr) << Dump(passive);
   EXPECT_TRUE(t->negated);
+}
+
+TEST(Extraction, NeitherNorDeniesEachConjunct) {
+  auto ts = Extract("Peru neither confirmed nor denied the report. Neither Chile nor Cuba "
+                    "backed the plan. Mali did not confirm nor deny the claim.");
+  for (auto [s, r, o] : {std::tuple{"Peru", "confirm", "report"}, {"Peru", "deny", "report"},
+                         {"Chile", "back", "plan"}, {"Cuba", "back", "plan"},
+                         {"Mali", "deny", "claim"}}) {
+    const Triple* t = Find(ts, s, r, o);
+    ASSERT_NE(t, nullptr) << s << " " << r << Dump(ts);
+    EXPECT_TRUE(t->negated) << s << " " << r << Dump(ts);  // Mali: "not" once, not twice.
+  }
+}
+
+TEST(Extraction, HasYetToIsNotYetDone) {
+  auto ts = Extract("Sweden has yet to sign the treaty. Yet Norway has to sign the pact.");
+  const Triple* sweden = Find(ts, "Sweden", "sign", "treaty");
+  ASSERT_NE(sweden, nullptr) << Dump(ts);
+  EXPECT_TRUE(sweden->negated);
+  const Triple* norway = Find(ts, "Norway", "sign", "pact");
+  ASSERT_NE(norway, nullptr) << Dump(ts);
+  EXPECT_FALSE(norway->negated);
 }
 
 TEST(Extraction, InfinitiveChainWithPlannedModality) {
