@@ -574,6 +574,21 @@ class Extractor {
     }
   }
 
+  // "Russia reportedly vetoed …", "allegedly supplied": the writer passes
+  // on what others say, so the fact is reported (with no speaker named).
+  void Hearsay(int v, State* st) const {
+    static const std::set<std::string> kHearsay = {"reportedly", "allegedly", "purportedly",
+                                                   "supposedly", "reputedly"};
+    if (st->modality != Modality::kAsserted) return;
+    for (const Adjacent& a : g_.at(v)) {
+      if (!(a.Is(Rel::kAdverb) || a.Is(Rel::kAdverbAfterBe))) continue;
+      if (kHearsay.count(absl::AsciiStrToLower(g_.word(a.other).text)) > 0) {
+        st->modality = Modality::kReported;
+        return;
+      }
+    }
+  }
+
   void Modal(int v, State* st) {
     std::string w = absl::AsciiStrToLower(g_.word(v).text);
     NegativeContraction(w, &w);  // "won't" is "will", "can't" is "can".
@@ -618,6 +633,7 @@ class Extractor {
     // auxiliary negates the chain itself.
     if (NegativeContraction(absl::AsciiStrToLower(word.text), nullptr)) st.negated = !st.negated;
     if (YetTo(v + 1)) st.negated = !st.negated;  // "has yet to sign".
+    Hearsay(v, &st);
     Modal(v, &st);
     // Follow the verb chain to the content verb.
     int next;

@@ -92,6 +92,14 @@ TEST(Extraction, HasYetToIsNotYetDone) {
   EXPECT_FALSE(norway->negated);
 }
 
+TEST(Extraction, ReportedlyAndAllegedlyReport) {
+  auto ts = Extract("Peru reportedly signed the treaty. The arms were allegedly supplied by "
+                    "Chile. Cuba quickly signed the pact.");
+  EXPECT_EQ(ModalityOf(ts, "Peru", "sign", "treaty"), "reported") << Dump(ts);
+  EXPECT_EQ(ModalityOf(ts, "Chile", "supply", "arm"), "reported") << Dump(ts);
+  EXPECT_EQ(ModalityOf(ts, "Cuba", "sign", "pact"), "asserted") << Dump(ts);
+}
+
 TEST(Extraction, InfinitiveChainWithPlannedModality) {
   auto ts = Extract("Sweden wants to close the museum.");
   EXPECT_EQ(ModalityOf(ts, "Sweden", "close", "museum"), "planned") << Dump(ts);
