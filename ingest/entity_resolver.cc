@@ -525,7 +525,8 @@ std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head
   // the corpus or in CaRB dev, so no rule could be shown to reach the hand
   // check's 80%, and "Norway rejected the offer. They criticized the plan"
   // would become Norway's criticism (docs/extraction.md).
-  if (NamesNothing(lower) || w.tag == "null") return std::nullopt;
+  // "US" in capitals is the country, "us" the pronoun.
+  if ((NamesNothing(lower) && w.text != "US") || w.tag == "null") return std::nullopt;
   // Coordinators and adverbs the parser left as an argument ("evidence or
   // argument" read as "or"; "said so").
   static const std::set<std::string> kNoHead = {"and", "or", "but", "nor", "so", "too", "also",

@@ -1,5 +1,6 @@
 #include "ingest/gazetteer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -28,10 +29,18 @@ const std::map<std::string, std::string>& ShortNames() {
   return *m;
 }
 
+// ISO 3166 codes (lower case) that are no country's name: they name a
+// country only when written in capitals ("CO" is Colombia, "Co." a company).
+std::set<std::string>& CodeKeys() {
+  static auto* codes = new std::set<std::string>;
+  return *codes;
+}
+
 // Names and codes (lower case) -> canonical country name.
 const std::map<std::string, std::string>& Countries() {
   static const auto* m = [] {
     auto* out = new std::map<std::string, std::string>;
+    std::set<std::string> names;
     std::ifstream in(QUIVER_ISO_CODES_JSON);
     if (!in) return out;
     try {
@@ -44,12 +53,19 @@ const std::map<std::string, std::string>& Countries() {
         if (s != ShortNames().end()) canonical = s->second;
         for (const char* key : {"name", "common_name", "official_name"}) {
           std::string v = c.value(key, "");
-          if (!v.empty()) (*out)[Lower(v)] = canonical;
+          if (!v.empty()) {
+            (*out)[Lower(v)] = canonical;
+            names.insert(Lower(v));
+          }
         }
         (*out)[Lower(canonical)] = canonical;
-        if (!code.empty()) (*out)[Lower(code)] = canonical;
+        names.insert(Lower(canonical));
         std::string a3 = c.value("alpha_3", "");
-        if (!a3.empty()) (*out)[Lower(a3)] = canonical;
+        for (const std::string& k : {code, a3}) {
+          if (k.empty()) continue;
+          (*out)[Lower(k)] = canonical;
+          CodeKeys().insert(Lower(k));
+        }
       }
     } catch (const nlohmann::json::exception&) {
       // Without the list, no country is recognised by name; demonyms still are.
@@ -67,6 +83,7 @@ const std::map<std::string, std::string>& Countries() {
                           "na", "nu", "om", "ph", "pt", "sa", "sc", "sm", "st", "tt"})
       out->erase(w);
     (*out)["us"] = "United States";
+    for (const std::string& n : names) CodeKeys().erase(n);
     return out;
   }();
   return *m;
@@ -77,6 +94,9 @@ const std::map<std::string, std::string>& Countries() {
 std::optional<std::string> CountryByName(std::string_view name) {
   auto it = Countries().find(Lower(name));
   if (it == Countries().end()) return std::nullopt;
+  if (CodeKeys().count(it->first) > 0 &&
+      std::any_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+    return std::nullopt;
   // "US" in capitals is the country; "us" the pronoun.
   if (Lower(name) == "us" && name != "US") return std::nullopt;
   return it->second;

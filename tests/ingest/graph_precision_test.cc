@@ -169,6 +169,18 @@ TEST(GraphPrecision, PlacingWithoutItsPlaceIsNoFact) {
   EXPECT_NE(Find(ts, "Erik Dahl", "set", "table"), nullptr) << Dump(ts);
 }
 
+TEST(GraphPrecision, ACountryCodeNamesACountryOnlyInCapitals) {
+  // "Co." is a company, not CO (Colombia); "the US" is the country,
+  // "told us" no one.
+  auto ts = Extract("Nils Moe, president of Delta Pine Land Co., spoke. The US vetoed the "
+                    "plan. Erik Dahl told us the plan.");
+  for (const Triple& t : ts) {
+    EXPECT_NE(t.object, "Colombia") << Dump(ts);
+    EXPECT_NE(t.object, "United States") << Dump(ts);
+  }
+  EXPECT_NE(Find(ts, "United States", "veto", "plan"), nullptr) << Dump(ts);
+}
+
 TEST(GraphPrecision, APlacingVerbWithAParticleIsAnotherVerb) {
   // "set up a company in Oslo" places nothing: the fact stays.
   auto ts = Extract("Erik Dahl set up a company in Oslo.");
