@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "absl/strings/ascii.h"
@@ -46,6 +47,29 @@ bool IsPlanVerb(const std::string& lemma) {
   return k.count(lemma) > 0;
 }
 
+// "Russia is expected to veto": a passive verb of saying or believing
+// whose subject is the infinitive's subject; what it says of the
+// infinitive's fact (reported by others, or only thought possible).
+std::optional<Modality> RaisingPassive(const std::string& lemma) {
+  static const std::set<std::string> kReported = {"say", "report", "allege", "rumour", "rumor"};
+  static const std::set<std::string> kPossible = {"expect", "believe", "think", "suppose",
+                                                  "fear", "predict", "consider"};
+  if (kReported.count(lemma) > 0) return Modality::kReported;
+  if (kPossible.count(lemma) > 0) return Modality::kPossible;
+  return std::nullopt;
+}
+
+// "Russia is likely to veto": an adjective before a to-infinitive whose
+// subject acts, and how sure that is. "unlikely" also negates.
+std::optional<Modality> AdjectiveBeforeInfinitive(const std::string& adjective) {
+  static const std::set<std::string> kPossible = {"likely", "unlikely", "able", "unable"};
+  static const std::set<std::string> kPlanned = {"ready", "willing", "unwilling", "eager",
+                                                 "poised", "determined", "keen", "prepared"};
+  if (kPossible.count(adjective) > 0) return Modality::kPossible;
+  if (kPlanned.count(adjective) > 0) return Modality::kPlanned;
+  return std::nullopt;
+}
+
 bool IsNegatingVerb(const std::string& lemma) {
   return lemma == "refuse" || lemma == "fail" || lemma == "decline";
 }
@@ -71,6 +95,7 @@ class Extractor {
 
   std::vector<Clause> Run() {
     MarkReported();
+    NoteObjectRelatives();
     MainClauses();
     LightVerbs();
     const size_t main_clauses = out_.size();  // The rest hang on a noun.
@@ -128,6 +153,33 @@ class Extractor {
     const std::string lower = absl::AsciiStrToLower(g_.word(pronoun).text);
     if (lower != "who" && lower != "which") return -1;
     return g_.Find(pronoun, Rel::kApposition, false);
+  }
+
+  // Object relatives: "the resolution (that) Russia vetoed", "the draft,
+  // which Russia was expected to veto": the verb at the right end of a B
+  // link lacks its object, and the noun the clause modifies is it. A
+  // subject relative's verb (RS from "who") is left to SubjectRelatives.
+  void NoteObjectRelatives() {
+    for (const Relation& l : g_.relations()) {
+      if (!l.Is(Rel::kRelativeObject)) continue;
+      const int verb = l.right;
+      const std::string& tag = g_.word(verb).tag;
+      if (tag.empty() || tag[0] != 'v') continue;
+      if (g_.Find(verb, Rel::kRelativeSubject, false) >= 0) continue;
+      int noun = l.left;
+      const std::string lower = absl::AsciiStrToLower(g_.word(noun).text);
+      if (lower == "which" || lower == "that" || lower == "who" || lower == "whom") {
+        noun = RelativeAntecedent(noun);
+      } else {
+        // The noun's own "that" ("the resolution that Russia vetoed"). No
+        // relative pronoun at all ("the major Western powers to expel" read
+        // as "the major (that) Western powers") is too often a misparse.
+        const int that = g_.Find(noun, Rel::kRelative, true);
+        if (that < 0 || absl::AsciiStrToLower(g_.word(that).text) != "that") continue;
+      }
+      if (noun <= 0 || IsWall(noun)) continue;
+      relative_objects_.emplace(verb, noun);
+    }
   }
 
   // Subject relatives: "the man who met Putin" (R then RS).
@@ -413,6 +465,11 @@ class Extractor {
   // imperative ("Gerard, don't embarrass them").
   bool UnlikelySubject(int subject, int verb) const {
     if (g_.Find(subject, Rel::kRelativeN, true) >= 0) return true;
+    // "which Russia was expected to veto" read with "which" as Russia's
+    // determiner: the relative clause's object went elsewhere.
+    if (const int det = g_.Find(subject, Rel::kDeterminer, false);
+        det > 0 && absl::AsciiStrToLower(g_.word(det).text) == "which")
+      return true;
     for (const Adjacent& a : g_.at(subject)) {
       if (a.to_right || !a.Is(Rel::kOpener)) continue;
       const std::string& tag = g_.word(a.other).tag;
@@ -667,6 +724,19 @@ class Extractor {
       std::vector<int> own_objects = g_.FindAll(v, Rel::kObject, true);
       State inner = st;
       int to = g_.Find(v, Rel::kToInfinitive, true);
+      if (st.passive) {
+        // "Russia is expected to veto …": Russia vetoes, in the active.
+        // Other passives ("was asked to leave") keep their old reading.
+        auto raised = RaisingPassive(lemma);
+        if (!raised) return;
+        inner.passive = false;
+        if (inner.modality == Modality::kAsserted ||
+            (inner.modality == Modality::kReported && *raised == Modality::kPossible))
+          inner.modality = *raised;
+        if (to >= 0) inner.words.push_back(to);
+        Verb(inf, inner, depth + 1);
+        return;
+      }
       if (IsNegatingVerb(lemma)) inner.negated = !inner.negated;
       if (IsPlanVerb(lemma) && (inner.modality == Modality::kAsserted ||
                                 inner.modality == Modality::kReported))
@@ -743,8 +813,26 @@ class Extractor {
     base.relation_words = st.words;
     base.graph_worthy = !st.weak && !PossessiveReadAsIs(st.words);
     if (adjective) {
-      base.relation_words.push_back(c);
       std::string lemma = absl::AsciiStrToLower(g_.word(c).text);
+      // "Russia is likely to veto the resolution": the fact is the
+      // infinitive's, held as possible or planned.
+      if (auto how = AdjectiveBeforeInfinitive(lemma); how && preps.empty()) {
+        const int to = g_.Find(c, Rel::kToInfinitive, true);
+        const int inf = to >= 0 ? g_.Find(to, Rel::kInfinitive, true) : -1;
+        if (inf >= 0) {
+          State inner = st;
+          inner.copula = false;
+          if (lemma == "unlikely" || lemma == "unable" || lemma == "unwilling")
+            inner.negated = !inner.negated;
+          if (inner.modality == Modality::kAsserted || inner.modality == Modality::kReported)
+            inner.modality = *how;
+          inner.words.push_back(c);
+          inner.words.push_back(to);
+          Verb(inf, inner, 1);
+          return;
+        }
+      }
+      base.relation_words.push_back(c);
       if (preps.empty()) {
         // "X is ready": no second argument worth a graph edge; CaRB wants
         // (X; is; ready) only as (X; is; ready) -- keep it, ungraphed.
@@ -901,6 +989,9 @@ class Extractor {
         } else if (governing == "decide" || governing == "agree" || governing == "manage" ||
                    governing == "choose") {
           inner.modality = st.modality;
+        } else if (auto raised = RaisingPassive(governing); raised && st.passive) {
+          // "Russia is said to have vetoed", read as a purpose: no plan.
+          inner.modality = st.modality == Modality::kAsserted ? *raised : st.modality;
         }
         inner.words.push_back(purpose_to);
         // "touched upon the overstepping of a mandate to enforce a zone":
@@ -932,6 +1023,13 @@ class Extractor {
     // coordinator carries belongs to a conjunct without one of its own.
     if (objects.empty())
       for (int o : st.shared_objects) objects.push_back(o);
+    if (auto it = relative_objects_.find(v);
+        objects.empty() && !st.passive && it != relative_objects_.end()) {
+      objects.push_back(it->second);
+      // "the opposition in Syria that Russia bombed": which noun is meant
+      // is the parser's guess (AmbiguousAntecedent).
+      if (AmbiguousAntecedent(it->second)) base.graph_worthy = false;
+    }
     std::vector<int> expanded;
     for (int o : objects)
       for (int c : Conjuncts(g_, o)) expanded.push_back(c);
@@ -1034,6 +1132,7 @@ class Extractor {
   std::map<int, int> reported_;  // Clause head -> the speech verb reporting it.
   std::set<int> conditional_;
   std::set<int> denied_;
+  std::map<int, int> relative_objects_;  // Verb -> the noun its relative clause modifies.
   int purpose_depth_ = 0;
   std::vector<Clause> out_;
 };

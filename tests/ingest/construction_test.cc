@@ -82,6 +82,29 @@ TEST(Construction, ADatelineIsNoApposition) {
   for (const Triple& t : ts) EXPECT_NE(t.relation, "minister_of") << Dump(ts);
 }
 
+TEST(Construction, AnObjectRelativesNounIsItsVerbsObject) {
+  // "the resolution that Peru vetoed": Peru vetoed the resolution, with
+  // "that", "which" or a raising verb between.
+  auto ts = Extract("Chile drafted the treaty, which Peru rejected. The plan that Cuba "
+                    "drew was praised. Mali submitted the motion, which Chad was expected "
+                    "to veto.");
+  EXPECT_NE(Find(ts, "Peru", "reject", "treaty"), nullptr) << Dump(ts);
+  EXPECT_NE(Find(ts, "Cuba", "draw", "plan"), nullptr) << Dump(ts);
+  const Triple* veto = Find(ts, "Chad", "veto", "motion");
+  ASSERT_NE(veto, nullptr) << Dump(ts);
+  EXPECT_EQ(fixture::ModalityOf(ts, "Chad", "veto", "motion"), "possible");
+  // A subject relative keeps its own object.
+  auto subj = Extract("The rebels who control Aleppo fled.");
+  EXPECT_NE(Find(subj, "rebel", "control", "Aleppo"), nullptr) << Dump(subj);
+}
+
+TEST(Construction, NoRelativePronounNoObjectRelative) {
+  // "the major Western powers to expel" parsed as "the major (that)
+  // Western powers": no fact that "Western" powers anything.
+  auto ts = Extract("The lobbying prompted the major Western powers to expel Syrian diplomats.");
+  for (const Triple& t : ts) EXPECT_NE(t.relation, "power") << Dump(ts);
+}
+
 TEST(Construction, CopularRoleWithABodyNamedByACommonNoun) {
   auto ts = Extract("Erik Dahl is a member of the harbour council.");
   EXPECT_NE(Find(ts, "Erik Dahl", "member_of", "harbour council"), nullptr) << Dump(ts);

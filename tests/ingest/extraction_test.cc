@@ -100,6 +100,30 @@ TEST(Extraction, ReportedlyAndAllegedlyReport) {
   EXPECT_EQ(ModalityOf(ts, "Cuba", "sign", "pact"), "asserted") << Dump(ts);
 }
 
+TEST(Extraction, RaisedSubjectsActInTheInfinitive) {
+  // "Peru is expected to sign": Peru signs, as far as anyone expects.
+  struct Case {
+    const char* sentence;
+    const char* subject;
+    const char* modality;
+    bool negated;
+  };
+  for (const Case& c : {Case{"Peru is expected to sign the treaty.", "Peru", "possible", false},
+                        Case{"Chile is said to have signed the treaty.", "Chile", "reported", false},
+                        Case{"Cuba is likely to sign the treaty.", "Cuba", "possible", false},
+                        Case{"Mali is unlikely to sign the treaty.", "Mali", "possible", true},
+                        Case{"Chad is ready to sign the treaty.", "Chad", "planned", false}}) {
+    auto ts = Extract(c.sentence);
+    const Triple* t = Find(ts, c.subject, "sign", "treaty");
+    ASSERT_NE(t, nullptr) << c.sentence << Dump(ts);
+    EXPECT_EQ(t->negated, c.negated) << c.sentence;
+    EXPECT_EQ(ModalityOf(ts, c.subject, "sign", "treaty"), c.modality) << c.sentence;
+  }
+  // Other passives keep their reading: being asked is not doing.
+  auto asked = Extract("Peru was asked to leave the council.");
+  EXPECT_EQ(Find(asked, "Peru", "leave", "council"), nullptr) << Dump(asked);
+}
+
 TEST(Extraction, InfinitiveChainWithPlannedModality) {
   auto ts = Extract("Sweden wants to close the museum.");
   EXPECT_EQ(ModalityOf(ts, "Sweden", "close", "museum"), "planned") << Dump(ts);
