@@ -27,8 +27,14 @@ absl::Status SstSink::Open() {
   // The file is ingested and read right after: dropping its pages from the
   // cache as it is written (RocksDB's default, an fadvise every MiB) only
   // costs system calls and rereads.
+  rocksdb::EnvOptions env_options;
+  // Hand the kernel each MiB as it is written (sync_file_range, which does
+  // not wait): the machine's dirty-page thresholds are gigabytes, so
+  // otherwise all of a load's files (about 290 MB at 1M edges) go to disk
+  // in Finish's fdatasync, after the writing (0.15-0.25 s of wall time).
+  env_options.bytes_per_sync = 1 << 20;
   writer_ = std::make_unique<rocksdb::SstFileWriter>(
-      rocksdb::EnvOptions(), options, store_->handle(cf_), /*invalidate_page_cache=*/false);
+      env_options, options, store_->handle(cf_), /*invalidate_page_cache=*/false);
   return FromRocksDb(writer_->Open(path_), Context());
 }
 
@@ -50,8 +56,40 @@ absl::Status SstSink::Delete(std::string_view key) {
 
 absl::StatusOr<bool> SstSink::Finish() {
   if (!writer_) return false;
-  QUIVER_RETURN_IF_ERROR(FromRocksDb(writer_->Finish(), Context()));
+  if (!finished_) {
+    finished_ = true;
+    finish_status_ = FromRocksDb(writer_->Finish(), Context());
+  }
+  QUIVER_RETURN_IF_ERROR(finish_status_);
   return true;
+}
+
+SinkCloser::~SinkCloser() { Wait().IgnoreError(); }
+
+void SinkCloser::Close(std::vector<SstSink*> sinks) {
+  MutexLock lock(&mu_);
+  absl::Status* status = &statuses_.emplace_back();
+  threads_.emplace_back([sinks = std::move(sinks), status] {
+    for (SstSink* sink : sinks) {
+      absl::StatusOr<bool> finished = sink->Finish();
+      if (!finished.ok()) {
+        *status = finished.status();
+        return;
+      }
+    }
+  });
+}
+
+absl::Status SinkCloser::Wait() {
+  std::vector<std::thread> threads;
+  {
+    MutexLock lock(&mu_);
+    threads.swap(threads_);
+  }
+  for (auto& t : threads) t.join();
+  MutexLock lock(&mu_);
+  for (const auto& s : statuses_) QUIVER_RETURN_IF_ERROR(s);
+  return absl::OkStatus();
 }
 
 }  // namespace quiver::graph

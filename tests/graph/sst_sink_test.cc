@@ -1,0 +1,78 @@
+#include "graph/sst_sink.h"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "graph/store.h"
+#include "gtest/gtest.h"
+#include "rocksdb/options.h"
+#include "rocksdb/sst_file_reader.h"
+#include "tests/test_support.h"
+
+namespace quiver::graph {
+namespace {
+
+using ::quiver::testing::TempDir;
+
+// The keys of an SST file, read back with RocksDB's own reader.
+std::vector<std::string> KeysOf(const std::string& path) {
+  rocksdb::Options options;
+  rocksdb::SstFileReader reader(options);
+  EXPECT_TRUE(reader.Open(path).ok()) << path;
+  std::vector<std::string> keys;
+  std::unique_ptr<rocksdb::Iterator> it(reader.NewIterator(rocksdb::ReadOptions()));
+  for (it->SeekToFirst(); it->Valid(); it->Next()) keys.push_back(it->key().ToString());
+  EXPECT_TRUE(it->status().ok());
+  return keys;
+}
+
+std::vector<std::string> Keys(const std::string& prefix, int n) {
+  std::vector<std::string> keys;
+  for (int i = 0; i < n; ++i) keys.push_back(prefix + std::to_string(100000 + i));
+  return keys;
+}
+
+TEST(SinkCloser, FinishesSinksHandedOverFromSeveralThreads) {
+  TempDir dir;
+  auto store = Store::Open(dir.Sub("store"), {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  // Three files in two hand-overs, from two threads; one sink gets nothing.
+  std::vector<std::unique_ptr<SstSink>> sinks;
+  for (const char* name : {"a", "b", "c", "empty"})
+    sinks.push_back(std::make_unique<SstSink>(store->get(), Cf::kOut,
+                                              dir.Sub(std::string(name) + ".sst")));
+  const std::vector<std::string> a = Keys("a", 5000), b = Keys("b", 3), c = Keys("c", 70);
+  for (const auto& k : a) ASSERT_TRUE(sinks[0]->Add(k, "").ok());
+  for (const auto& k : b) ASSERT_TRUE(sinks[1]->Add(k, "").ok());
+  for (const auto& k : c) ASSERT_TRUE(sinks[2]->Add(k, "").ok());
+  {
+    SinkCloser closer;
+    std::thread other([&] { closer.Close({sinks[0].get()}); });
+    closer.Close({sinks[1].get(), sinks[2].get(), sinks[3].get()});
+    other.join();
+    ASSERT_TRUE(closer.Wait().ok());
+  }
+  EXPECT_EQ(KeysOf(dir.Sub("a.sst")), a);
+  EXPECT_EQ(KeysOf(dir.Sub("b.sst")), b);
+  EXPECT_EQ(KeysOf(dir.Sub("c.sst")), c);
+  EXPECT_FALSE(std::filesystem::exists(dir.Sub("empty.sst")));
+  // Finishing again (as IngestAndPublish does) repeats the first result.
+  auto again = sinks[0]->Finish();
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_TRUE(*again);
+  auto empty = sinks[3]->Finish();
+  ASSERT_TRUE(empty.ok());
+  EXPECT_FALSE(*empty);
+}
+
+TEST(SinkCloser, WaitWithNothingHandedOverIsOk) {
+  SinkCloser closer;
+  EXPECT_TRUE(closer.Wait().ok());
+  EXPECT_TRUE(closer.Wait().ok());
+}
+
+}  // namespace
+}  // namespace quiver::graph
