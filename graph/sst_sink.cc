@@ -6,12 +6,13 @@
 #include "graph/store.h"
 #include "rocksdb/db.h"
 #include "rocksdb/sst_file_writer.h"
+#include "rocksdb/table.h"
 #include "util/status_macros.h"
 
 namespace quiver::graph {
 
-SstSink::SstSink(Store* store, Cf cf, std::string path)
-    : store_(store), cf_(cf), path_(std::move(path)) {}
+SstSink::SstSink(Store* store, Cf cf, std::string path, SstFilter filter)
+    : store_(store), cf_(cf), path_(std::move(path)), filter_(filter) {}
 
 SstSink::~SstSink() = default;
 
@@ -24,6 +25,14 @@ absl::Status SstSink::Open() {
   // Index families are small fixed-width keys that compress poorly; and
   // the load is CPU-bound, so skip compression for all of them.
   options.compression = rocksdb::kNoCompression;
+  if (filter_ == SstFilter::kNone) {
+    const auto* family = options.table_factory->GetOptions<rocksdb::BlockBasedTableOptions>();
+    if (family != nullptr && family->filter_policy != nullptr) {
+      rocksdb::BlockBasedTableOptions table = *family;
+      table.filter_policy.reset();
+      options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+    }
+  }
   // The file is ingested and read right after: dropping its pages from the
   // cache as it is written (RocksDB's default, an fadvise every MiB) only
   // costs system calls and rereads.

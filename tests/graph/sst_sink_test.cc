@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "rocksdb/options.h"
 #include "rocksdb/sst_file_reader.h"
+#include "rocksdb/table_properties.h"
 #include "tests/test_support.h"
 
 namespace quiver::graph {
@@ -66,6 +67,36 @@ TEST(SinkCloser, FinishesSinksHandedOverFromSeveralThreads) {
   auto empty = sinks[3]->Finish();
   ASSERT_TRUE(empty.ok());
   EXPECT_FALSE(*empty);
+}
+
+// The name of the filter policy an SST file was built with ("" for none).
+std::string FilterOf(const std::string& path) {
+  rocksdb::Options options;
+  rocksdb::SstFileReader reader(options);
+  EXPECT_TRUE(reader.Open(path).ok()) << path;
+  auto properties = reader.GetTableProperties();
+  return properties ? properties->filter_policy_name : "(no properties)";
+}
+
+TEST(SstSink, BuildsTheFamilysFilterUnlessToldNot) {
+  TempDir dir;
+  auto store = Store::Open(dir.Sub("store"), {});
+  ASSERT_TRUE(store.ok()) << store.status();
+  // edges has a Bloom filter in the store; out, only ever scanned, has none.
+  SstSink edges(store->get(), Cf::kEdges, dir.Sub("edges.sst"));
+  SstSink bare(store->get(), Cf::kEdges, dir.Sub("bare.sst"), SstFilter::kNone);
+  SstSink out(store->get(), Cf::kOut, dir.Sub("out.sst"), SstFilter::kNone);
+  for (const auto& k : Keys("k", 100)) {
+    ASSERT_TRUE(edges.Add(k, "v").ok());
+    ASSERT_TRUE(bare.Add(k, "v").ok());
+    ASSERT_TRUE(out.Add(k, "").ok());
+  }
+  for (SstSink* sink : {&edges, &bare, &out}) ASSERT_TRUE(sink->Finish().ok());
+  EXPECT_NE(FilterOf(dir.Sub("edges.sst")), "");
+  EXPECT_EQ(FilterOf(dir.Sub("bare.sst")), "");
+  EXPECT_EQ(FilterOf(dir.Sub("out.sst")), "");
+  // The same keys and values either way.
+  EXPECT_EQ(KeysOf(dir.Sub("bare.sst")), KeysOf(dir.Sub("edges.sst")));
 }
 
 TEST(SinkCloser, WaitWithNothingHandedOverIsOk) {
