@@ -34,7 +34,14 @@ BulkLoader::BulkLoader(Store* store, BulkLoadOptions options)
 }
 
 BulkLoader::~BulkLoader() {
-  if (intern_thread_.joinable()) intern_thread_.join();
+  if (!intern_thread_.joinable()) return;
+  {
+    MutexLock lock(&intern_mu_);
+    intern_mu_.Await(absl::Condition(
+        +[](InternStage* stage) { return *stage == InternStage::kIdle; }, &intern_stage_));
+    intern_stage_ = InternStage::kStopping;
+  }
+  intern_thread_.join();
 }
 
 std::string BulkLoader::SpillDir() const {

@@ -7,7 +7,6 @@
 // AddDocument does).
 
 #include <algorithm>
-#include <future>
 #include <thread>
 #include <tuple>
 
@@ -52,7 +51,9 @@ void BulkLoader::Lookups::Reset(size_t slots) {
 }
 
 absl::Status BulkLoader::WaitForBatch() {
-  if (intern_thread_.joinable()) intern_thread_.join();
+  MutexLock lock(&intern_mu_);
+  intern_mu_.Await(absl::Condition(
+      +[](InternStage* stage) { return *stage == InternStage::kIdle; }, &intern_stage_));
   return intern_status_;
 }
 
@@ -65,15 +66,42 @@ absl::Status BulkLoader::HandOff() {
   QUIVER_RETURN_IF_ERROR(WaitForBatch());
   std::swap(batch_, interning_);
   interning_found_.Reset(interning_.slots());
-  std::promise<void> half_done;
-  intern_thread_ = std::thread([this, half = half_done.get_future()] {
-    LookUp(interning_, 0, interning_found_);
-    half.wait();  // Resolve reads both halves of the forms.
-    intern_status_ = Resolve(interning_, interning_found_);
-  });
+  if (!intern_thread_.joinable()) intern_thread_ = std::thread([this] { InternLoop(); });
+  {
+    MutexLock lock(&intern_mu_);
+    intern_stage_ = InternStage::kHanded;
+  }
   LookUp(interning_, 1, interning_found_);
-  half_done.set_value();
+  MutexLock lock(&intern_mu_);
+  intern_stage_ = InternStage::kCallerHalfDone;
   return absl::OkStatus();
+}
+
+void BulkLoader::InternLoop() {
+  for (;;) {
+    {
+      MutexLock lock(&intern_mu_);
+      intern_mu_.Await(absl::Condition(
+          +[](InternStage* stage) {
+            return *stage == InternStage::kHanded || *stage == InternStage::kStopping ||
+                   *stage == InternStage::kCallerHalfDone;
+          },
+          &intern_stage_));
+      if (intern_stage_ == InternStage::kStopping) return;
+    }
+    LookUp(interning_, 0, interning_found_);
+    {
+      // Resolve reads both halves of the forms.
+      MutexLock lock(&intern_mu_);
+      intern_mu_.Await(absl::Condition(
+          +[](InternStage* stage) { return *stage == InternStage::kCallerHalfDone; },
+          &intern_stage_));
+    }
+    absl::Status status = Resolve(interning_, interning_found_);
+    MutexLock lock(&intern_mu_);
+    intern_status_ = std::move(status);
+    intern_stage_ = InternStage::kIdle;
+  }
 }
 
 void BulkLoader::LookUp(const Batch& batch, int part, Lookups& found) {
