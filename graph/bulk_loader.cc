@@ -34,7 +34,14 @@ BulkLoader::BulkLoader(Store* store, BulkLoadOptions options)
 }
 
 BulkLoader::~BulkLoader() {
-  if (intern_thread_.joinable()) intern_thread_.join();
+  if (!intern_thread_.joinable()) return;
+  {
+    MutexLock lock(&intern_mu_);
+    intern_mu_.Await(absl::Condition(
+        +[](InternStage* stage) { return *stage == InternStage::kIdle; }, &intern_stage_));
+    intern_stage_ = InternStage::kStopping;
+  }
+  intern_thread_.join();
 }
 
 std::string BulkLoader::SpillDir() const {
@@ -58,6 +65,16 @@ void BulkLoader::SetDocument(const Document& doc, std::string_view content) {
   ev.source = doc_.source;
   evidence_values_ = {EncodeEvidence(ev)};
 }
+
+namespace {
+
+std::vector<SstSink*> Pointers(const std::vector<std::unique_ptr<SstSink>>& sinks) {
+  std::vector<SstSink*> pointers;
+  for (const auto& sink : sinks) pointers.push_back(sink.get());
+  return pointers;
+}
+
+}  // namespace
 
 uint32_t BulkLoader::InternText(std::string_view text) {
   auto [it, inserted] = text_ids_.try_emplace(util::Absl(text), uint32_t(texts_.size()));
@@ -197,10 +214,6 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
   // this thread groups the statements into edges. Then the edge families
   // are written by two threads, each taking the next family as it is free
   // (the costliest first).
-  std::vector<std::unique_ptr<SstSink>> node_sinks;
-  absl::Status node_status;
-  std::thread node_worker([&] { node_status = WriteNodeFamilies(node_sinks); });
-  absl::StatusOr<EdgeTotals> totals = GroupEdges();
   using Sinks = std::vector<std::unique_ptr<SstSink>>;
   std::vector<std::function<absl::Status(Sinks&)>> tasks = {
       [&](Sinks& sinks) { return WriteEdges(sinks); },
@@ -209,12 +222,26 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
       [&](Sinks& sinks) { return WriteIndex(Cf::kIn, sinks); },
       [&](Sinks& sinks) { return WriteIndex(Cf::kByType, sinks); },
   };
+  Sinks node_sinks;
   std::vector<Sinks> task_sinks(tasks.size());
+  // Each task's files are finished (and synced) as soon as they are
+  // written, beside the writing of the others, not all after it. Declared
+  // after the sinks, so that its threads are done before they go.
+  SinkCloser closer;
+  absl::Status node_status;
+  std::thread node_worker([&] {
+    node_status = WriteNodeFamilies(node_sinks);
+    if (node_status.ok()) closer.Close(Pointers(node_sinks));
+  });
+  absl::StatusOr<EdgeTotals> totals = GroupEdges();
   std::vector<absl::Status> task_status(tasks.size());
   if (totals.ok()) {
     std::atomic<size_t> next{0};
     auto work = [&] {
-      for (size_t i; (i = next++) < tasks.size();) task_status[i] = tasks[i](task_sinks[i]);
+      for (size_t i; (i = next++) < tasks.size();) {
+        task_status[i] = tasks[i](task_sinks[i]);
+        if (task_status[i].ok()) closer.Close(Pointers(task_sinks[i]));
+      }
     };
     std::thread helper(work);
     work();
@@ -224,6 +251,7 @@ absl::StatusOr<AddResult> BulkLoader::Finish() {
   QUIVER_RETURN_IF_ERROR(node_status);
   QUIVER_RETURN_IF_ERROR(totals.status());
   for (const auto& s : task_status) QUIVER_RETURN_IF_ERROR(s);
+  QUIVER_RETURN_IF_ERROR(closer.Wait());
 
   Counters after = c;
   after.next_node = nodes_.size() + 1;

@@ -40,6 +40,7 @@
 #include "absl/status/statusor.h"
 #include "graph/store.h"
 #include "quiver/graph_types.h"
+#include "util/mutex.h"
 
 namespace quiver::graph {
 
@@ -137,6 +138,7 @@ class BulkLoader {
     std::string names;                // Back to back.
     std::vector<uint32_t> name_end;   // Per slot: end of its name in `names`.
     std::vector<uint64_t> position;   // Per slot: kNoMention for AddNode's.
+    std::vector<uint8_t> part;        // Per slot: its half of the forms (PartOf).
     struct Statement {
       uint32_t slot;  // The subject's; the object's is the next.
       uint32_t term, line, text, evidence, index;
@@ -148,19 +150,34 @@ class BulkLoader {
       return std::string_view(names).substr(begin, name_end[slot] - begin);
     }
   };
+  // What the lookups of a batch's names found, by slot: `node` (0 for a
+  // form new in this batch), `made` and `keys` (the normalised name) for
+  // the slots that make a form, and `made_by` for the slots that repeat one.
+  struct Lookups {
+    std::vector<uint32_t> node, made_by;
+    std::vector<uint8_t> made;
+    std::vector<std::string> keys;
+    void Reset(size_t slots);
+  };
   void AddSlot(std::string_view name, uint64_t position);
-  // Waits for the batch before to be interned, then interns the full batch
-  // on another thread while the caller goes on filling the next.
+  // Waits for the batch before to be interned, then interns the full batch:
+  // the caller looks up one half of its names while the interning thread
+  // looks up the other half, then goes on filling the next batch while that
+  // thread gives the new forms their nodes (Resolve).
   absl::Status HandOff();
   // The error of the batch interned last, once it is done.
   absl::Status WaitForBatch();
+  // The interning thread's loop (started by the first HandOff): a thread
+  // that waits for each batch wakes at once, where one started per batch
+  // waited 1.5 ms for a core.
+  void InternLoop();
+  // Interns the batch on the calling thread (and a helper for the lookups).
   absl::Status InternBatch(Batch& batch);
-  // Looks up the batch's names of partition `part`: fills `node` (0 for a
-  // form new in this batch), `made` and `keys` (the normalised name) for
-  // the slots that make a form, and `made_by` for the slots that repeat one.
-  void LookUp(const Batch& batch, int part, std::vector<uint32_t>& node,
-              std::vector<uint8_t>& made, std::vector<std::string>& keys,
-              std::vector<uint32_t>& made_by);
+  // Looks up the batch's names of partition `part` into `found`.
+  void LookUp(const Batch& batch, int part, Lookups& found);
+  // In statement order, gives the batch's new forms their nodes, then adds
+  // its statements; empties the batch.
+  absl::Status Resolve(Batch& batch, Lookups& found);
   // After the last batch, once: sets each node's mentions and the forms of
   // its later mentions in order of their first (the resolutions AddDocument
   // records); returns each form's name and later mentions, by form id.
@@ -200,8 +217,13 @@ class BulkLoader {
   uint32_t form_count_ = 0;
   Batch batch_;       // Being filled by the caller.
   Batch interning_;   // Being interned by intern_thread_.
+  Lookups interning_found_;  // Its lookups.
   std::thread intern_thread_;
-  absl::Status intern_status_;
+  // The hand-over of `interning_` between the caller and intern_thread_.
+  enum class InternStage { kIdle, kHanded, kCallerHalfDone, kStopping };
+  Mutex intern_mu_;
+  InternStage intern_stage_ ABSL_GUARDED_BY(intern_mu_) = InternStage::kIdle;
+  absl::Status intern_status_ ABSL_GUARDED_BY(intern_mu_);
   size_t batch_limit_;  // Slots a batch holds.
   std::vector<NodeEntry> nodes_;        // index = id - 1
   absl::flat_hash_map<std::string, uint32_t> term_ids_;

@@ -69,6 +69,14 @@ class SortedRuns {
   // Bytes of entries held in memory.
   size_t memory_bytes() const { return memory_.size() * sizeof(T); }
 
+  // Frees the entries, in memory and spilled, once the caller is done with
+  // them: neither Add nor ForEach may follow. runs() still counts the runs
+  // spilled.
+  void Release() {
+    memory_ = std::vector<T>();
+    file_.reset();
+  }
+
   // Sorts the entries in memory and writes them out as a run (frees them).
   absl::Status Spill() {
     if (memory_.empty()) return absl::OkStatus();

@@ -247,17 +247,30 @@ absl::Status Store::OpenRocksDb(bool exists) {
   rocksdb::ColumnFamilyOptions cf_options;
   cf_options.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
 
-  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors;
+  // A new store (or one whose creation was cut short) gets its missing
+  // column families in one CreateColumnFamilies call after the open: RocksDB's
+  // create_missing_column_families writes and syncs an OPTIONS file for each
+  // of them in turn (fourteen here, 0.2-0.3 s of a bulk load's wall time).
+  if (!exists) {
+    rocksdb::DB::ListColumnFamilies(db_options, path_, &existing).PermitUncheckedError();
+  }
+  std::vector<rocksdb::ColumnFamilyDescriptor> descriptors, to_create;
   std::vector<int> descriptor_cf;  // Cf of each descriptor, -1 if not ours.
+  std::vector<int> create_cf;
   for (int i = 0; i < kNumCfs; ++i) {
     Cf cf = static_cast<Cf>(i);
+    const bool there = std::find(existing.begin(), existing.end(), CfName(cf)) != existing.end();
     // An existing store that lacks one of our column families was written
     // by an older format: open what it has, so that the version check below
     // refuses it with an explanation (and nothing is added to it).
-    if (exists && std::find(existing.begin(), existing.end(), CfName(cf)) == existing.end())
-      continue;
+    if (exists && !there) continue;
     bool scanned = cf == Cf::kNames || cf == Cf::kLabels || cf == Cf::kOut ||
                    cf == Cf::kIn || cf == Cf::kByType || cf == Cf::kEvidence;
+    if (!exists && !there && cf != Cf::kDefault) {
+      to_create.emplace_back(CfName(cf), scanned ? scan_options : cf_options);
+      create_cf.push_back(i);
+      continue;
+    }
     descriptors.emplace_back(CfName(cf), scanned ? scan_options : cf_options);
     descriptor_cf.push_back(i);
   }
@@ -295,6 +308,13 @@ absl::Status Store::OpenRocksDb(bool exists) {
     } else {
       db_->DestroyColumnFamilyHandle(handles[i]);
     }
+  }
+  if (!to_create.empty()) {
+    std::vector<rocksdb::ColumnFamilyHandle*> created;
+    s = db_->CreateColumnFamilies(to_create, &created);
+    // Those made before an error are kept, to be closed with the rest.
+    for (size_t i = 0; i < created.size(); ++i) handles_[create_cf[i]] = created[i];
+    QUIVER_RETURN_IF_ERROR(FromRocksDb(s, absl::StrCat("store ", path_)));
   }
   return absl::OkStatus();
 }

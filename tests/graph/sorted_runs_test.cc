@@ -38,6 +38,18 @@ TEST(SortedRuns, ReturnsEntriesInOrderAcrossSpilledRuns) {
   EXPECT_EQ(Collect(runs), added);  // Read back a second time.
 }
 
+TEST(SortedRuns, ReleaseFreesTheEntriesAndKeepsTheRunCount) {
+  TempDir dir;
+  SortedRuns<uint64_t> runs(dir.path(), 80);  // 10 entries a run.
+  for (uint64_t v = 0; v < 35; ++v) ASSERT_TRUE(runs.Add(v).ok());
+  EXPECT_EQ(runs.runs(), 3u);
+  EXPECT_GT(runs.memory_bytes(), 0u);
+  runs.Release();
+  EXPECT_EQ(runs.memory_bytes(), 0u);
+  EXPECT_EQ(runs.runs(), 3u);
+  EXPECT_EQ(runs.size(), 35u);
+}
+
 TEST(SortedRuns, WithinTheBudgetNothingGoesToDisk) {
   TempDir dir;
   SortedRuns<uint64_t> runs(dir.path(), 1 << 20);
