@@ -189,6 +189,23 @@ class ResolutionTest : public CurationTest {
     return first;
   }
 
+  // The node named `name` itself (FindNodesByName also finds every node
+  // that has it as an alias); 0 when there is none.
+  NodeId NamedExactly(const std::string& name) {
+    auto reader = store_->NewReader();
+    auto ids = reader->FindNodesByName(name);
+    EXPECT_TRUE(ids.ok());
+    for (NodeId id : *ids)
+      if ((*reader->GetNode(id))->name == name) return id;
+    return 0;
+  }
+
+  bool HasMention(DocId doc, NodeId node) {
+    auto m = store_->NewReader()->GetMention(doc, node);
+    EXPECT_TRUE(m.ok());
+    return m.ok() && m->has_value();
+  }
+
   std::vector<std::string> StoreReasons(DocId doc, NodeId node) {
     auto mention = store_->NewReader()->GetMention(doc, node);
     EXPECT_TRUE(mention.ok() && mention->has_value());

@@ -32,28 +32,11 @@ const Side kKarin{"Karin Lind", {"Person"}, {"Lind"}, ""};
 
 class SurnameResolution : public ResolutionTest {
  protected:
-  // The node named "Dahl" itself (FindNodesByName also finds every person
-  // who has it as an alias); 0 when there is none.
-  NodeId NamedExactly(const std::string& name) {
-    auto reader = store_->NewReader();
-    auto ids = reader->FindNodesByName(name);
-    EXPECT_TRUE(ids.ok());
-    for (NodeId id : *ids)
-      if ((*reader->GetNode(id))->name == name) return id;
-    return 0;
-  }
-
   std::string Ambiguous(const std::string& name, NodeId first, const std::string& first_name,
                         NodeId second, const std::string& second_name) {
     return absl::StrCat("ambiguous surname \"", name, "\": 2 stored people have it (node ",
                         first, " \"", first_name, "\", node ", second, " \"", second_name,
                         "\"), so it was merged with none of them");
-  }
-
-  bool HasMention(DocId doc, NodeId node) {
-    auto m = store_->NewReader()->GetMention(doc, node);
-    EXPECT_TRUE(m.ok());
-    return m.ok() && m->has_value();
   }
 };
 
