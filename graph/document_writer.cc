@@ -14,6 +14,7 @@
 #include "graph/document_remover.h"
 #include "graph/curation.h"
 #include "graph/name_normalizer.h"
+#include "graph/short_name_mentions.h"
 #include "graph/surname_resolver.h"
 #include "graph/write_txn.h"
 #include "util/status_macros.h"
