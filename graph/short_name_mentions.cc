@@ -80,17 +80,39 @@ absl::StatusOr<bool> UserRuledOnName(const Reader& reader, NodeId node, std::str
   return false;
 }
 
-// Whether a document's mentions of a node are the short name alone, each
+// Whether the store found `node` for resolution `r` by an alias (its
+// reason is MatchReason's `alias "NAME" of node ID "…`).
+bool FoundByAlias(const MentionResolution& r, NodeId node) {
+  return absl::StartsWith(r.store, "alias \"") &&
+         absl::StrContains(r.store, absl::StrCat("\" of node ", node, " \""));
+}
+
+// Whether a document's mentions of `node` are the short name alone, each
 // placed there by the rule (directly, or absorbed: both begin with
-// `rule`). A document that created the node or named it any other way (in
-// full, resolved in the document, through kg.split's rule) keeps them all.
-bool PlacedByRuleAlone(const MentionRecord& mention, const std::string& rule,
-                       std::string_view key) {
+// `placed`; or, where full names do not carry the short name, found by it
+// as an alias). A document that created the node or named it any other
+// way (in full, resolved in the document, through kg.split's rule) keeps
+// them all.
+bool PlacedByRuleAlone(const MentionRecord& mention, const Node& node, const std::string& placed,
+                       const ShortNameRule& rule) {
   if (mention.created || mention.resolutions.empty()) return false;
   for (const MentionResolution& r : mention.resolutions) {
-    if (!absl::StartsWith(r.store, rule) || NormalizeName(r.name) != key) return false;
+    if (NormalizeName(r.name) != rule.key) return false;
+    if (!absl::StartsWith(r.store, placed) &&
+        (rule.full_names_carry_it || !FoundByAlias(r, node.id)))
+      return false;
   }
   return true;
+}
+
+// Whether a document's record gives its node the short name as an alias
+// of another name ("the Syrian National Council (SNC)"), not as a mention
+// of the short name alone (which the rule, or an alias it gave, placed).
+bool GivesShortName(const MentionRecord& mention, const ShortNameRule& rule) {
+  auto is_key = [&](const std::string& name) { return NormalizeName(name) == rule.key; };
+  return std::any_of(mention.aliases.begin(), mention.aliases.end(), is_key) &&
+         std::none_of(mention.resolutions.begin(), mention.resolutions.end(),
+                      [&](const MentionResolution& r) { return is_key(r.name); });
 }
 
 // The wording of AddDocument's store reasons (graph/document_writer.cc) for
@@ -239,11 +261,11 @@ absl::Status TakeOff(WriteTxn& txn, const Node& full, const Records& leaving,
     labels_given.insert(m->labels.begin(), m->labels.end());
   }
   // As removing those documents would (graph/document_remover.h), except
-  // that a person keeps the surname: it is still theirs.
+  // that a full name keeps a short name all full names carry (a surname).
   std::vector<std::string> aliases, labels;
   for (const auto& a : updated->aliases) {
     if (!added_aliases.count(a) || aliases_given.count(a) || a == updated->name ||
-        (rule.full_name_keeps_it && NormalizeName(a) == rule.key))
+        (rule.full_names_carry_it && NormalizeName(a) == rule.key))
       aliases.push_back(a);
   }
   for (const auto& l : updated->labels)
@@ -303,12 +325,19 @@ absl::StatusOr<int64_t> SeparateShortNameMentions(WriteTxn& txn, NodeId full, Do
     const std::string placed = rule.placed(other);
     QUIVER_ASSIGN_OR_RETURN(std::vector<DocId> docs, txn.DocumentsNaming(other.id));
     Records leaving;  // Oldest first.
+    bool given = false;  // Another document calls it by the short name.
     for (DocId d : docs) {
       if (d == doc) continue;
       QUIVER_ASSIGN_OR_RETURN(auto mention, txn.GetMention(d, other.id));
-      if (mention && PlacedByRuleAlone(*mention, placed, rule.key))
+      if (!mention) continue;
+      if (PlacedByRuleAlone(*mention, other, placed, rule)) {
         leaving.emplace_back(d, std::move(*mention));
+      } else if (!rule.full_names_carry_it && GivesShortName(*mention, rule)) {
+        given = true;
+        break;
+      }
     }
+    if (given) continue;
     if (leaving.empty()) continue;
     QUIVER_RETURN_IF_ERROR(TakeOff(txn, other, leaving, candidates, rule));
     moved += int64_t(leaving.size());

@@ -35,10 +35,14 @@ struct ShortNameRule {
   // `candidates` (AmbiguousSurnameReason, AmbiguousAcronymReason).
   std::function<std::string(std::string_view name, const std::vector<Node>& candidates)>
       ambiguous;
-  // Whether a full-named node keeps the short name as an alias when the
-  // mentions leave it: a surname is still its person's (ingest gives every
-  // full name its surname); an acronym was only what those mentions gave.
-  bool full_name_keeps_it = false;
+  // Whether every full name the short name fits carries it as an alias of
+  // its own (ingest gives each person's full name its surname). When not
+  // (an acronym), the alias is there because a document gave it: a later
+  // mention that found the node by that alias counts as placed by the
+  // rule; a node another of whose documents gives it the short name keeps
+  // all its mentions (they would find it by that alias in any order); and
+  // the alias leaves with the mentions that alone gave it.
+  bool full_names_carry_it = false;
 };
 
 // `candidates` by normalised name, then id: an ambiguity reason lists them
@@ -69,7 +73,8 @@ absl::Status AbsorbShortNameNode(WriteTxn& txn, const Node& full, const Node& ab
 // of `candidates`, the nodes the short name fits now (kg.split's rules
 // already applied): when there are two or more, every other candidate
 // gives up the mentions the rule placed on it (each resolution beginning
-// with rule.placed(candidate), every mention the short name alone) in
+// with rule.placed(candidate), or finding it by the short name as an alias
+// where full names do not carry it; every mention the short name alone) in
 // documents other than `doc` that do not name it otherwise (a document
 // that also names it in full, created it or found it another way keeps
 // its mentions). Each such document's mentions go, with their statements
@@ -78,7 +83,9 @@ absl::Status AbsorbShortNameNode(WriteTxn& txn, const Node& full, const Node& ab
 // rule.ambiguous over `candidates` followed by how the short name met that
 // node; aliases and labels only those documents gave the candidate go.
 // Nothing happens to a candidate whose short name a user merged in or
-// split off (kg.merge, kg.split, in the curation log). No curation rule is
+// split off (kg.merge, kg.split, in the curation log), nor, where full
+// names do not carry the short name, to one that another of its documents
+// gives the short name as an alias of its own. No curation rule is
 // added and nothing is logged: the reason is in the mention records.
 // Returns how many documents' mentions moved.
 absl::StatusOr<int64_t> SeparateShortNameMentions(WriteTxn& txn, NodeId full, DocId doc,

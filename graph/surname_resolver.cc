@@ -27,7 +27,7 @@ ShortNameRule SurnameRule(std::string key) {
   rule.key = std::move(key);
   rule.placed = SurnameReason;
   rule.ambiguous = AmbiguousSurnameReason;
-  rule.full_name_keeps_it = true;
+  rule.full_names_carry_it = true;
   return rule;
 }
 
