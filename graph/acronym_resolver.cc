@@ -1,12 +1,14 @@
 #include "graph/acronym_resolver.h"
 
+#include <algorithm>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "graph/curation.h"
 #include "graph/name_normalizer.h"
-#include "graph/node_merger.h"
 #include "graph/records.h"
+#include "graph/short_name_mentions.h"
 #include "graph/write_txn.h"
 #include "util/status_macros.h"
 #include "util/strings.h"
@@ -19,6 +21,15 @@ constexpr std::string_view kOrganization = "Organization";
 
 bool MayBeOrganisation(const std::vector<std::string>& labels) {
   return labels.empty() || HasLabel(labels, kOrganization);
+}
+
+// The acronym rule's words for the acronym `initials`.
+ShortNameRule AcronymRule(const std::string& initials) {
+  ShortNameRule rule;
+  rule.key = NormalizeName(initials);
+  rule.placed = AcronymReason;
+  rule.ambiguous = AmbiguousAcronymReason;
+  return rule;
 }
 
 }  // namespace
@@ -72,9 +83,10 @@ std::string AcronymReason(const Node& organisation) {
 }
 
 std::string AmbiguousAcronymReason(std::string_view name, const std::vector<Node>& candidates) {
+  const std::vector<Node> sorted = ByName(candidates);
   std::string out = absl::StrCat("ambiguous acronym \"", util::Absl(name), "\": ",
-                                 candidates.size(), " stored organisations have those initials (");
-  absl::StrAppend(&out, CandidateNodes(candidates), "), so it was merged with none of them");
+                                 sorted.size(), " stored organisations have those initials (");
+  absl::StrAppend(&out, CandidateNodes(sorted), "), so it was merged with none of them");
   return out;
 }
 
@@ -101,10 +113,30 @@ absl::StatusOr<std::optional<NodeId>> AbsorbAcronymNode(WriteTxn& txn, NodeId fu
   for (const Node& other : organisations)
     if (other.id != full) return std::nullopt;  // Two share the initials: ambiguous.
   const Node& absorbed = acronym_only.front();
-  const std::string reason = absl::StrCat("ingest: \"", absorbed.name, "\" (node ", absorbed.id,
-                                          ") is the ", AcronymReason(*organisation));
-  QUIVER_RETURN_IF_ERROR(MergeNodes(txn, full, absorbed.id, reason).status());
+  QUIVER_RETURN_IF_ERROR(AbsorbShortNameNode(txn, *organisation, absorbed, AcronymRule(initials)));
   return absorbed.id;
+}
+
+absl::StatusOr<int64_t> SeparateAcronymMentions(WriteTxn& txn, NodeId full, DocId doc) {
+  QUIVER_ASSIGN_OR_RETURN(auto organisation, txn.GetNode(full));
+  if (!organisation || !HasLabel(organisation->labels, kOrganization)) return 0;
+  const std::string initials = Initials(organisation->name);
+  if (initials.empty()) return 0;
+  // The acronym rule gives the organisation its acronym as an alias (and
+  // its own merge the acronym node's name): with no other organisation of
+  // those initials named by it, the rule placed nothing to take back, and
+  // every organisation need not be read.
+  QUIVER_ASSIGN_OR_RETURN(std::vector<NodeId> ids, txn.FindNodesByName(initials));
+  bool holder = false;
+  for (NodeId id : ids) {
+    if (id == full) continue;
+    QUIVER_ASSIGN_OR_RETURN(auto node, txn.GetNode(id));
+    holder |= node && HasLabel(node->labels, kOrganization) && Initials(node->name) == initials;
+  }
+  if (!holder) return 0;
+  QUIVER_ASSIGN_OR_RETURN(std::vector<Node> organisations,
+                          OrganisationsAbbreviated(txn, initials, {}));
+  return SeparateShortNameMentions(txn, full, doc, organisations, AcronymRule(initials));
 }
 
 }  // namespace quiver::graph

@@ -2,11 +2,15 @@
 // and the one stored organisation whose initials it is ("the Syrian
 // National Council") are one node, whichever document came first. Two or
 // more organisations with those initials make it ambiguous: nothing is
-// merged, and the mention's resolution says so with its candidates.
+// merged, and the mention's resolution says so with its candidates; a
+// second organisation that arrives after the acronym was placed on the
+// first makes it ambiguous then (SeparateAcronymMentions), so the order of
+// the documents does not matter. kg.split's and kg.merge's rulings win.
 
 #ifndef QUIVER_GRAPH_ACRONYM_RESOLVER_H_
 #define QUIVER_GRAPH_ACRONYM_RESOLVER_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -38,7 +42,8 @@ absl::StatusOr<std::vector<Node>> OrganisationsAbbreviated(const Reader& reader,
                                                             const std::vector<std::string>& labels);
 
 // The store's reasons for an acronym: resolved to `organisation`, or left
-// apart from every one of `candidates`.
+// apart from every one of `candidates` (listed by name, then id, so the
+// reason reads the same whichever of them was stored first).
 std::string AcronymReason(const Node& organisation);
 std::string AmbiguousAcronymReason(std::string_view name, const std::vector<Node>& candidates);
 
@@ -46,8 +51,25 @@ std::string AmbiguousAcronymReason(std::string_view name, const std::vector<Node
 // stored node is named by those initials alone (labels agreeing), no other
 // stored organisation has them and kg.split did not rule them away from
 // `full`: merges that node into `full` (graph/node_merger.h), logged with
-// the reason. Returns the id of the node merged away, nullopt when none was.
+// the reason (graph/short_name_mentions.h's AbsorbShortNameNode: the
+// absorbed node's mentions then read as if each had found `full` by the
+// acronym, so that SeparateAcronymMentions can take them apart again).
+// Returns the id of the node merged away, nullopt when none was.
 absl::StatusOr<std::optional<NodeId>> AbsorbAcronymNode(WriteTxn& txn, NodeId full);
+
+// Called when document `doc` (being written in `txn`) created node `full`
+// or labelled it Organization: when its initials make an acronym another
+// stored organisation has been named by, that acronym is now ambiguous, so
+// every other organisation with those initials gives up the acronym-only
+// mentions the acronym rule placed on it (each resolution beginning with
+// AcronymReason, directly or through AbsorbAcronymNode) in other documents
+// that do not name it otherwise, to the node named by the acronym alone,
+// as SeparateShortNameMentions (graph/short_name_mentions.h) says; the
+// acronym alias goes with them unless another document gave it. Nothing
+// happens to an organisation the acronym is blocked from (kg.split) or
+// whose acronym a user merged in or split off. Returns how many documents'
+// mentions moved.
+absl::StatusOr<int64_t> SeparateAcronymMentions(WriteTxn& txn, NodeId full, DocId doc);
 
 }  // namespace quiver::graph
 

@@ -14,6 +14,7 @@
 #include "graph/document_remover.h"
 #include "graph/curation.h"
 #include "graph/name_normalizer.h"
+#include "graph/short_name_mentions.h"
 #include "graph/surname_resolver.h"
 #include "graph/write_txn.h"
 #include "util/status_macros.h"
@@ -316,10 +317,11 @@ absl::StatusOr<AddResult> AddDocumentIn(WriteTxn& txn, const DocumentInput& inpu
   // full name), so a side resolved before the merge follows it.
   absl::flat_hash_map<NodeId, NodeId> absorbed_into;
   std::set<NodeId> surname_checked;  // Full names the Absorb* calls looked at.
-  // Nodes this document created, labelled Person or gave their surname as
-  // an alias: one may be a second person of a surname the store gave the
-  // first alone. (Checked only then: for a common surname the check reads
-  // every document of every other person so named.)
+  // Nodes this document created, labelled Person or Organization or gave
+  // their surname as an alias: one may be a second person of a surname, or
+  // a second organisation of an acronym, the store gave the first alone.
+  // (Checked only then: for a common surname the check reads every
+  // document of every other person so named.)
   std::set<NodeId> named_anew;
   auto current = [&](NodeId id) {
     for (auto it = absorbed_into.find(id); it != absorbed_into.end(); it = absorbed_into.find(id))
@@ -398,6 +400,7 @@ absl::StatusOr<AddResult> AddDocumentIn(WriteTxn& txn, const DocumentInput& inpu
     if (!rule.empty()) resolution.store = absl::StrCat(rule, "; ", resolution.store);
     const std::string surname_key = SurnameKey(added.matched ? added.matched->name : by->name);
     if (node->second || HasLabel(added.labels, "Person") ||
+        HasLabel(added.labels, "Organization") ||
         std::any_of(added.aliases.begin(), added.aliases.end(),
                     [&](const std::string& a) { return NormalizeName(a) == surname_key; }))
       named_anew.insert(node->first);
@@ -453,10 +456,13 @@ absl::StatusOr<AddResult> AddDocumentIn(WriteTxn& txn, const DocumentInput& inpu
   }
   for (const auto& [node, mention] : mentions) txn.AddMention(result.doc, node, mention);
   // Last, so the document's own mention records count among those that
-  // still give the earlier person its aliases, and its own "Dahl" (now
-  // ambiguous) has made the surname's node the earlier mentions join.
-  for (NodeId node : named_anew)
+  // still give the earlier person (organisation) its aliases, and its own
+  // "Dahl" ("SNC"), now ambiguous, has made the node the earlier mentions
+  // join.
+  for (NodeId node : named_anew) {
     QUIVER_RETURN_IF_ERROR(SeparateSurnameMentions(txn, current(node), result.doc).status());
+    QUIVER_RETURN_IF_ERROR(SeparateAcronymMentions(txn, current(node), result.doc).status());
+  }
   const Counters& after = txn.counters();
   result.nodes_created = after.nodes - before.nodes;
   result.edges_created = after.edges - before.edges;

@@ -36,13 +36,6 @@ std::string SurnameKey(std::string_view name);
 absl::StatusOr<std::vector<Node>> PersonsSurnamed(const Reader& reader, std::string_view name,
                                                   const std::vector<std::string>& labels);
 
-// The first node (by id) whose own name (not an alias) normalises like
-// `name`, whose labels agree with `labels` and from which kg.split did not
-// take `name`: where an ambiguous surname goes instead of to any full name.
-absl::StatusOr<std::optional<NodeId>> NodeNamedExactly(const Reader& reader,
-                                                        std::string_view name,
-                                                        const std::vector<std::string>& labels);
-
 // The store's reasons for a surname mention: resolved to `person`, or left
 // apart from every one of `candidates` (listed by name, then id, so the
 // reason reads the same whichever of them was stored first).
@@ -56,30 +49,23 @@ std::string AmbiguousSurnameReason(std::string_view name, const std::vector<Node
 // from `full`:
 // merges that node into `full` (graph/node_merger.h, so evidence,
 // provenance and counts follow and kg.split can undo it), logged with the
-// reason. The resolutions of the absorbed node's mentions then begin with
-// SurnameReason(full), as if each had found `full` by its surname, so that
-// SeparateSurnameMentions can take them apart again. Returns the id of the
-// node merged away, nullopt when none was.
+// reason (graph/short_name_mentions.h's AbsorbShortNameNode: the absorbed
+// node's mentions then read as if each had found `full` by its surname, so
+// that SeparateSurnameMentions can take them apart again). Returns the id
+// of the node merged away, nullopt when none was.
 absl::StatusOr<std::optional<NodeId>> AbsorbSurnameNode(WriteTxn& txn, NodeId full);
 
 // Called when document `doc` (being written in `txn`) gives node `full` a
 // full name that carries its surname as an alias (as PersonsSurnamed asks):
-// the surname is now ambiguous, so every other stored person of that
+// when the surname is now ambiguous, every other stored person of that
 // surname gives up the surname-only mentions the surname rule placed on
 // it (each resolution beginning with SurnameReason, directly or through
-// AbsorbSurnameNode) in documents other than `doc` that do not name it
-// otherwise (a document that also names it in full, created it or merged
-// it by another reason keeps its mentions). Each such document's mentions
-// go, with their statements (evidence, counts, provenance), to the node
-// NodeNamedExactly finds for the surname, created when there is none, and
-// each resolution becomes AmbiguousSurnameReason over the stored people of
-// that surname followed by how the surname met that node, exactly as if
-// the document had come after both people; aliases and labels only those
-// documents gave the person go (never the surname alias). Nothing happens
-// to a person the surname is blocked from (kg.split) or whose surname a
-// user merged in or split off (kg.merge, kg.split, in the curation log).
-// No curation rule is added and nothing is logged: the reason is in the
-// mention records. Returns how many documents' mentions moved.
+// AbsorbSurnameNode) in other documents that do not name it otherwise, to
+// the node named by the surname alone, as SeparateShortNameMentions
+// (graph/short_name_mentions.h) says; the person keeps the surname alias.
+// Nothing happens to a person the surname is blocked from (kg.split) or
+// whose surname a user merged in or split off. Returns how many
+// documents' mentions moved.
 absl::StatusOr<int64_t> SeparateSurnameMentions(WriteTxn& txn, NodeId full, DocId doc);
 
 }  // namespace quiver::graph

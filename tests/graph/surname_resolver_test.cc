@@ -11,7 +11,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "graph/curation.h"
-#include "graph/document_remover.h"
 #include "graph/surname_resolver.h"
 #include "tests/graph/resolution_fixture.h"
 
@@ -32,28 +31,11 @@ const Side kKarin{"Karin Lind", {"Person"}, {"Lind"}, ""};
 
 class SurnameResolution : public ResolutionTest {
  protected:
-  // The node named "Dahl" itself (FindNodesByName also finds every person
-  // who has it as an alias); 0 when there is none.
-  NodeId NamedExactly(const std::string& name) {
-    auto reader = store_->NewReader();
-    auto ids = reader->FindNodesByName(name);
-    EXPECT_TRUE(ids.ok());
-    for (NodeId id : *ids)
-      if ((*reader->GetNode(id))->name == name) return id;
-    return 0;
-  }
-
   std::string Ambiguous(const std::string& name, NodeId first, const std::string& first_name,
                         NodeId second, const std::string& second_name) {
     return absl::StrCat("ambiguous surname \"", name, "\": 2 stored people have it (node ",
                         first, " \"", first_name, "\", node ", second, " \"", second_name,
                         "\"), so it was merged with none of them");
-  }
-
-  bool HasMention(DocId doc, NodeId node) {
-    auto m = store_->NewReader()->GetMention(doc, node);
-    EXPECT_TRUE(m.ok());
-    return m.ok() && m->has_value();
   }
 };
 
@@ -64,6 +46,15 @@ const std::vector<std::vector<Triple>> kDahls = {
     {Stated(kDahl, "praise", kNorway, 0)},
     {Stated(kAnna, "visit", kBergen, 0)},
 };
+const ShortNameCase kDahlCase{kDahls, "Erik Dahl", "Dahl", "praise", "Norway", "Anna Dahl"};
+const ShortNameCase kLindCase{{{Stated(kMarta, "meet", kBergen, 0)},
+                               {Stated(kLind, "praise", kNordlys, 0)},
+                               {Stated(kKarin, "visit", kBergen, 0)}},
+                              "Marta Lind",
+                              "Lind",
+                              "praise",
+                              "Nordlys",
+                              "Karin Lind"};
 
 TEST(SurnameKeyTest, IsTheNormalisedLastWordOfAFullName) {
   EXPECT_EQ(SurnameKey("Vladimir  PUTIN"), "putin");
@@ -213,38 +204,9 @@ TEST_F(SurnameResolution, ASecondPersonOfTheSurnameMakesItAmbiguousInEveryOrder)
 }
 
 TEST_F(SurnameResolution, AMovedMentionIsRecordedAsAmbiguousWithBothCandidates) {
-  for (bool absorbed : {false, true}) {
-    SCOPED_TRACE(absorbed ? "B, A, C" : "A, B, C");
-    store_ = OpenInMemory(absorbed ? "/moved-absorbed" : "/moved-resolved");
-    ASSERT_TRUE(store_);
-    DocId b = 0;
-    if (absorbed) {
-      b = Add("b", kDahls[1]);
-      Add("a", kDahls[0]);
-    } else {
-      Add("a", kDahls[0]);
-      b = Add("b", kDahls[1]);
-    }
-    NodeId erik = Only("Erik Dahl");
-    ASSERT_EQ(Facts(erik, "praise", Only("Norway")).size(), 1u);  // Erik is the one Dahl.
-    Add("c", kDahls[2]);
-    NodeId anna = Only("Anna Dahl"), dahl = NamedExactly("Dahl");
-    ASSERT_NE(dahl, 0u);
-    EXPECT_TRUE(Facts(erik, "praise", Only("Norway")).empty());
-    EXPECT_EQ(Facts(dahl, "praise", Only("Norway")).size(), 1u);
-    EXPECT_FALSE(HasMention(b, erik));
-    EXPECT_EQ(StoreReasons(b, dahl),
-              std::vector<std::string>{Ambiguous("Dahl", anna, "Anna Dahl", erik, "Erik Dahl") +
-                                       "; new node"});
-    // kg.mentions reads the same records, by document.
-    auto docs = store_->NewReader()->DocumentsNaming(dahl);
-    ASSERT_TRUE(docs.ok());
-    EXPECT_EQ(*docs, std::vector<DocId>{b});
-    auto reader = store_->NewReader();
-    EXPECT_EQ((*reader->GetNode(erik))->mentions, 1);
-    EXPECT_EQ((*reader->GetNode(dahl))->mentions, 1);
-    ExpectStoreChecks();
-  }
+  ExpectCMovesTheMentionApart(kDahlCase, [&](NodeId anna, NodeId erik) {
+    return Ambiguous("Dahl", anna, "Anna Dahl", erik, "Erik Dahl");
+  });
 }
 
 TEST_F(SurnameResolution, AMovedMentionTakesTheAliasesAndLabelsOnlyItGave) {
@@ -313,75 +275,21 @@ TEST_F(SurnameResolution, APersonKeepsTheSurnameItsOwnDocumentGaveIt) {
 }
 
 TEST_F(SurnameResolution, AUsersMergeOrSplitOfTheSurnameStillWins) {
-  Add("a", kDahls[0]);
-  Add("b", kDahls[1]);
-  Add("m", {Stated(kMarta, "meet", kBergen, 0)});
-  Add("l", {Stated(kLind, "praise", kNordlys, 0)});
-  NodeId erik = Only("Erik Dahl"), marta = Only("Marta Lind");
-  ASSERT_EQ(Facts(marta, "praise", Only("Nordlys")).size(), 1u);
-  // The user split "Dahl" off Erik, then merged it back: Dahl is Erik.
-  NodeId split = Split(erik, "Dahl");
-  ASSERT_NE(split, 0u);
-  ASSERT_TRUE(Merge(erik, split));
-  ASSERT_EQ(Facts(erik, "praise", Only("Norway")).size(), 1u);
-
-  Add("c", kDahls[2]);
-  Add("k", {Stated(kKarin, "visit", kBergen, 0)});
-  // The user's word stands for Dahl; Lind, which only the rule put on
-  // Marta, is ambiguous now.
-  EXPECT_EQ(Facts(erik, "praise", Only("Norway")).size(), 1u);
-  EXPECT_EQ(NamedExactly("Dahl"), 0u);
-  EXPECT_TRUE(Facts(marta, "praise", Only("Nordlys")).empty());
-  NodeId lind = NamedExactly("Lind");
-  ASSERT_NE(lind, 0u);
-  EXPECT_EQ(Facts(lind, "praise", Only("Nordlys")).size(), 1u);
+  // The user split "Dahl" off Erik, then merged it back: Dahl is Erik. Lind,
+  // which only the rule put on Marta, is ambiguous after Karin.
+  ExpectAUsersRulingStands(kDahlCase, kLindCase, /*merged_back=*/true);
 }
 
 TEST_F(SurnameResolution, ASplitRuleKeepsTheSurnameOffItsPersonAfterASecondArrives) {
-  Add("a", kDahls[0]);
-  Add("b", kDahls[1]);
-  Add("m", {Stated(kMarta, "meet", kBergen, 0)});
-  Add("l", {Stated(kLind, "praise", kNordlys, 0)});
-  NodeId erik = Only("Erik Dahl"), marta = Only("Marta Lind");
-  NodeId split = Split(erik, "Dahl");
-  ASSERT_NE(split, 0u);
-  Add("c", kDahls[2]);
-  Add("k", {Stated(kKarin, "visit", kBergen, 0)});
-  // Nothing comes back to Erik and the rule stays; only Lind, placed by the
-  // surname rule, is taken apart.
-  EXPECT_TRUE(Facts(erik, "praise", Only("Norway")).empty());
-  auto blocked = NameBlocked(*store_->NewReader(), "dahl", erik);
-  ASSERT_TRUE(blocked.ok());
-  EXPECT_TRUE(*blocked);
-  EXPECT_TRUE(Facts(marta, "praise", Only("Nordlys")).empty());
-  NodeId lind = NamedExactly("Lind");
-  ASSERT_NE(lind, 0u);
-  EXPECT_EQ(Facts(lind, "praise", Only("Nordlys")).size(), 1u);
+  ExpectAUsersRulingStands(kDahlCase, kLindCase, /*merged_back=*/false);
 }
 
 TEST_F(SurnameResolution, RemovingTheSecondPersonLeavesTheSurnameApart) {
-  // Decided: the mention stays ambiguous. It was placed when two people had
-  // the surname; taking the document away does not put it back on Erik
-  // (the mention record still gives its reason) until a later document
-  // names Erik.
-  Add("a", kDahls[0]);
-  DocId b = Add("b", kDahls[1]);
-  Add("c", kDahls[2]);
-  auto removed = RemoveSource(*store_, "c.txt");
-  ASSERT_TRUE(removed.ok()) << removed.status();
-  EXPECT_EQ(store_->NewReader()->FindNodesByName("Anna Dahl")->size(), 0u);
-  NodeId erik = Only("Erik Dahl"), dahl = NamedExactly("Dahl");
-  ASSERT_NE(dahl, 0u);
-  EXPECT_EQ(Facts(dahl, "praise", Only("Norway")).size(), 1u);
-  EXPECT_TRUE(Facts(erik, "praise", Only("Norway")).empty());
-  ASSERT_EQ(StoreReasons(b, dahl).size(), 1u);
-  EXPECT_EQ(StoreReasons(b, dahl)[0].rfind("ambiguous surname \"Dahl\"", 0), 0u);
-  // Erik, the one Dahl again and named, takes the surname's node in as any
-  // surname-only node.
-  Add("d", {Stated(kDahl, "visit", kBergen, 0)});
-  EXPECT_EQ(Facts(erik, "visit", Only("Bergen")).size(), 1u);
-  EXPECT_EQ(NamedExactly("Dahl"), 0u);
-  EXPECT_EQ(Facts(erik, "praise", Only("Norway")).size(), 1u);
+  // Erik, the one Dahl again and named by it, takes the surname's node in
+  // as any surname-only node.
+  ExpectRemovingCLeavesTheMentionApart(kDahlCase, "ambiguous surname \"Dahl\"",
+                                       {Stated(kDahl, "visit", kBergen, 0)});
+  EXPECT_EQ(Facts(Only("Erik Dahl"), "visit", Only("Bergen")).size(), 1u);
 }
 
 }  // namespace
