@@ -60,14 +60,22 @@ std::optional<Modality> RaisingPassive(const std::string& lemma) {
 }
 
 // "Russia is likely to veto": an adjective before a to-infinitive whose
-// subject acts, and how sure that is. "unlikely" also negates.
-std::optional<Modality> AdjectiveBeforeInfinitive(const std::string& adjective) {
-  static const std::set<std::string> kPossible = {"likely", "unlikely", "able", "unable"};
-  static const std::set<std::string> kPlanned = {"ready", "willing", "unwilling", "eager",
-                                                 "poised", "determined", "keen", "prepared"};
-  if (kPossible.count(adjective) > 0) return Modality::kPossible;
-  if (kPlanned.count(adjective) > 0) return Modality::kPlanned;
-  return std::nullopt;
+// subject acts, how sure that is, and whether it denies it ("unlikely").
+struct InfinitiveAdjective {
+  Modality modality;
+  bool negates;
+};
+std::optional<InfinitiveAdjective> AdjectiveBeforeInfinitive(const std::string& adjective) {
+  static const auto* k = new std::map<std::string, InfinitiveAdjective>{
+      {"likely", {Modality::kPossible, false}},   {"unlikely", {Modality::kPossible, true}},
+      {"able", {Modality::kPossible, false}},     {"unable", {Modality::kPossible, true}},
+      {"ready", {Modality::kPlanned, false}},     {"willing", {Modality::kPlanned, false}},
+      {"unwilling", {Modality::kPlanned, true}},  {"eager", {Modality::kPlanned, false}},
+      {"poised", {Modality::kPlanned, false}},    {"determined", {Modality::kPlanned, false}},
+      {"keen", {Modality::kPlanned, false}},      {"prepared", {Modality::kPlanned, false}}};
+  auto it = k->find(adjective);
+  if (it == k->end()) return std::nullopt;
+  return it->second;
 }
 
 bool IsNegatingVerb(const std::string& lemma) {
@@ -393,9 +401,7 @@ class Extractor {
       // Only with an of-phrase on the coordinator: "X, Y and Z" parsed as
       // an apposition is a list (CaRB dev: 11 of 12 such tuples wrong).
       if (g_.word(right_head).tag == "j-n") {
-        int of = g_.Find(l.right, Rel::kNounOf, true);
-        if (of < 0) of = g_.Find(l.right, Rel::kNounPrep, true);
-        if (of < 0 || absl::AsciiStrToLower(g_.word(of).text) != "of") continue;
+        if (g_.OfAfter(l.right) < 0) continue;
         right_head = g_.Find(l.right, Rel::kConjunctLeft, false);
         if (right_head <= 0) continue;
       }
@@ -598,15 +604,11 @@ class Extractor {
 
   // A verb negated by "not"/"n't" on it or on its auxiliary ("don't think").
   bool Denied(int v, int depth = 0) const {
-    auto ends_with = [](const std::string& w, const std::string& suffix) {
-      return w.size() >= suffix.size() &&
-             w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
-    };
     for (const Adjacent& a : g_.at(v)) {
       const std::string w = absl::AsciiStrToLower(g_.word(a.other).text);
       if (w == "not" || w == "n't" || w == "n\xE2\x80\x99t" || w == "never") return true;
       if (!a.to_right && a.Is(Rel::kInfinitive) && depth == 0 &&
-          (ends_with(w, "n't") || ends_with(w, "n\xE2\x80\x99t") || Denied(a.other, 1)))
+          (NegativeContraction(w, nullptr) || Denied(a.other, 1)))
         return true;
     }
     return false;
@@ -822,10 +824,9 @@ class Extractor {
         if (inf >= 0) {
           State inner = st;
           inner.copula = false;
-          if (lemma == "unlikely" || lemma == "unable" || lemma == "unwilling")
-            inner.negated = !inner.negated;
+          if (how->negates) inner.negated = !inner.negated;
           if (inner.modality == Modality::kAsserted || inner.modality == Modality::kReported)
-            inner.modality = *how;
+            inner.modality = how->modality;
           inner.words.push_back(c);
           inner.words.push_back(to);
           Verb(inf, inner, 1);

@@ -525,8 +525,9 @@ std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head
   // the corpus or in CaRB dev, so no rule could be shown to reach the hand
   // check's 80%, and "Norway rejected the offer. They criticized the plan"
   // would become Norway's criticism (docs/extraction.md).
-  // "US" in capitals is the country, "us" the pronoun.
-  if ((NamesNothing(lower) && w.text != "US") || w.tag == "null") return std::nullopt;
+  // A pronoun that is also a country's code in capitals ("US", not "us")
+  // is the country: the gazetteer tells them apart.
+  if ((NamesNothing(lower) && !CountryByName(w.text)) || w.tag == "null") return std::nullopt;
   // Coordinators and adverbs the parser left as an argument ("evidence or
   // argument" read as "or"; "said so").
   static const std::set<std::string> kNoHead = {"and", "or", "but", "nor", "so", "too", "also",
@@ -609,11 +610,7 @@ std::optional<Entity> DocumentEntities::ResolveOnce(const LinkGraph& g, int head
       Remember(g, head, e);
       return e;
     }
-    for (const Adjacent& a : g.at(head)) {
-      if (a.to_right || !a.Is(Rel::kDeterminer)) continue;
-      int possessor = g.Find(a.other, Rel::kPossessor, false);
-      if (possessor < 0) possessor = g.Find(a.other, Rel::kPossessorPlural, false);
-      if (possessor < 0) continue;
+    if (const int possessor = g.PossessorOf(head); possessor > 0) {
       auto owner = Resolve(g, possessor, facts);
       if (owner && owner->named) {
         owner->reason = "the " + lower + " of " + owner->name + " acts for it";
@@ -866,14 +863,9 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
         absl::AsciiStrToLower(g.word(a.other).text) == "former")
       f.relation = "former_" + f.relation;
   // "the foreign minister of France", "a member of the council"
-  auto of_after = [&](int owner) {
-    int of = g.Find(owner, Rel::kNounOf, true);
-    if (of < 0) of = g.Find(owner, Rel::kNounPrep, true);
-    return of;
-  };
-  int of = of_after(title_head);
-  if (of < 0 && shared_of_owner > 0) of = of_after(shared_of_owner);
-  if (of >= 0 && absl::AsciiStrToLower(g.word(of).text) == "of") {
+  int of = g.OfAfter(title_head);
+  if (of < 0 && shared_of_owner > 0) of = g.OfAfter(shared_of_owner);
+  if (of >= 0) {
     int obj = g.Find(of, Rel::kPrepObject, true);
     if (obj >= 0) {
       std::vector<TitleFact> ignored;
@@ -888,11 +880,7 @@ std::optional<TitleFact> DocumentEntities::OfficeFact(const LinkGraph& g, const 
     }
   }
   // "Assad, Moscow's last ally", "Fabius, France's foreign minister".
-  for (const Adjacent& a : g.at(title_head)) {
-    if (a.to_right || !a.Is(Rel::kDeterminer)) continue;
-    int possessor = g.Find(a.other, Rel::kPossessor, false);
-    if (possessor < 0) possessor = g.Find(a.other, Rel::kPossessorPlural, false);
-    if (possessor <= 0) continue;
+  if (const int possessor = g.PossessorOf(title_head); possessor > 0) {
     std::vector<TitleFact> ignored;
     auto owner = Resolve(g, possessor, &ignored);
     if (owner && owner->named && owner->name != holder.name) {

@@ -29,20 +29,22 @@ const std::map<std::string, std::string>& ShortNames() {
   return *m;
 }
 
-// ISO 3166 codes (lower case) that are no country's name: they name a
-// country only when written in capitals ("CO" is Colombia, "Co." a company).
-std::set<std::string>& CodeKeys() {
-  static auto* codes = new std::set<std::string>;
-  return *codes;
-}
+struct Gazette {
+  // Names and codes (lower case) -> canonical country name.
+  std::map<std::string, std::string> countries;
+  // ISO 3166 codes (lower case) that are no country's name: they name a
+  // country only when written in capitals ("CO" is Colombia, "Co." a
+  // company, "US" the United States, "us" a pronoun).
+  std::set<std::string> codes;
+};
 
-// Names and codes (lower case) -> canonical country name.
-const std::map<std::string, std::string>& Countries() {
+const Gazette& Countries() {
   static const auto* m = [] {
-    auto* out = new std::map<std::string, std::string>;
+    auto* gazette = new Gazette;
+    auto* out = &gazette->countries;
     std::set<std::string> names;
     std::ifstream in(QUIVER_ISO_CODES_JSON);
-    if (!in) return out;
+    if (!in) return gazette;
     try {
       nlohmann::json j = nlohmann::json::parse(in);
       for (const auto& c : j["3166-1"]) {
@@ -64,7 +66,7 @@ const std::map<std::string, std::string>& Countries() {
         for (const std::string& k : {code, a3}) {
           if (k.empty()) continue;
           (*out)[Lower(k)] = canonical;
-          CodeKeys().insert(Lower(k));
+          gazette->codes.insert(Lower(k));
         }
       }
     } catch (const nlohmann::json::exception&) {
@@ -83,8 +85,8 @@ const std::map<std::string, std::string>& Countries() {
                           "na", "nu", "om", "ph", "pt", "sa", "sc", "sm", "st", "tt"})
       out->erase(w);
     (*out)["us"] = "United States";
-    for (const std::string& n : names) CodeKeys().erase(n);
-    return out;
+    for (const std::string& n : names) gazette->codes.erase(n);
+    return gazette;
   }();
   return *m;
 }
@@ -92,13 +94,12 @@ const std::map<std::string, std::string>& Countries() {
 }  // namespace
 
 std::optional<std::string> CountryByName(std::string_view name) {
-  auto it = Countries().find(Lower(name));
-  if (it == Countries().end()) return std::nullopt;
-  if (CodeKeys().count(it->first) > 0 &&
+  const Gazette& gazette = Countries();
+  auto it = gazette.countries.find(Lower(name));
+  if (it == gazette.countries.end()) return std::nullopt;
+  if (gazette.codes.count(it->first) > 0 &&
       std::any_of(name.begin(), name.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
     return std::nullopt;
-  // "US" in capitals is the country; "us" the pronoun.
-  if (Lower(name) == "us" && name != "US") return std::nullopt;
   return it->second;
 }
 

@@ -281,6 +281,24 @@ SentenceView::SentenceView(const ParseTree& tree)
   }
 }
 
+int SentenceView::OfAfter(int word) const {
+  int of = Find(word, Rel::kNounOf, true);
+  if (of < 0) of = Find(word, Rel::kNounPrep, true);
+  if (of < 0) return -1;
+  const std::string& text = this->word(of).text;
+  return (text == "of" || text == "Of" || text == "OF") ? of : -1;
+}
+
+int SentenceView::PossessorOf(int word) const {
+  for (const Adjacent& a : at(word)) {
+    if (a.to_right || !a.Is(Rel::kDeterminer)) continue;
+    int possessor = Find(a.other, Rel::kPossessor, false);
+    if (possessor < 0) possessor = Find(a.other, Rel::kPossessorPlural, false);
+    if (possessor > 0) return possessor;
+  }
+  return -1;
+}
+
 int SentenceView::Find(int word, Rel rel, bool to_right) const {
   for (const Adjacent& a : adj_[word])
     if (a.to_right == to_right && a.Is(rel)) return a.other;

@@ -140,6 +140,12 @@ class SentenceView {
   // The first word related to `word` on the given side by `rel`, or -1.
   int Find(int word, Rel rel, bool to_right) const;
   std::vector<int> FindAll(int word, Rel rel, bool to_right) const;
+  // The "of" after the noun `word` ("a member of the party"), linked as
+  // Mf or, before a mass noun, Mp; -1 when there is none.
+  int OfAfter(int word) const;
+  // Who owns the noun `word` through its possessive determiner ("Moscow"
+  // in "Moscow's last ally"), or -1.
+  int PossessorOf(int word) const;
   // For callers still written in link families ("G"): the same as
   // Find(word, RelOfLabel(family), to_right).
   int Find(int word, const char* family, bool to_right) const;
